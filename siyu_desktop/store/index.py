@@ -1,0 +1,191 @@
+"""An in-memory index of members next to SQLite, so segments and facets feel instant at 1M.
+
+SQL stays the source of truth. The index holds, per tag and per staff member, a roaring bitmap of
+member ids (tag algebra and facet counts in well under a millisecond), and a few low-cardinality
+or numeric member fields as numpy columns indexed by member id (level, channel, joined, last
+active, birthday, points) so every filter on them is one vectorised comparison. It is built when
+a workspace opens and kept current by every write (``Changes``), applied after commit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+from pyroaring import BitMap
+
+IntArray = npt.NDArray[np.int64]
+MISSING = np.iinfo(np.int64).min  # "no value" in int64 columns (never matches a range)
+
+
+@dataclass
+class Changes:
+    """What one committed write touched, so the index (and screens) update just that."""
+
+    members: set[int] = field(default_factory=set)
+    members_deleted: set[int] = field(default_factory=set)
+    tag_added: dict[int, list[int]] = field(default_factory=dict)
+    tag_removed: dict[int, list[int]] = field(default_factory=dict)
+    tags_dropped: set[int] = field(default_factory=set)
+    tags_changed: bool = False
+    follows_changed: bool = False
+    groups_changed: bool = False
+    segments_changed: bool = False
+    full_rebuild: bool = False
+
+    def add_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
+        self.tag_added.setdefault(tag_id, []).extend(member_ids)
+        self.tags_changed = True
+
+    def remove_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
+        self.tag_removed.setdefault(tag_id, []).extend(member_ids)
+        self.tags_changed = True
+
+    @property
+    def touches_members(self) -> bool:
+        return bool(self.members or self.members_deleted or self.tag_added or self.tag_removed
+                    or self.tags_dropped or self.follows_changed or self.full_rebuild)
+
+
+def _ids_from_concat(text: str | None) -> BitMap:
+    if not text:
+        return BitMap()
+    return BitMap(np.array(text.split(","), dtype=np.uint32))
+
+
+class MemberIndex:
+    COLUMNS = ("level", "channel", "joined_at", "last_active_at", "birth_md", "points")
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self.tags: dict[int, BitMap] = {}
+        self.staff: dict[int, BitMap] = {}
+        self.all = BitMap()
+        self.size = 1
+        self.cols: dict[str, IntArray] = {c: np.full(1, MISSING, np.int64) for c in self.COLUMNS}
+        self.channel_codes: dict[str, int] = {"": 0}
+        self._name_rank: IntArray | None = None
+        self.generation = 0  # bumps on every change; caches key on it
+        self.ready = threading.Event()
+
+    # -- building ------------------------------------------------------------------------------
+    def rebuild(self, conn: sqlite3.Connection) -> None:
+        with self._lock:
+            tags = {
+                tag_id: _ids_from_concat(ids)
+                for tag_id, ids in conn.execute(
+                    "SELECT tag_id, group_concat(member_id) FROM member_tags GROUP BY tag_id")
+            }
+            for (tag_id,) in conn.execute("SELECT id FROM tags"):
+                tags.setdefault(tag_id, BitMap())
+            staff = {
+                staff_id: _ids_from_concat(ids)
+                for staff_id, ids in conn.execute(
+                    "SELECT staff_id, group_concat(member_id) FROM follows GROUP BY staff_id")
+            }
+            max_id = conn.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]
+            self.size = max_id + 1024
+            self.cols = {c: np.full(self.size, MISSING, np.int64) for c in self.COLUMNS}
+            self.channel_codes = {"": 0}
+            self.all = BitMap()
+            self.tags, self.staff = tags, staff
+            self._load_members(conn, None)
+            self._name_rank = None
+            self.generation += 1
+            self.ready.set()
+
+    def _grow(self, max_id: int) -> None:
+        if max_id < self.size:
+            return
+        new_size = max(max_id + 1, self.size * 2)
+        for name, col in self.cols.items():
+            grown = np.full(new_size, MISSING, np.int64)
+            grown[: self.size] = col
+            self.cols[name] = grown
+        self.size = new_size
+
+    def channel_code(self, channel: str) -> int:
+        code = self.channel_codes.get(channel)
+        if code is None:
+            code = self.channel_codes[channel] = len(self.channel_codes)
+        return code
+
+    def _load_members(self, conn: sqlite3.Connection, ids: list[int] | None) -> None:
+        sql = ("SELECT id, level, channel, coalesce(joined_at, ?), coalesce(last_active_at, ?), "
+               "coalesce(birth_md, ?), points FROM members")
+        params: list[object] = [int(MISSING)] * 3
+        chunks: list[list[int] | None] = [None]
+        if ids is not None:
+            chunks = [ids[i:i + 900] for i in range(0, len(ids), 900)]
+        for chunk in chunks:
+            if chunk is None:
+                cur = conn.execute(sql, params)
+            else:
+                cur = conn.execute(sql + f" WHERE id IN ({','.join('?' * len(chunk))})",
+                                   [*params, *chunk])
+            while rows := cur.fetchmany(100_000):
+                arr = np.array([(r[0], r[1], self.channel_code(r[2]), r[3], r[4], r[5], r[6])
+                                for r in rows], dtype=np.int64)
+                member_ids = arr[:, 0]
+                self._grow(int(member_ids.max()))
+                for i, name in enumerate(self.COLUMNS, start=1):
+                    self.cols[name][member_ids] = arr[:, i]
+                self.all |= BitMap(member_ids.astype(np.uint32))
+
+    # -- keeping current -----------------------------------------------------------------------
+    def apply(self, changes: Changes, conn: sqlite3.Connection) -> None:
+        if changes.full_rebuild:
+            self.rebuild(conn)
+            return
+        if not (changes.touches_members or changes.tags_changed):
+            return
+        with self._lock:
+            for tag_id, ids in changes.tag_removed.items():
+                self.tags[tag_id] = self.tags.get(tag_id, BitMap()) - BitMap(ids)
+            for tag_id, ids in changes.tag_added.items():
+                self.tags[tag_id] = self.tags.get(tag_id, BitMap()) | BitMap(ids)
+            for tag_id in changes.tags_dropped:
+                self.tags.pop(tag_id, None)
+            if changes.members_deleted:
+                gone = BitMap(changes.members_deleted)
+                self.all = self.all - gone
+                self.tags = {t: bm - gone for t, bm in self.tags.items()}
+                self.staff = {s: bm - gone for s, bm in self.staff.items()}
+            if changes.members:
+                self._load_members(conn, sorted(changes.members))
+                self._name_rank = None
+            if changes.follows_changed:
+                self.staff = {
+                    staff_id: _ids_from_concat(ids)
+                    for staff_id, ids in conn.execute(
+                        "SELECT staff_id, group_concat(member_id) FROM follows GROUP BY staff_id")
+                }
+            self.generation += 1
+
+    # -- reading -------------------------------------------------------------------------------
+    def tag(self, tag_id: int) -> BitMap:
+        return self.tags.get(tag_id, BitMap())
+
+    def count(self, tag_id: int) -> int:
+        return len(self.tags.get(tag_id, ()))
+
+    def facet_counts(self, within: BitMap | None) -> dict[int, int]:
+        """Members per tag inside ``within`` (all members when None)."""
+        if within is None:
+            return {t: len(bm) for t, bm in self.tags.items()}
+        return {t: within.intersection_cardinality(bm) for t, bm in self.tags.items()}
+
+    def name_rank(self, conn: sqlite3.Connection) -> IntArray:
+        rank = self._name_rank
+        if rank is None or len(rank) < self.size:
+            ordered = np.fromiter(
+                (r[0] for r in conn.execute("SELECT id FROM members ORDER BY name_pinyin, id")),
+                dtype=np.int64)
+            rank = np.full(self.size, np.iinfo(np.int64).max, np.int64)
+            rank[ordered] = np.arange(len(ordered), dtype=np.int64)
+            self._name_rank = rank
+        return rank

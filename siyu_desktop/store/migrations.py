@@ -1,0 +1,242 @@
+"""Schema versions, step by step. ``PRAGMA user_version`` holds the version of a file.
+
+A migration is a function over an open connection inside one transaction. The workspace copies
+the file (online backup API) before running any of them, and refuses files from a newer version.
+Never edit a released step: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE staff (
+    id INTEGER PRIMARY KEY,
+    userid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER
+);
+
+CREATE TABLE members (
+    id INTEGER PRIMARY KEY,
+    external_userid TEXT UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    name_pinyin TEXT NOT NULL DEFAULT '',
+    name_initials TEXT NOT NULL DEFAULT '',
+    phone TEXT,
+    unionid TEXT,
+    gender INTEGER NOT NULL DEFAULT 0,
+    level INTEGER NOT NULL DEFAULT 0,
+    channel TEXT NOT NULL DEFAULT '',
+    birthday TEXT,
+    birth_md INTEGER,
+    remark TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    joined_at INTEGER,
+    last_active_at INTEGER,
+    points INTEGER NOT NULL DEFAULT 0,
+    extra TEXT,
+    created_at INTEGER,
+    updated_at INTEGER
+);
+CREATE INDEX members_name ON members(name);
+CREATE INDEX members_initials ON members(name_initials);
+CREATE INDEX members_pinyin ON members(name_pinyin);
+CREATE INDEX members_phone ON members(phone);
+CREATE INDEX members_unionid ON members(unionid);
+
+-- Phone, remark and note substrings: trigram FTS (3+ characters); shorter patterns are served
+-- by a scan because trigram MATCH/LIKE needs at least three characters.
+CREATE VIRTUAL TABLE members_fts USING fts5(
+    phone, remark, note, content='members', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER members_fts_ai AFTER INSERT ON members BEGIN
+    INSERT INTO members_fts(rowid, phone, remark, note)
+    VALUES (new.id, coalesce(new.phone, ''), new.remark, new.note);
+END;
+CREATE TRIGGER members_fts_ad AFTER DELETE ON members BEGIN
+    INSERT INTO members_fts(members_fts, rowid, phone, remark, note)
+    VALUES ('delete', old.id, coalesce(old.phone, ''), old.remark, old.note);
+END;
+CREATE TRIGGER members_fts_au AFTER UPDATE OF phone, remark, note ON members BEGIN
+    INSERT INTO members_fts(members_fts, rowid, phone, remark, note)
+    VALUES ('delete', old.id, coalesce(old.phone, ''), old.remark, old.note);
+    INSERT INTO members_fts(rowid, phone, remark, note)
+    VALUES (new.id, coalesce(new.phone, ''), new.remark, new.note);
+END;
+
+CREATE TABLE follows (
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    staff_id INTEGER NOT NULL REFERENCES staff(id) ON DELETE CASCADE,
+    remark TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    add_time INTEGER,
+    add_way INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL DEFAULT '',
+    remark_mobiles TEXT,
+    PRIMARY KEY (member_id, staff_id)
+) WITHOUT ROWID;
+CREATE INDEX follows_staff ON follows(staff_id, member_id);
+
+CREATE TABLE tag_groups (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    dimension TEXT NOT NULL DEFAULT 'basic'
+        CHECK (dimension IN ('basic', 'behaviour', 'preference', 'channel', 'interest')),
+    wecom_group_id TEXT UNIQUE,
+    source TEXT NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'app', 'admin')),
+    sort_order INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER
+);
+CREATE UNIQUE INDEX tag_groups_name ON tag_groups(name);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES tag_groups(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    wecom_tag_id TEXT UNIQUE,
+    source TEXT NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'app', 'admin')),
+    sort_order INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER,
+    UNIQUE (group_id, name)
+);
+
+CREATE TABLE member_tags (
+    member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (member_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX member_tags_tag ON member_tags(tag_id, member_id);
+
+-- WeCom keeps tags per (staff, member) relationship; the console shows their union per member.
+CREATE TABLE follow_tags (
+    member_id INTEGER NOT NULL,
+    staff_id INTEGER NOT NULL,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (member_id, staff_id, tag_id),
+    FOREIGN KEY (member_id, staff_id) REFERENCES follows(member_id, staff_id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    chat_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    owner_staff_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT '',
+    notice TEXT NOT NULL DEFAULT '',
+    status INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER,
+    member_count INTEGER NOT NULL DEFAULT 0,
+    member_version TEXT,
+    updated_at INTEGER
+);
+CREATE INDEX groups_kind ON groups(kind);
+CREATE INDEX groups_owner ON groups(owner_staff_id);
+
+CREATE TABLE group_tags (
+    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    PRIMARY KEY (group_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE roster (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    member_id INTEGER REFERENCES members(id) ON DELETE CASCADE,
+    staff_id INTEGER REFERENCES staff(id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '',
+    join_time INTEGER,
+    join_scene INTEGER NOT NULL DEFAULT 0,
+    inviter TEXT NOT NULL DEFAULT '',
+    group_nickname TEXT NOT NULL DEFAULT '',
+    CHECK ((member_id IS NULL) != (staff_id IS NULL))
+);
+CREATE UNIQUE INDEX roster_group_member ON roster(group_id, member_id) WHERE member_id IS NOT NULL;
+CREATE UNIQUE INDEX roster_group_staff ON roster(group_id, staff_id) WHERE staff_id IS NOT NULL;
+CREATE INDEX roster_member ON roster(member_id, group_id) WHERE member_id IS NOT NULL;
+
+CREATE TABLE roster_events (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    member_id INTEGER,
+    staff_id INTEGER,
+    name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('join', 'leave')),
+    at INTEGER NOT NULL,
+    scene INTEGER
+);
+CREATE INDEX roster_events_at ON roster_events(at);
+CREATE INDEX roster_events_group ON roster_events(group_id, at);
+
+CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    definition TEXT NOT NULL,
+    created_at INTEGER,
+    updated_at INTEGER
+);
+
+CREATE TABLE audit_batches (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    changes INTEGER NOT NULL DEFAULT 0,
+    undoable INTEGER NOT NULL DEFAULT 1,
+    undone_at INTEGER,
+    undo_of INTEGER
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES audit_batches(id) ON DELETE CASCADE,
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    member_id INTEGER,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_batch ON audit(batch_id);
+CREATE INDEX audit_member ON audit(member_id) WHERE member_id IS NOT NULL;
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _split(SCHEMA_V1):
+        conn.execute(statement)
+
+
+def _split(script: str) -> list[str]:
+    """Split a schema script on top-level semicolons (trigger bodies keep theirs)."""
+    statements, current, depth = [], [], 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth = 1
+        if depth and upper == "END;":
+            depth = 0
+        if not depth and stripped.endswith(";"):
+            statements.append("\n".join(current))
+            current = []
+    return statements
+
+
+MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
+    (1, _v1),
+]
+
+CURRENT_VERSION = MIGRATIONS[-1][0]
+
+
+def pending(version: int) -> list[tuple[int, Callable[[sqlite3.Connection], None]]]:
+    return [(v, step) for v, step in MIGRATIONS if v > version]
