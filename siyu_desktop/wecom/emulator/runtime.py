@@ -1,0 +1,97 @@
+"""Runtime state of the emulator: injectable faults, counters tests assert on, and the tasks
+(mass messages, moments) and media created through the API."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass
+class Faults:
+    """What to break. Counters (``*_next``) count down per matching call; ``only_path``
+    limits them (and ``concurrency_limit``) to one API path."""
+
+    busy_next: int = 0  # -1 system busy
+    rate_limited_next: int = 0  # 45009
+    ip_blocked: bool = False  # 60020 on every app call, gettoken included
+    api_forbidden: bool = False  # 48002 on customer-contact calls
+    concurrency_limit: int = 0  # >0: more in-flight calls than this on one path → 45033
+    token_lifetime_s: float | None = None  # real lifetime; the announced expires_in stays 7200
+    extra_latency_ms: int = 0  # slow responses on top of the base latency
+    only_path: str | None = None
+
+    def update(self, values: dict[str, Any]) -> None:
+        known = {f.name for f in fields(self)}
+        for key, value in values.items():
+            if key not in known:
+                raise KeyError(f"unknown fault {key!r}")
+            setattr(self, key, value)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass
+class Stats:
+    """What the emulator received, so tests can assert idempotency and serialization."""
+
+    calls: Counter[str] = field(default_factory=Counter)  # per path, every request
+    errors: Counter[str] = field(default_factory=Counter)  # per "path errcode"
+    in_flight: Counter[str] = field(default_factory=Counter)
+    peak_in_flight: Counter[str] = field(default_factory=Counter)
+    tokens_issued: int = 0
+    mark_tag_calls: list[dict[str, Any]] = field(default_factory=list)
+    remark_calls: list[dict[str, Any]] = field(default_factory=list)
+    robot_messages: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "calls": dict(self.calls),
+            "errors": dict(self.errors),
+            "peak_in_flight": dict(self.peak_in_flight),
+            "tokens_issued": self.tokens_issued,
+            "mark_tag_calls": len(self.mark_tag_calls),
+            "remark_calls": len(self.remark_calls),
+            "robot_messages": len(self.robot_messages),
+        }
+
+
+@dataclass
+class MassTask:
+    """A mass-message task. Staff confirm at ``confirm_at[userid]``; results are fixed then."""
+
+    msgid: str
+    chat_type: str
+    create_time: int
+    creator: str  # "" for tasks created through the API
+    create_type: int
+    text: str
+    attachments: list[dict[str, Any]]
+    targets: dict[str, list[str]]  # staff userid → customers or chat ids
+    confirm_at: dict[str, float]
+    status: dict[str, int] = field(default_factory=dict)  # staff → 0 not sent / 2 sent
+    send_time: dict[str, int] = field(default_factory=dict)
+    results: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    cancelled: bool = False
+    reminders: list[float] = field(default_factory=list)
+
+
+@dataclass
+class MomentJob:
+    jobid: str
+    created: float
+    moment_id: str
+    invalid_senders: list[str]
+    invalid_tags: list[str]
+
+
+@dataclass
+class MediaItem:
+    media_id: str
+    kind: str
+    filename: str
+    size: int
+    created: int
+    attachment_type: int | None = None  # set for upload_attachment media

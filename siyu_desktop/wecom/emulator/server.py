@@ -1,0 +1,270 @@
+"""The emulator's HTTP server: WeCom's wire behaviour (HTTP 200 with errcode, token in the query
+string, multipart uploads), latency, fault injection, and a small admin API under
+``/__emulator__/`` for tests and the demo workspace."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from ..errors import redact
+from . import contact_routes, send_routes  # noqa: F401  (importing registers the routes)
+from .api import ROUTES, ApiFail, Request
+from .corp import EmulatorCorp, generate_corp
+
+log = logging.getLogger(__name__)
+ADMIN = "/__emulator__/"
+NO_TOKEN = {"/cgi-bin/gettoken", "/cgi-bin/webhook/send", "/cgi-bin/webhook/upload_media"}
+IP_MESSAGE = (
+    "not allow to access from your ip, hint: [emulator], from ip: 127.0.0.1, "
+    "more info at https://open.work.weixin.qq.com/devtool/query?e=60020"
+)
+
+
+class EmulatorServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        corp: EmulatorCorp,
+        *,
+        latency_ms: int = 20,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(address, _Handler)
+        self.corp = corp
+        self.latency_ms = latency_ms
+        self.clock = clock
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+
+def _multipart(content_type: str, raw: bytes) -> dict[str, tuple[str, bytes]]:
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw
+    )
+    files: dict[str, tuple[str, bytes]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            files[name] = (part.get_filename() or name, payload)
+    return files
+
+
+def _fault_applies(corp: EmulatorCorp, path: str) -> bool:
+    return corp.faults.only_path in (None, path)
+
+
+def _faults(corp: EmulatorCorp, path: str) -> None:
+    """Injected failures, checked in the order WeCom's gateway would plausibly apply them."""
+    f = corp.faults
+    if f.ip_blocked and not path.startswith("/cgi-bin/webhook/"):
+        raise ApiFail(60020, IP_MESSAGE)
+    if not _fault_applies(corp, path):
+        return
+    if f.busy_next > 0:
+        f.busy_next -= 1
+        raise ApiFail(-1, "system busy")
+    if f.rate_limited_next > 0:
+        f.rate_limited_next -= 1
+        raise ApiFail(45009, "api freq out of limit")
+
+
+def _check_token(corp: EmulatorCorp, query: dict[str, str], now: float) -> None:
+    token = query.get("access_token")
+    if not token:
+        raise ApiFail(41001, "access_token missing")
+    expires = corp.tokens.get(token)
+    if expires is None:
+        raise ApiFail(40014, "invalid access_token")
+    if now >= expires:
+        raise ApiFail(42001, "access_token expired")
+
+
+def answer(
+    server: EmulatorServer, method: str, path: str, query: dict[str, str], body: dict[str, Any],
+    files: dict[str, tuple[str, bytes]],
+) -> tuple[int, dict[str, Any]]:  # fmt: skip
+    """Run one request against the corp; returns (HTTP status, JSON body)."""
+    corp = server.corp
+    with corp.lock:
+        corp.stats.calls[path] += 1
+        corp.stats.in_flight[path] += 1
+        peak = corp.stats.in_flight[path]
+        corp.stats.peak_in_flight[path] = max(corp.stats.peak_in_flight[path], peak)
+        limit = corp.faults.concurrency_limit if _fault_applies(corp, path) else 0
+        delay = (server.latency_ms + corp.faults.extra_latency_ms) / 1000
+    try:
+        if limit and peak > limit:
+            raise ApiFail(45033, "api concurrent out of limit")
+        if delay > 0:
+            time.sleep(delay)  # outside the lock, so concurrent calls really overlap
+        entry = ROUTES.get(path)
+        if entry is None:
+            return 404, {"errcode": 404, "errmsg": "not found"}
+        with corp.lock:
+            now = server.clock()
+            _faults(corp, path)
+            if entry[0] != method:
+                raise ApiFail(40058, f"{method} not allowed, use {entry[0]}")
+            if path not in NO_TOKEN:
+                _check_token(corp, query, now)
+                if corp.faults.api_forbidden and path.startswith("/cgi-bin/externalcontact/"):
+                    raise ApiFail(48002, "api forbidden")
+            return 200, entry[1](Request(corp, method, path, query, body, files, now))
+    except ApiFail as fail:
+        with corp.lock:
+            corp.stats.errors[f"{path} {fail.errcode}"] += 1
+        return 200, {"errcode": fail.errcode, "errmsg": fail.errmsg}
+    finally:
+        with corp.lock:
+            corp.stats.in_flight[path] -= 1
+
+
+def admin(server: EmulatorServer, method: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    corp = server.corp
+    action = path[len(ADMIN) :]
+    if action == "faults" and method == "POST":
+        corp.set_faults(**body)
+    elif action == "reset" and method == "POST":
+        corp.reset_faults()
+    elif action == "expire_tokens" and method == "POST":
+        corp.expire_tokens()
+    elif action == "invalidate_tokens" and method == "POST":
+        corp.invalidate_tokens()
+    elif action == "confirm" and method == "POST":
+        corp.confirm(body.get("msgid"))
+    elif action == "latency" and method == "POST":
+        server.latency_ms = int(body.get("latency_ms", server.latency_ms))
+    elif action == "corp" and method == "GET":
+        # The emulator's own credentials, so a demo workspace can connect to it.
+        return {"corp_id": corp.corp_id, "secret": corp.secret, "robot_key": corp.robot_key}
+    elif action != "stats":
+        raise KeyError(action)
+    with corp.lock:
+        return {"faults": corp.faults.as_dict(), "stats": corp.stats.as_dict(),
+                "latency_ms": server.latency_ms}  # fmt: skip
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as httpx pools connections
+    server: EmulatorServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("emulator %s", redact(format % args))
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def do_POST(self) -> None:
+        self._handle("POST")
+
+    def _handle(self, method: str) -> None:
+        url = urlsplit(self.path)
+        query = dict(parse_qsl(url.query))
+        raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        ctype = self.headers.get("Content-Type", "")
+        status, body, files = 200, {}, {}
+        try:
+            if ctype.startswith("multipart/form-data"):
+                files = _multipart(ctype, raw)
+            elif raw:
+                body = json.loads(raw.decode("utf-8"))
+                if not isinstance(body, dict):
+                    raise ValueError("body is not an object")
+        except (ValueError, UnicodeDecodeError):
+            self._send(200, {"errcode": 47001, "errmsg": "data format error"})
+            return
+        if url.path.startswith(ADMIN):
+            try:
+                self._send(200, admin(self.server, method, url.path, body))
+            except (KeyError, TypeError) as exc:
+                self._send(400, {"error": str(exc)})
+            return
+        status, result = answer(self.server, method, url.path, query, body, files)
+        self._send(status, result)
+
+    def _send(self, status: int, payload: dict[str, Any]) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def make_server(
+    corp: EmulatorCorp, *, host: str = "127.0.0.1", port: int = 0, latency_ms: int = 20
+) -> EmulatorServer:
+    return EmulatorServer((host, port), corp, latency_ms=latency_ms)
+
+
+def run_emulator(
+    port: int = 8765,
+    seed: int = 1,
+    members: int = 200,
+    groups: int = 20,
+    latency_ms: int = 20,
+    *,
+    staff: int = 8,
+    host: str = "127.0.0.1",
+) -> None:
+    """Serve a generated corp until interrupted (the CLI's ``emulator`` command)."""
+    corp = generate_corp(seed, members, groups, staff)
+    server = make_server(corp, host=host, port=port, latency_ms=latency_ms)
+    log.info("WeCom emulator for corp %s on %s", corp.corp_id, server.base_url)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
+@dataclass
+class RunningEmulator:
+    """What ``running_emulator`` yields; unpacks as ``base_url, corp``."""
+
+    base_url: str
+    corp: EmulatorCorp
+    server: EmulatorServer
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.base_url, self.corp))
+
+
+@contextmanager
+def running_emulator(
+    seed: int = 1,
+    members: int = 200,
+    groups: int = 20,
+    staff: int = 8,
+    *,
+    latency_ms: int = 20,
+    corp: EmulatorCorp | None = None,
+) -> Iterator[RunningEmulator]:
+    """Serve a corp on 127.0.0.1 (a free port) in a background thread for the block's length."""
+    corp = corp or generate_corp(seed, members, groups, staff)
+    server = make_server(corp, latency_ms=latency_ms)
+    thread = threading.Thread(target=server.serve_forever, name="wecom-emulator", daemon=True)
+    thread.start()
+    try:
+        yield RunningEmulator(server.base_url, corp, server)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
