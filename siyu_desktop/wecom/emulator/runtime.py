@@ -20,6 +20,7 @@ class Faults:
     concurrency_limit: int = 0  # >0: more in-flight calls than this on one path → 45033
     token_lifetime_s: float | None = None  # real lifetime; the announced expires_in stays 7200
     extra_latency_ms: int = 0  # slow responses on top of the base latency
+    extra_fields: bool = False  # add unknown fields everywhere, as newer WeCom versions do
     only_path: str | None = None
 
     def update(self, values: dict[str, Any]) -> None:
@@ -42,6 +43,7 @@ class Stats:
     in_flight: Counter[str] = field(default_factory=Counter)
     peak_in_flight: Counter[str] = field(default_factory=Counter)
     tokens_issued: int = 0
+    token_values: list[str] = field(default_factory=list, repr=False)  # to prove none leaked
     mark_tag_calls: list[dict[str, Any]] = field(default_factory=list)
     remark_calls: list[dict[str, Any]] = field(default_factory=list)
     robot_messages: list[dict[str, Any]] = field(default_factory=list)

@@ -27,6 +27,7 @@ def gettoken(req: Request) -> dict[str, Any]:
     lifetime = corp.faults.token_lifetime_s or TOKEN_LIFETIME
     corp.tokens[token] = req.now + lifetime
     corp.stats.tokens_issued += 1
+    corp.stats.token_values.append(token)
     return ok(access_token=token, expires_in=TOKEN_LIFETIME)
 
 

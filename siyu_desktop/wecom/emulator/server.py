@@ -127,7 +127,8 @@ def answer(
                 _check_token(corp, query, now)
                 if corp.faults.api_forbidden and path.startswith("/cgi-bin/externalcontact/"):
                     raise ApiFail(48002, "api forbidden")
-            return 200, entry[1](Request(corp, method, path, query, body, files, now))
+            result = entry[1](Request(corp, method, path, query, body, files, now))
+            return 200, _with_extras(result) if corp.faults.extra_fields else result
     except ApiFail as fail:
         with corp.lock:
             corp.stats.errors[f"{path} {fail.errcode}"] += 1
@@ -135,6 +136,14 @@ def answer(
     finally:
         with corp.lock:
             corp.stats.in_flight[path] -= 1
+
+
+def _with_extras(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {**{k: _with_extras(v) for k, v in value.items()}, "future_field": {"x": [1]}}
+    if isinstance(value, list):
+        return [_with_extras(v) for v in value]
+    return value
 
 
 def admin(server: EmulatorServer, method: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -260,7 +269,13 @@ def running_emulator(
     """Serve a corp on 127.0.0.1 (a free port) in a background thread for the block's length."""
     corp = corp or generate_corp(seed, members, groups, staff)
     server = make_server(corp, latency_ms=latency_ms)
-    thread = threading.Thread(target=server.serve_forever, name="wecom-emulator", daemon=True)
+    # A short poll interval keeps shutdown fast: tests start one emulator each.
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.05},
+        name="wecom-emulator",
+        daemon=True,
+    )
     thread.start()
     try:
         yield RunningEmulator(server.base_url, corp, server)
