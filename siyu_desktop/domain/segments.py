@@ -30,6 +30,8 @@ class Segment:
     birthday_within_days: int | None = None
     active_after: date | None = None
     active_before: date | None = None
+    active_within_days: int | None = None  # active in the last N days
+    inactive_days: int | None = None  # silent for at least N days
     points_min: int | None = None
     points_max: int | None = None
     ids: tuple[int, ...] | None = field(default=None)  # an explicit selection ("selected rows")
@@ -113,6 +115,12 @@ def resolve_times(segment: Segment, today: date, tz: ZoneInfo) -> ResolvedTimes:
         joined_min = max(joined_min or within, within)
     active_min = _start_of_day(segment.active_after, tz) if segment.active_after else None
     active_max = _start_of_day(segment.active_before, tz) - 1 if segment.active_before else None
+    if segment.active_within_days is not None:
+        since = _start_of_day(today - timedelta(days=segment.active_within_days), tz)
+        active_min = max(active_min or since, since)
+    if segment.inactive_days is not None:
+        until = _start_of_day(today - timedelta(days=segment.inactive_days), tz) - 1
+        active_max = min(active_max or until, until)
     birthdays: set[int] | None = None
     if segment.birthday_month is not None:
         birthdays = {segment.birthday_month * 100 + d for d in range(1, 32)}

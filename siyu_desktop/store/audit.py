@@ -167,7 +167,9 @@ def _note_change(changes: Changes, table: str, row: dict[str, Any], *, added: bo
     elif table == "members":
         changes.members.add(row["id"])
     elif table in ("tags", "tag_groups"):
-        changes.tags_changed = True
+        changes.library_changed = True
+        if table == "tags" and not added:
+            changes.tags_dropped.add(row["id"])
     elif table in ("follows", "follow_tags"):
         changes.follows_changed = True
     elif table in ("groups", "roster", "group_tags"):

@@ -34,17 +34,21 @@ class DemoSize:
     roster_mean: int = 60
 
 
-def _tag_names(total: int) -> list[tuple[str, str, str]]:
-    """(group, dimension, tag) triples: the brand's lists, padded evenly to ``total``."""
-    out = [(g, d, t) for g, d, items in brand.TAG_GROUPS for t in items]
+def _tag_layout(total: int) -> list[tuple[str, str, float | None, list[str]]]:
+    """The brand's tag groups cut or padded so that there are exactly ``total`` tags."""
+    layout: list[tuple[str, str, float | None, list[str]]] = []
+    left = total
+    for g, d, coverage, items in brand.TAG_GROUPS:
+        if left <= 0:
+            break
+        layout.append((g, d, coverage, list(items[:left])))
+        left -= len(layout[-1][3])
     n = 1
-    while len(out) < total:
-        for g, d, _items in brand.TAG_GROUPS:
-            if len(out) >= total:
-                break
-            out.append((g, d, f"{g}{n}"))
+    while left > 0:  # only when asked for more tags than the brand has names for
+        layout.append((f"自定义{n}", "interest", None, [f"自定义{n}-{i}" for i in range(min(left, 20))]))
+        left -= len(layout[-1][3])
         n += 1
-    return out[:total]
+    return layout
 
 
 def _char_pinyin(chars: list[str]) -> tuple[list[str], list[str]]:
@@ -71,18 +75,20 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
     staff_ids = [r[0] for r in conn.execute("SELECT id FROM staff ORDER BY id")]
 
     # tags
-    triples = _tag_names(size.tags)
-    group_ids: dict[str, int] = {}
-    for order, (g, d, _t) in enumerate(triples):
-        if g not in group_ids:
-            cur = conn.execute("INSERT INTO tag_groups(name, dimension, source, wecom_group_id, "
-                               "sort_order, created_at) VALUES (?, ?, 'app', ?, ?, ?)",
-                               (g, d, f"etGRP{len(group_ids):04d}", 1000 - order, now - 800 * DAY))
-            group_ids[g] = int(cur.lastrowid or 0)
-    conn.executemany("INSERT INTO tags(group_id, name, wecom_tag_id, source, sort_order, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     [(group_ids[g], t, f"etTAG{i:05d}", "admin" if i % 10 == 9 else "app",
-                       size.tags - i, now - 800 * DAY) for i, (g, _d, t) in enumerate(triples)])
+    layout = _tag_layout(size.tags)
+    tag_rows: list[tuple[object, ...]] = []
+    for order, (g, d, _coverage, items) in enumerate(layout):
+        cur = conn.execute("INSERT INTO tag_groups(name, dimension, source, wecom_group_id, "
+                           "sort_order, created_at) VALUES (?, ?, 'app', ?, ?, ?)",
+                           (g, d, f"etGRP{order:04d}", 1000 - order, now - 800 * DAY))
+        group_id = int(cur.lastrowid or 0)
+        for i, t in enumerate(items):
+            k = len(tag_rows)
+            # every tenth tag was made in the WeCom admin console: read-only to our app
+            tag_rows.append((group_id, t, f"etTAG{k:05d}", "admin" if k % 10 == 9 else "app",
+                             len(items) - i, now - 800 * DAY))
+    conn.executemany("INSERT INTO tags(group_id, name, wecom_tag_id, source, sort_order, "
+                     "created_at) VALUES (?, ?, ?, ?, ?, ?)", tag_rows)
     tag_ids = np.array([r[0] for r in conn.execute("SELECT id FROM tags ORDER BY id")])
 
     # members
@@ -165,34 +171,48 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
                      "VALUES (?, ?, ?, ?, ?, ?)", follow_rows)
     report("follows", n, n)
 
-    # member tags: a skewed popularity (Zipf-like), correlated through 8 "personas"
-    ranks = np.arange(1, size.tags + 1)
-    popularity = ranks ** -0.7
-    popularity *= size.top_tag_share / popularity[0]
-    popularity *= size.tag_links_per_member / popularity.sum() if popularity.sum() > size.tag_links_per_member else 1
-    popularity[0] = size.top_tag_share
+    # member tags: exclusive groups give a member at most one tag (one city), the others several;
+    # popularity inside a group is skewed (Zipf) and eight "personas" make tags correlate the way
+    # real ones do (cat owners who buy monthly and answer riddles).
     personas = rng.choice(8, n, p=[0.25, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.04])
-    weights = np.array([0.25, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.04])
-    member_ids = np.arange(1, n + 1)
-    links = 0
-    for t in range(size.tags):
+    persona_lift = rng.uniform(0.6, 1.5, (8, len(layout)))
+    member_ids = np.arange(1, n + 1, dtype=np.int64)
+    multi_groups = sum(1 for g in layout if g[2] is None)
+    exclusive = 1.05 * sum(g[2] or 0 for g in layout)  # 1.05: the mean persona lift
+    multi_rate = (size.tag_links_per_member - exclusive) / max(multi_groups, 1) / 1.3
+    first_tag = 0
+    for gi, (_g, _d, coverage, items) in enumerate(layout):
         check()
-        home = t % 8
-        boost = 2.2 if t % 8 == 0 else 1.8
-        other = (1 - boost * weights[home]) / (1 - weights[home])
-        p = np.where(personas == home, min(0.95, popularity[t] * boost), popularity[t] * max(other, 0.05))
-        chosen = member_ids[rng.random(n) < p]
-        conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)",
-                         ((int(m), int(tag_ids[t])) for m in chosen))
-        links += len(chosen)
-        if t % 20 == 0:
-            report("tags", t + 1, size.tags)
-    report("tags", size.tags, size.tags)
+        k = len(items)
+        zipf = np.arange(1, k + 1, dtype=float) ** -0.9
+        ids_here = tag_ids[first_tag:first_tag + k]
+        lift = persona_lift[personas, gi]
+        if coverage is not None:
+            has = rng.random(n) < np.minimum(0.98, coverage * lift)
+            chosen_members = member_ids[has]
+            weights = np.tile(zipf, (8, 1))
+            weights[np.arange(8), np.arange(8) % k] *= 2.5  # each persona leans to one item
+            weights /= weights.sum(axis=1, keepdims=True)
+            picks = np.empty(len(chosen_members), dtype=np.int64)
+            for p in range(8):
+                sel = personas[has] == p
+                picks[sel] = rng.choice(k, int(sel.sum()), p=weights[p])
+            pairs = zip(chosen_members.tolist(), ids_here[picks].tolist(), strict=True)
+            conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", pairs)
+        else:
+            share = zipf / zipf.sum() * max(multi_rate, 0.02)
+            for i in range(k):
+                p_member = np.minimum(0.9, share[i] * lift * (2.0 if i % 8 == 0 else 1.0))
+                chosen_members = member_ids[rng.random(n) < p_member]
+                conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)",
+                                 ((m, int(ids_here[i])) for m in chosen_members.tolist()))
+        first_tag += k
+        report("tags", first_tag, size.tags)
 
     # groups and rosters
     kinds = rng.choice(len(brand.GROUP_KINDS), size.groups, p=brand.GROUP_KIND_WEIGHTS)
     counters: dict[str, int] = {}
-    breeds = brand.TAG_GROUPS[18][2]
+    breeds = next(items for g, _d, _c, items in brand.TAG_GROUPS if g == "宠物品种")
     roster_rows: list[tuple[object, ...]] = []
     event_rows: list[tuple[object, ...]] = []
     for gi in range(size.groups):

@@ -31,7 +31,7 @@ class Changes:
     tag_added: dict[int, list[int]] = field(default_factory=dict)
     tag_removed: dict[int, list[int]] = field(default_factory=dict)
     tags_dropped: set[int] = field(default_factory=set)
-    tags_changed: bool = False
+    library_changed: bool = False  # tags or tag groups created, renamed, merged or deleted
     follows_changed: bool = False
     groups_changed: bool = False
     segments_changed: bool = False
@@ -39,11 +39,9 @@ class Changes:
 
     def add_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
         self.tag_added.setdefault(tag_id, []).extend(member_ids)
-        self.tags_changed = True
 
     def remove_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
         self.tag_removed.setdefault(tag_id, []).extend(member_ids)
-        self.tags_changed = True
 
     @property
     def touches_members(self) -> bool:
@@ -141,7 +139,7 @@ class MemberIndex:
         if changes.full_rebuild:
             self.rebuild(conn)
             return
-        if not (changes.touches_members or changes.tags_changed):
+        if not (changes.touches_members or changes.library_changed):
             return
         with self._lock:
             for tag_id, ids in changes.tag_removed.items():

@@ -79,7 +79,7 @@ def create_group(ctx: WriteContext, name: str, dimension: str = "basic") -> int:
                            (name, dimension, ctx.now))
     group_id = int(cur.lastrowid or 0)
     ctx.log("tag_groups", None, _row(ctx.conn, "tag_groups", group_id))
-    ctx.changes.tags_changed = True
+    ctx.changes.library_changed = True
     return group_id
 
 
@@ -97,7 +97,7 @@ def create_tag(ctx: WriteContext, group_id: int, name: str) -> int:
                            (group_id, name, ctx.now))
     tag_id = int(cur.lastrowid or 0)
     ctx.log("tags", None, _row(ctx.conn, "tags", tag_id))
-    ctx.changes.tags_changed = True
+    ctx.changes.library_changed = True
     ctx.changes.tag_added.setdefault(tag_id, [])
     return tag_id
 
@@ -137,7 +137,7 @@ def rename_tag(ctx: WriteContext, tag_id: int, new_name: str) -> None:
                               english="A tag with that name exists; merge instead.")
     ctx.conn.execute("UPDATE tags SET name = ? WHERE id = ?", (new_name, tag_id))
     ctx.log("tags", before, _row(ctx.conn, "tags", tag_id))
-    ctx.changes.tags_changed = True
+    ctx.changes.library_changed = True
 
 
 def rename_group(ctx: WriteContext, group_id: int, new_name: str, dimension: str | None = None) -> None:
@@ -149,7 +149,7 @@ def rename_group(ctx: WriteContext, group_id: int, new_name: str, dimension: str
     ctx.conn.execute("UPDATE tag_groups SET name = ?, dimension = ? WHERE id = ?",
                      (new_name, dimension or before["dimension"], group_id))
     ctx.log("tag_groups", before, _row(ctx.conn, "tag_groups", group_id))
-    ctx.changes.tags_changed = True
+    ctx.changes.library_changed = True
 
 
 def delete_tag(ctx: WriteContext, tag_id: int) -> int:
@@ -164,6 +164,7 @@ def delete_tag(ctx: WriteContext, tag_id: int) -> int:
     ctx.log("tags", before, None)
     ctx.changes.remove_tag(tag_id, removed)
     ctx.changes.tags_dropped.add(tag_id)
+    ctx.changes.library_changed = True
     return len(removed)
 
 

@@ -1,0 +1,178 @@
+"""The composition root: QApplication, the qasync loop, the workspace, services, screens; a clean
+shutdown. ``python main.py [--demo] [--data-dir D] [--workspace F] [--lang en]``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from . import paths
+from .errors import UserError
+from .services import workspaces
+from .services.workspace import WorkspaceService
+from .store.db import Workspace
+from .store.index import Changes
+from .ui import i18n
+from .ui.controllers.groups_controller import GroupsController
+from .ui.controllers.roster_controller import RosterController
+from .ui.controllers.tags_controller import TagsController
+from .ui.feedback import Feedback
+from .ui.main_window import MainWindow
+from .ui.tasks import TaskRunner
+from .wecom.errors import redact
+
+log = logging.getLogger("siyu")
+
+
+class ChangeBus(QObject):
+    """Carries ``Changes`` from the writer thread to the UI thread (a queued signal)."""
+
+    changed = Signal(object)
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="siyu-desktop", description="私域运营台 Siyu Desktop")
+    p.add_argument("--demo", action="store_true", help="open the demo workspace")
+    p.add_argument("--data-dir", help="data folder (also SIYU_DATA_DIR)")
+    p.add_argument("--workspace", help="open this workspace file")
+    p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="UI language")
+    p.add_argument("--smoke-test", action="store_true",
+                   help="open the workspace, wait for the roster, exit 0 (packaging check)")
+    return p.parse_args(argv)
+
+
+def setup_logging(data_dir: Path) -> None:
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(exist_ok=True)
+    handler = logging.FileHandler(log_dir / "siyu.log", encoding="utf-8")
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+class App:
+    """Everything that lives as long as the window: built once, torn down in ``close``."""
+
+    def __init__(self, args: argparse.Namespace, window: MainWindow, tasks: TaskRunner,
+                 feedback: Feedback) -> None:
+        self.args = args
+        self.window = window
+        self.tasks = tasks
+        self.feedback = feedback
+        self.data_dir = paths.data_dir(args.data_dir)
+        self.workspace: Workspace | None = None
+        self.bus = ChangeBus()
+        self.controllers: list[object] = []
+        self.ready = asyncio.Event()
+
+    def _choose_path(self) -> Path | None:
+        if self.args.workspace:
+            return Path(self.args.workspace)
+        if self.args.demo:
+            return None
+        return workspaces.last_workspace(self.data_dir)
+
+    async def open_workspace(self) -> None:
+        loop = asyncio.get_running_loop()
+        path = self._choose_path()
+
+        def progress(phase: str, done: int, total: int) -> None:
+            loop.call_soon_threadsafe(self.window.show_message, self.window.tr(
+                "正在生成演示工作区（首次启动）… {phase} {done}/{total}").format(
+                    phase=phase, done=f"{done:,}", total=f"{total:,}"))
+        try:
+            if path is None:
+                ws = await asyncio.to_thread(workspaces.open_or_create_demo, self.data_dir, progress)
+            else:
+                ws = await asyncio.to_thread(Workspace.open, path)
+        except UserError as exc:
+            self.window.show_message(f"{exc.message}\n{exc.hint}")
+            self.feedback.user_error(exc)
+            return
+        self.workspace = ws
+        workspaces.remember(self.data_dir, ws.path)
+        ws.backup_if_due()
+        service = WorkspaceService(ws)
+        ws.on_change(self.bus.changed.emit)
+        info = await service.info()
+        self.window.set_workspace(info.brand or ws.path.stem, info.demo)
+        self.window.set_member_count(info.members)
+
+        roster = RosterController(service, self.tasks, self.feedback, self.window)
+        groups = GroupsController(service, self.tasks, self.feedback, self.window)
+        tags = TagsController(service, self.tasks, self.feedback, self.window)
+        self.controllers = [roster, groups, tags]
+        self.window.add_page(self.window.tr("成员"), roster.page)
+        self.window.add_page(self.window.tr("社群"), groups.page)
+        self.window.add_page(self.window.tr("标签"), tags.page)
+        for controller in self.controllers:
+            self.bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
+        self.bus.changed.connect(self._on_change)
+        await roster.start()
+        groups.start()
+        tags.start()
+        self.ready.set()
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.workspace is not None and (changes.members or changes.full_rebuild):
+            self.window.set_member_count(len(self.workspace.index.all))
+
+    def close(self) -> None:
+        self.tasks.cancel_all()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv if argv is not None else sys.argv[1:])
+    data_dir = paths.data_dir(args.data_dir)
+    setup_logging(data_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("SiyuDesktop")
+    app.setApplicationDisplayName("私域运营台")
+    translators = i18n.install(app, i18n.choose_language(args.lang))  # noqa: F841 keep referenced
+    qss = paths.resource("styles", "app.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    window = MainWindow()
+    feedback = Feedback(window, window.statusBar())
+    feedback.install_excepthook()
+    tasks = TaskRunner(feedback.error, window)
+    tasks.busy_changed.connect(window.set_busy)
+    shell = App(args, window, tasks, feedback)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    window.show()
+
+    async def run() -> int:
+        tasks.run(shell.open_workspace(), name="open")
+        if args.smoke_test:
+            await asyncio.wait_for(shell.ready.wait(), 120)
+            await tasks.wait_idle()
+            print(f"smoke-test ok: {window.windowTitle()}")
+            return 0
+        await closed.wait()
+        return 0
+
+    with loop:
+        code = loop.run_until_complete(run())
+        shell.close()
+    sys.exit(code)

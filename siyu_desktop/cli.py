@@ -1,0 +1,175 @@
+"""``siyu``: the workspace's services without a window, for scripts.
+
+Exit codes: 0 ok, 1 the operator's problem (message on stderr), 2 usage error, 3 nothing matched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import paths
+from .domain.members import LEVEL_NAMES
+from .domain.segments import Segment
+from .errors import UserError
+from .services import workspaces
+from .services.workspace import WorkspaceService
+from .store import tags as tag_store
+from .store.db import Workspace
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_EMPTY = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="siyu", description="私域运营台命令行 (Siyu Desktop CLI)")
+    p.add_argument("--data-dir", help="data folder (default: SIYU_DATA_DIR or the user data dir)")
+    p.add_argument("--workspace", help="workspace file (default: the last one opened, else the demo)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="create (or recreate) the demo workspace")
+    demo.add_argument("--members", type=int, default=20_000)
+    demo.add_argument("--groups", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--force", action="store_true", help="replace an existing demo workspace")
+
+    sub.add_parser("info", help="counts of what the workspace holds")
+
+    members = sub.add_parser("members", help="list members (of a saved segment)")
+    members.add_argument("--segment", help="saved segment name")
+    members.add_argument("--search", default="", help="name / phone / remark / pinyin initials")
+    members.add_argument("--limit", type=int, default=0, help="at most this many lines (0 = all)")
+
+    tag = sub.add_parser("tag", help="add or remove a tag on a segment's members")
+    tag.add_argument("action", choices=["add", "remove"])
+    tag.add_argument("tag", help="tag name, or 组:标签")
+    tag.add_argument("--segment", required=True, help="saved segment name")
+
+    undo = sub.add_parser("undo", help="undo an operation by its number (see `siyu history`)")
+    undo.add_argument("batch", type=int)
+    sub.add_parser("history", help="recent operations that can be undone")
+    return p
+
+
+def _open(args: argparse.Namespace) -> Workspace:
+    data_dir = paths.data_dir(args.data_dir)
+    if args.workspace:
+        return Workspace.open(Path(args.workspace), actor="cli")
+    path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
+    if not path.exists():
+        raise UserError("还没有工作区。", "先运行 `siyu demo` 创建演示工作区，或用 --workspace 指定文件。",
+                        english="No workspace yet: run `siyu demo` first.")
+    return Workspace.open(path, actor="cli")
+
+
+async def _segment(service: WorkspaceService, name: str | None) -> Segment:
+    if not name:
+        return Segment()
+    segment = await service.find_segment(name)
+    if segment is None:
+        raise UserError(f"找不到人群包“{name}”。", "用 `siyu info` 查看已保存的人群包。",
+                        english=f"No segment named {name}.")
+    return segment
+
+
+def _resolve_tag(ws: Workspace, spec: str) -> int:
+    group, _, name = spec.rpartition(":") if ":" in spec else ("", "", spec)
+    tag_id = tag_store.find_tag(ws.reader(), group or None, name)
+    if tag_id is None:
+        raise UserError(f"找不到标签“{spec}”。", "标签可写成“标签名”或“标签组:标签名”。",
+                        english=f"No tag {spec}.")
+    return tag_id
+
+
+async def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        data_dir = paths.data_dir(args.data_dir)
+        path = workspaces.demo_workspace(data_dir)
+        if path.exists() and not args.force:
+            print(f"演示工作区已存在: {path}（用 --force 重建）")
+            return EXIT_OK
+        if path.exists():
+            path.unlink()
+        from .store.demo import DemoSize
+        ws = workspaces.create_demo(
+            path, DemoSize(members=args.members, groups=args.groups), seed=args.seed,
+            progress=lambda phase, done, total: print(f"\r{phase} {done}/{total}", end="",
+                                                      file=sys.stderr))
+        print(file=sys.stderr)
+        workspaces.remember(data_dir, path)
+        ws.close()
+        print(f"已创建演示工作区: {path}")
+        return EXIT_OK
+
+    ws = _open(args)
+    try:
+        service = WorkspaceService(ws)
+        if args.command == "info":
+            info = await service.info()
+            print(f"工作区\t{info.path}{'（演示）' if info.demo else ''}")
+            for label, value in (("客户", info.members), ("社群", info.groups), ("标签", info.tags),
+                                 ("员工", info.staff), ("人群包", info.segments)):
+                print(f"{label}\t{value}")
+            for _id, name, _seg in await service.saved_segments():
+                print(f"人群包\t{name}")
+            return EXIT_OK
+        if args.command == "members":
+            segment = await _segment(service, args.segment)
+            result = await service.evaluate(segment, args.search)
+            ids = await service.ordered(result)
+            if args.limit:
+                ids = ids[: args.limit]
+            out = sys.stdout
+            out.write("id\t姓名\t手机\t等级\t渠道\t标签\n")
+            for start in range(0, len(ids), 500):
+                chunk = [int(i) for i in ids[start:start + 500]]
+                rows = service.rows_now(chunk)
+                for member_id in chunk:
+                    r = rows[member_id]
+                    out.write(f"{r.id}\t{r.name}\t{r.phone}\t{LEVEL_NAMES.get(r.level, '')}\t"
+                              f"{r.channel}\t{r.tags}\n")
+            print(f"共 {len(result)} 位客户", file=sys.stderr)
+            return EXIT_OK if len(result) else EXIT_EMPTY
+        if args.command == "tag":
+            segment = await _segment(service, args.segment)
+            tag_id = _resolve_tag(ws, args.tag)
+            ids = [int(i) for i in (await service.evaluate(segment)).to_array()]
+            if args.action == "add":
+                changed, batch = await service.add_tag(tag_id, ids)
+                print(f"已给 {changed} 位客户打上“{args.tag}”（{len(ids) - changed} 位原本就有）。"
+                      f"撤销: siyu undo {batch}")
+            else:
+                changed, batch = await service.remove_tag(tag_id, ids)
+                print(f"已从 {changed} 位客户移除“{args.tag}”。撤销: siyu undo {batch}")
+            return EXIT_OK
+        if args.command == "undo":
+            restored = await service.undo(args.batch)
+            print(f"已撤销操作 #{args.batch}，恢复 {restored} 项。")
+            return EXIT_OK
+        if args.command == "history":
+            for b in await service.recent_batches():
+                state = "（已撤销）" if b.undone_at else ""
+                print(f"#{b.id}\t{b.actor}\t{b.action}\t{b.changes}\t{b.summary}{state}")
+            return EXIT_OK
+    finally:
+        ws.close()
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return asyncio.run(_run(args))
+    except UserError as exc:
+        print(f"错误: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"建议: {exc.hint}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

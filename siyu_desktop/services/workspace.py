@@ -1,0 +1,264 @@
+"""Use cases over one open workspace: find members, tag them, undo, manage tags, groups, segments.
+
+Every method is async: reads run on a worker thread with that thread's read connection, writes go
+to the workspace's single writer. Nothing here knows about Qt; the UI awaits these and the CLI
+runs them with ``asyncio.run``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from pyroaring import BitMap
+
+from ..domain.members import AuditBatch, AuditEntry, Follow, Group, Member, RosterEntry, RosterEvent, Staff, Tag, TagGroup
+from ..domain.segments import Segment
+from ..store import audit, groups, members, segments, tags
+from ..store.db import Workspace
+from ..store.index import Changes, IntArray
+
+T = TypeVar("T")
+DEFAULT_TZ = "Asia/Shanghai"
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    member: Member
+    tags: list[Tag]
+    groups: list[tuple[int, str, int | None]]
+    follows: list[Follow]
+    history: list[AuditEntry]
+
+
+@dataclass(frozen=True)
+class TagImpact:
+    """What a delete or merge would touch, said before doing it."""
+
+    members: int
+    tags: int
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    path: Path
+    members: int
+    groups: int
+    tags: int
+    staff: int
+    segments: int
+    demo: bool
+    brand: str
+
+
+class WorkspaceService:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    # -- plumbing ------------------------------------------------------------------------------
+    async def _read(self, fn: Callable[..., T], *args: Any) -> T:
+        def run() -> T:
+            return fn(self.ws.reader(), *args)
+        return await asyncio.to_thread(run)
+
+    async def _write(self, fn: Callable[..., T], *args: Any, action: str, summary: str = "",
+                     **kwargs: Any) -> T:
+        return await asyncio.wrap_future(
+            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs))
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.ws.get_setting("timezone", DEFAULT_TZ))
+
+    def today(self) -> date:
+        return datetime.now(self.tz).date()
+
+    def on_change(self, listener: Callable[[Changes], None]) -> None:
+        self.ws.on_change(listener)
+
+    # -- overview ------------------------------------------------------------------------------
+    async def info(self) -> WorkspaceInfo:
+        def run(conn: Any) -> WorkspaceInfo:
+            one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+            return WorkspaceInfo(
+                self.ws.path, one("SELECT count(*) FROM members"), one("SELECT count(*) FROM groups"),
+                one("SELECT count(*) FROM tags"), one("SELECT count(*) FROM staff"),
+                one("SELECT count(*) FROM segments"), self.ws.is_demo,
+                self.ws.meta("brand", "") or "")
+        return await self._read(run)
+
+    # -- members -------------------------------------------------------------------------------
+    def evaluate_now(self, segment: Segment, search: str = "") -> BitMap:
+        """Blocking: the members of a segment, narrowed by a search text. Fast (bitmaps)."""
+        conn = self.ws.reader()
+        result = segments.evaluate(self.ws.index, conn, segment, self.today(), self.tz)
+        if search.strip():
+            result &= BitMap(members.search(conn, search, limit=1_000_000))
+        return result
+
+    async def evaluate(self, segment: Segment, search: str = "") -> BitMap:
+        return await asyncio.to_thread(self.evaluate_now, segment, search)
+
+    async def count(self, segment: Segment, search: str = "") -> int:
+        return len(await self.evaluate(segment, search))
+
+    async def facets(self, within: BitMap | None) -> dict[int, int]:
+        return await asyncio.to_thread(self.ws.index.facet_counts, within)
+
+    def ordered_now(self, result: BitMap, key: str = "id", descending: bool = False) -> IntArray:
+        return segments.ordered_ids(self.ws.index, self.ws.reader(), result, key, descending)
+
+    async def ordered(self, result: BitMap, key: str = "id", descending: bool = False) -> IntArray:
+        return await asyncio.to_thread(self.ordered_now, result, key, descending)
+
+    def rows_now(self, ids: Sequence[int]) -> dict[int, members.RosterRow]:
+        return members.rows(self.ws.reader(), ids)
+
+    async def search(self, text: str, limit: int = 50) -> list[int]:
+        return await self._read(members.search, text, limit)
+
+    async def member_detail(self, member_id: int) -> MemberDetail | None:
+        def run(conn: Any) -> MemberDetail | None:
+            member = members.get(conn, member_id)
+            if member is None:
+                return None
+            tag_ids = {r[0] for r in conn.execute(
+                "SELECT tag_id FROM member_tags WHERE member_id = ?", (member_id,))}
+            all_tags = tags.list_tags(conn)
+            names = {t.id: t.name for t in all_tags}
+            history = []
+            for entry in audit.member_history(conn, member_id):
+                if entry.entity == "member_tags":
+                    for row in (entry.before, entry.after):
+                        if isinstance(row, dict):
+                            row["tag_name"] = names.get(row["tag_id"], "?")
+                history.append(entry)
+            return MemberDetail(member, [t for t in all_tags if t.id in tag_ids],
+                                members.member_groups(conn, member_id),
+                                members.follows(conn, member_id), history)
+        return await self._read(run)
+
+    async def update_member(self, member_id: int, values: dict[str, Any]) -> bool:
+        return await self._write(members.update, member_id, values, action="edit_member",
+                                 summary="编辑客户资料")
+
+    async def channels(self) -> list[str]:
+        return await self._read(members.channels)
+
+    # -- tagging -------------------------------------------------------------------------------
+    async def add_tag(self, tag_id: int, member_ids: Sequence[int]) -> tuple[int, int]:
+        """Returns (members newly tagged, audit batch id for undo)."""
+        def run(ctx: Any) -> tuple[int, int]:
+            name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
+            changed = tags.add_tag(ctx, tag_id, member_ids)
+            ctx.summary = f"给 {changed} 位客户打上标签“{name[0] if name else tag_id}”"
+            return changed, ctx.batch_id
+        return await self._write(run, action="add_tag")
+
+    async def remove_tag(self, tag_id: int, member_ids: Sequence[int]) -> tuple[int, int]:
+        def run(ctx: Any) -> tuple[int, int]:
+            name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
+            changed = tags.remove_tag(ctx, tag_id, member_ids)
+            ctx.summary = f"从 {changed} 位客户移除标签“{name[0] if name else tag_id}”"
+            return changed, ctx.batch_id
+        return await self._write(run, action="remove_tag")
+
+    async def undo(self, batch_id: int) -> int:
+        def run(ctx: Any) -> int:
+            restored = audit.undo_batch(ctx, batch_id)
+            ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"
+            return restored
+        return await self._write(run, action="undo")
+
+    async def recent_batches(self, limit: int = 50) -> list[AuditBatch]:
+        return await self._read(audit.recent_batches, limit)
+
+    # -- tags ----------------------------------------------------------------------------------
+    async def tag_groups(self) -> list[TagGroup]:
+        return await self._read(tags.list_groups)
+
+    async def tags(self) -> list[Tag]:
+        counts = self.ws.index.facet_counts(None)
+        return await self._read(tags.list_tags, counts)
+
+    async def create_tag_group(self, name: str, dimension: str) -> int:
+        return await self._write(tags.create_group, name, dimension, action="create_tag_group",
+                                 summary=f"新建标签组“{name}”")
+
+    async def rename_tag_group(self, group_id: int, name: str, dimension: str | None = None) -> None:
+        await self._write(tags.rename_group, group_id, name, dimension, action="rename_tag_group",
+                          summary=f"修改标签组为“{name}”")
+
+    async def delete_tag_group(self, group_id: int) -> int:
+        return await self._write(tags.delete_group, group_id, action="delete_tag_group",
+                                 summary="删除标签组")
+
+    async def create_tag(self, group_id: int, name: str) -> int:
+        return await self._write(tags.create_tag, group_id, name, action="create_tag",
+                                 summary=f"新建标签“{name}”")
+
+    async def rename_tag(self, tag_id: int, name: str) -> None:
+        await self._write(tags.rename_tag, tag_id, name, action="rename_tag",
+                          summary=f"标签改名为“{name}”")
+
+    def tag_impact(self, tag_ids: Sequence[int]) -> TagImpact:
+        """How many members a delete of these tags would touch (their union)."""
+        bms = [self.ws.index.tag(t) for t in tag_ids]
+        return TagImpact(len(BitMap.union(*bms)) if bms else 0, len(tag_ids))
+
+    def group_impact(self, group_id: int) -> TagImpact:
+        ids = [r[0] for r in self.ws.reader().execute("SELECT id FROM tags WHERE group_id = ?",
+                                                      (group_id,))]
+        return self.tag_impact(ids)
+
+    def merge_impact(self, source_ids: Sequence[int], target_id: int) -> TagImpact:
+        """Members who would newly get the target tag by the merge."""
+        sources = BitMap.union(*(self.ws.index.tag(t) for t in source_ids)) if source_ids else BitMap()
+        return TagImpact(len(sources - self.ws.index.tag(target_id)), len(source_ids))
+
+    async def delete_tag(self, tag_id: int) -> int:
+        return await self._write(tags.delete_tag, tag_id, action="delete_tag", summary="删除标签")
+
+    async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> int:
+        return await self._write(tags.merge_tags, list(source_ids), target_id, action="merge_tags",
+                                 summary=f"合并 {len(source_ids)} 个标签")
+
+    # -- groups --------------------------------------------------------------------------------
+    async def groups(self, kind: str | None = None, text: str = "") -> list[Group]:
+        return await self._read(groups.list_groups, kind, text)
+
+    async def group_roster(self, group_id: int) -> list[RosterEntry]:
+        return await self._read(groups.roster, group_id)
+
+    async def duplicates(self, min_groups: int = 2) -> list[groups.DuplicateMember]:
+        return await self._read(groups.duplicates, min_groups)
+
+    async def recent_events(self, days: int = 30, group_id: int | None = None) -> list[RosterEvent]:
+        return await self._read(groups.recent_events, int(time.time()) - days * 86400, group_id)
+
+    async def group_kinds(self) -> list[tuple[str, int]]:
+        return await self._read(groups.kinds)
+
+    async def staff(self) -> list[Staff]:
+        return await self._read(groups.list_staff)
+
+    # -- segments ------------------------------------------------------------------------------
+    async def saved_segments(self) -> list[tuple[int, str, Segment]]:
+        return await self._read(segments.list_saved)
+
+    async def save_segment(self, name: str, segment: Segment) -> int:
+        return await self._write(segments.save, name, segment, action="save_segment",
+                                 summary=f"保存人群包“{name}”")
+
+    async def delete_segment(self, segment_id: int) -> None:
+        await self._write(segments.delete_saved, segment_id, action="delete_segment",
+                          summary="删除人群包")
+
+    async def find_segment(self, name: str) -> Segment | None:
+        return await self._read(segments.find_saved, name)

@@ -1,0 +1,257 @@
+"""Owns the awaits of the roster screen: evaluate the filter, feed the id list, tag in bulk, undo."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from ...domain.segments import Segment
+from ...services.workspace import WorkspaceService
+from ...store.index import Changes
+from .. import labels
+from ..dialogs.tag_picker import TagPickerDialog
+from ..feedback import Feedback
+from ..models.roster_model import RosterModel
+from ..pages.roster_page import RosterPage
+from ..tasks import TaskRunner
+
+SEARCH_DEBOUNCE = 0.18
+
+
+@dataclass
+class UndoState:
+    batch_id: int
+    summary: str
+
+
+class RosterController(QObject):
+    def __init__(self, service: WorkspaceService, tasks: TaskRunner, feedback: Feedback,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.tasks = tasks
+        self.feedback = feedback
+        self.model = RosterModel(service.rows_now)
+        self.page = RosterPage(self.model, parent)
+        self._segment = Segment()
+        self._search = ""
+        self._sort: tuple[str, bool] = ("id", False)
+        self._total = 0
+        self._shown = 0
+        self._undo: list[UndoState] = []
+        self._tag_names: dict[int, str] = {}
+        self._current_segment_id: int | None = None
+        self._dialog: QWidget | None = None
+
+        p = self.page
+        p.segment_bar.changed.connect(self._on_segment_changed)
+        p.segment_bar.pick_tags_requested.connect(self._pick_filter_tags)
+        p.search_changed.connect(self._on_search)
+        self.model.sort_requested.connect(self._on_sort)
+        p.current_member_changed.connect(self._show_member)
+        p.add_tag_requested.connect(lambda: self._bulk_tag(add=True))
+        p.remove_tag_requested.connect(lambda: self._bulk_tag(add=False))
+        p.undo_requested.connect(self.undo)
+        p.facet_activated.connect(p.segment_bar.add_tag)
+        p.save_segment_requested.connect(self._ask_segment_name)
+        p.saved_segment_chosen.connect(self._load_saved)
+        p.delete_segment_requested.connect(self._delete_saved)
+
+    # -- loading -------------------------------------------------------------------------------
+    def start(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._load_choices(), name="roster.choices")
+
+    async def _load_choices(self) -> None:
+        s = self.service
+        tags, staff, channels, kinds, saved = await asyncio.gather(
+            s.tags(), s.staff(), s.channels(), s.group_kinds(), s.saved_segments())
+        self._tag_names = {t.id: t.name for t in tags}
+        bar = self.page.segment_bar
+        bar.set_tag_names(self._tag_names)
+        bar.set_choices(
+            levels=[(level, labels.level_name(level)) for level in range(4)],
+            channels=[(c, labels.channel_name(c)) for c in channels],
+            staff=[(st.id, st.name) for st in staff],
+            group_kinds=[(k, f"{labels.group_kind_name(k)}（{n}）") for k, n in kinds],
+        )
+        self.page.set_saved_segments([(i, n) for i, n, _ in saved], self._current_segment_id)
+        await self._refresh()
+
+    def refresh(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._refresh(), name="roster.refresh")
+
+    async def _refresh(self, keep_position: bool = False) -> None:
+        segment, search, (key, desc) = self._segment, self._search, self._sort
+
+        def compute() -> tuple[np.ndarray, int, dict[int, int]]:
+            result = self.service.evaluate_now(segment, search)
+            ids = self.service.ordered_now(result, key, desc)
+            filtered = not segment.is_empty() or bool(search.strip())
+            facets = self.service.ws.index.facet_counts(result if filtered else None)
+            return ids, len(self.service.ws.index.all), facets
+
+        ids, total, facets = await asyncio.to_thread(compute)
+        self._total, self._shown = total, len(ids)
+        if keep_position and len(ids) == len(self.model.ids) and np.array_equal(ids, self.model.ids):
+            self.model.refresh_rows()
+        else:
+            self.model.set_ids(ids)
+        self.page.set_count(len(ids), total)
+        self.page.set_facets(sorted(
+            ((t, self._tag_names.get(t, str(t)), n) for t, n in facets.items() if n),
+            key=lambda r: -r[2]))
+
+    # -- filter, search, sort ------------------------------------------------------------------
+    def _on_segment_changed(self, segment: Segment) -> None:
+        self._segment = segment
+        self.refresh()
+
+    def _on_search(self, text: str) -> None:
+        self._search = text
+
+        async def debounced() -> None:
+            await asyncio.sleep(SEARCH_DEBOUNCE)
+            await self._refresh()
+        self.tasks.run(debounced(), name="roster.refresh")
+
+    def _on_sort(self, key: str, descending: bool) -> None:
+        self._sort = (key, descending)
+        self.page.table.horizontalHeader().setSortIndicatorShown(True)
+        self.refresh()
+
+    def _pick_filter_tags(self, field: str) -> None:
+        self.tasks.run(self._open_filter_picker(field), name="roster.picker")
+
+    async def _open_filter_picker(self, field: str) -> None:
+        groups, tags = await asyncio.gather(self.service.tag_groups(), self.service.tags())
+        titles = {"all_tags": self.tr("包含全部这些标签"), "any_tags": self.tr("包含任一标签"),
+                  "none_tags": self.tr("排除这些标签")}
+        dialog = TagPickerDialog(titles[field], groups, tags, getattr(self._segment, field),
+                                 multi=True, parent=self.page)
+        dialog.accepted.connect(lambda: self.page.segment_bar.set_tags(field, dialog.chosen()))
+        self._open_dialog(dialog)
+
+    # -- member detail -------------------------------------------------------------------------
+    def _show_member(self, member_id: int) -> None:
+        async def load() -> None:
+            self.page.detail.set_detail(await self.service.member_detail(member_id))
+        self.tasks.run(load(), name="roster.detail")
+
+    # -- bulk tagging --------------------------------------------------------------------------
+    def target_ids(self) -> list[int]:
+        ranges = self.page.selected_rows()
+        ids = self.model.ids
+        if not ranges:
+            return [int(i) for i in ids]
+        return [int(i) for top, bottom in ranges for i in ids[top:bottom + 1]]
+
+    def _bulk_tag(self, add: bool) -> None:
+        self.tasks.run(self._open_bulk_picker(add), name="roster.picker")
+
+    async def _open_bulk_picker(self, add: bool) -> None:
+        groups, tags = await asyncio.gather(self.service.tag_groups(), self.service.tags())
+        selected = self.page.selected_count()
+        who = (self.tr("选中的 {n} 位客户").format(n=f"{selected:,}") if selected
+               else self.tr("筛选出的全部 {n} 位客户").format(n=f"{self._shown:,}"))
+        title = self.tr("添加标签") if add else self.tr("移除标签")
+        prompt = (self.tr("给{who}添加标签：") if add else self.tr("从{who}移除标签：")).format(who=who)
+        dialog = TagPickerDialog(title, groups, tags, multi=False, prompt=prompt, parent=self.page)
+
+        def accepted() -> None:
+            chosen = dialog.chosen()
+            if chosen:
+                self.apply_tag(chosen[0], add)
+        dialog.accepted.connect(accepted)
+        self._open_dialog(dialog)
+
+    def apply_tag(self, tag_id: int, add: bool, ids: list[int] | None = None) -> asyncio.Task[None]:
+        targets = ids if ids is not None else self.target_ids()
+        return self.tasks.run(self._apply_tag(tag_id, add, targets), name="roster.write")
+
+    async def _apply_tag(self, tag_id: int, add: bool, ids: list[int]) -> None:
+        if add:
+            changed, batch = await self.service.add_tag(tag_id, ids)
+            text = self.tr("已给 {n} 位客户打上“{tag}”").format(
+                n=f"{changed:,}", tag=self._tag_names.get(tag_id, ""))
+        else:
+            changed, batch = await self.service.remove_tag(tag_id, ids)
+            text = self.tr("已从 {n} 位客户移除“{tag}”").format(
+                n=f"{changed:,}", tag=self._tag_names.get(tag_id, ""))
+        if changed:
+            self._undo.append(UndoState(batch, text))
+        self.page.set_undo(self._undo[-1].summary if self._undo else None)
+        self.feedback.info(text + ("" if not changed else self.tr("（可按 Ctrl+Z 撤销）")))
+        await self._refresh(keep_position=True)
+
+    def undo(self) -> asyncio.Task[None] | None:
+        if not self._undo:
+            return None
+        state = self._undo.pop()
+
+        async def run() -> None:
+            try:
+                restored = await self.service.undo(state.batch_id)
+            except BaseException:
+                self._undo.append(state)
+                raise
+            finally:
+                self.page.set_undo(self._undo[-1].summary if self._undo else None)
+            self.feedback.info(self.tr("已撤销：{what}（恢复 {n} 项）").format(
+                what=state.summary, n=f"{restored:,}"))
+            await self._refresh(keep_position=True)
+        return self.tasks.run(run(), name="roster.write")
+
+    # -- saved segments ------------------------------------------------------------------------
+    def _ask_segment_name(self) -> None:
+        dialog = QInputDialog(self.page)
+        dialog.setWindowTitle(self.tr("保存人群包"))
+        dialog.setLabelText(self.tr("给当前筛选起个名字（{n} 位客户）：").format(n=f"{self._shown:,}"))
+        dialog.textValueSelected.connect(lambda name: self.tasks.run(self._save_segment(name)))
+        self._open_dialog(dialog)
+
+    async def _save_segment(self, name: str) -> None:
+        self._current_segment_id = await self.service.save_segment(name, self._segment)
+        saved = await self.service.saved_segments()
+        self.page.set_saved_segments([(i, n) for i, n, _ in saved], self._current_segment_id)
+        self.feedback.info(self.tr("已保存人群包“{name}”").format(name=name))
+
+    def _load_saved(self, segment_id: int) -> None:
+        async def run() -> None:
+            for i, _name, segment in await self.service.saved_segments():
+                if i == segment_id:
+                    self._current_segment_id = segment_id
+                    self.page.segment_bar.set_segment(segment)
+        self.tasks.run(run(), name="roster.saved")
+
+    def _delete_saved(self, segment_id: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("删除人群包"),
+                          self.tr("删除这个人群包？客户和标签不受影响。"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.page)
+
+        def done(result: int) -> None:
+            if result == QMessageBox.StandardButton.Yes:
+                async def run() -> None:
+                    await self.service.delete_segment(segment_id)
+                    self._current_segment_id = None
+                    saved = await self.service.saved_segments()
+                    self.page.set_saved_segments([(i, n) for i, n, _ in saved])
+                self.tasks.run(run())
+        box.finished.connect(done)
+        self._open_dialog(box)
+
+    # -- changes made elsewhere ----------------------------------------------------------------
+    def workspace_changed(self, changes: Changes) -> None:
+        if changes.library_changed or changes.full_rebuild:
+            self.tasks.run(self._load_choices(), name="roster.choices")
+        elif changes.touches_members:
+            self.tasks.run(self._refresh(keep_position=True), name="roster.refresh")
+
+    def _open_dialog(self, dialog: QWidget) -> None:
+        # open(), never exec(), inside the asyncio loop (qasync)
+        self._dialog = dialog
+        dialog.finished.connect(lambda *_: dialog.deleteLater())  # type: ignore[attr-defined]
+        dialog.open()  # type: ignore[attr-defined]

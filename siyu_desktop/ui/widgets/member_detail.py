@@ -1,0 +1,112 @@
+"""The member detail panel: profile, tags, groups, following staff, change history."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ...services.workspace import MemberDetail
+from .. import labels
+
+
+def _describe_change(table: str, before: object, after: object) -> str:
+    """One audit row in words (the history tab)."""
+    tr = lambda s: QLabel.tr(s)  # noqa: E731 - strings below are extracted under QLabel context
+    b = before if isinstance(before, dict) else {}
+    a = after if isinstance(after, dict) else {}
+    if table == "member_tags":
+        name = str((a or b).get("tag_name", ""))
+        return (tr("添加标签") if after else tr("移除标签")) + f" “{name}”"
+    if table == "members":
+        if not before:
+            return tr("创建客户")
+        fields = [k for k in a if k not in ("updated_at", "name_pinyin", "name_initials",
+                                            "birth_md") and a.get(k) != b.get(k)]
+        return tr("修改资料") + ": " + ", ".join(
+            f"{k} {json.dumps(b.get(k), ensure_ascii=False)} → "
+            f"{json.dumps(a.get(k), ensure_ascii=False)}" for k in fields)
+    return table
+
+
+class MemberDetailPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(300)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        profile = QWidget()
+        self.form = QFormLayout(profile)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.fields: dict[str, QLabel] = {}
+        for key, text in (("phone", self.tr("手机号")), ("level", self.tr("等级")),
+                          ("channel", self.tr("来源渠道")), ("birthday", self.tr("生日")),
+                          ("joined", self.tr("添加时间")), ("active", self.tr("最近活跃")),
+                          ("external_userid", self.tr("企业微信 ID")), ("remark", self.tr("备注")),
+                          ("note", self.tr("本地笔记"))):
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.fields[key] = value
+            self.form.addRow(text + "：", value)
+        self.tabs.addTab(profile, self.tr("资料"))
+        self.tags = QListWidget()
+        self.tabs.addTab(self.tags, self.tr("标签"))
+        self.groups = QListWidget()
+        self.tabs.addTab(self.groups, self.tr("社群"))
+        self.follows = QListWidget()
+        self.tabs.addTab(self.follows, self.tr("跟进员工"))
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.tabs.addTab(self.history, self.tr("变更记录"))
+        self.set_detail(None)
+
+    def set_detail(self, detail: MemberDetail | None) -> None:
+        for w in (self.tags, self.groups, self.follows, self.history):
+            w.clear()
+        if detail is None:
+            self.title.setText(self.tr("选择一位客户查看详情"))
+            for value in self.fields.values():
+                value.clear()
+            self.tabs.setEnabled(False)
+            return
+        self.tabs.setEnabled(True)
+        m = detail.member
+        self.title.setText(f"{m.name}  ·  {labels.level_name(m.level)}")
+        values = {
+            "phone": m.phone or "", "level": labels.level_name(m.level),
+            "channel": labels.channel_name(m.channel), "birthday": m.birthday or "",
+            "joined": labels.fmt_time(m.joined_at), "active": labels.fmt_time(m.last_active_at),
+            "external_userid": m.external_userid or self.tr("（未关联企业微信）"),
+            "remark": m.remark, "note": m.note,
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        for tag in detail.tags:
+            self.tags.addItem(tag.name + ("" if tag.wecom_tag_id else self.tr("（本地）")))
+        if not detail.tags:
+            self.tags.addItem(self.tr("（没有标签）"))
+        for _gid, name, joined in detail.groups:
+            self.groups.addItem(f"{name}  ·  {self.tr('入群')} {labels.fmt_time(joined, False)}")
+        if not detail.groups:
+            self.groups.addItem(self.tr("（不在任何社群中）"))
+        for f in detail.follows:
+            text = f"{f.staff_name}  ·  {labels.add_way_name(f.add_way)}  ·  {labels.fmt_time(f.add_time, False)}"
+            if f.remark:
+                text += f"\n{self.tr('备注')}：{f.remark}"
+            self.follows.addItem(text)
+        for entry in detail.history:
+            self.history.addItem(f"{labels.fmt_time(entry.at)}  {entry.actor}\n"
+                                 f"{_describe_change(entry.entity, entry.before, entry.after)}")
+        if not detail.history:
+            self.history.addItem(self.tr("（暂无变更）"))
