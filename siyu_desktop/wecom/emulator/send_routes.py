@@ -162,7 +162,7 @@ def get_groupmsg_list_v2(req: Request) -> dict[str, Any]:
     filter_type = int(body.get("filter_type", 2))
     creator = body.get("creator")
     chat_type = str(body.get("chat_type") or "single")
-    tasks = sorted(req.corp.mass_tasks.values(), key=lambda t: (t.create_time, t.msgid))
+    tasks = sorted(req.corp.mass_tasks.values(), key=lambda t: t.create_time)
     rows = []
     for t in tasks:
         if not start <= t.create_time <= end or t.chat_type != chat_type:
