@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import httpx
 
+from ..errors import ValidationError
 from .errors import (
     NetworkError,
     WeComError,
@@ -91,7 +92,7 @@ class _Secret:
 @dataclass
 class _Token:
     value: str
-    expires_at: float
+    refresh_at: float
 
 
 class TokenCache:
@@ -103,12 +104,13 @@ class TokenCache:
 
     def get(self, key: tuple[str, str], now: float) -> str | None:
         token = self._tokens.get(key)
-        if token is None or token.expires_at - now < REFRESH_MARGIN:
+        if token is None or now >= token.refresh_at:
             return None
         return token.value
 
-    def put(self, key: tuple[str, str], value: str, expires_at: float) -> None:
-        self._tokens[key] = _Token(value, expires_at)
+    def put(self, key: tuple[str, str], value: str, now: float, expires_in: float) -> None:
+        # Refresh a minute early; a (hypothetical) very short lifetime still gets used for half.
+        self._tokens[key] = _Token(value, now + expires_in - min(REFRESH_MARGIN, expires_in / 2))
 
     def invalidate(self, key: tuple[str, str], value: str) -> None:
         # Only drop the token that failed: a concurrent caller may already have a fresh one.
@@ -146,6 +148,11 @@ class WeComClient:
         token_cache: TokenCache | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        if settings.proxy_mode == "custom" and not settings.proxy_url:
+            raise ValidationError(
+                "选择了自定义代理，但没有填写代理地址。",
+                english="Custom proxy mode needs a proxy URL.",
+            )
         self.settings = settings
         self.app = app
         self.retry = retry or RetryPolicy()
@@ -156,9 +163,7 @@ class WeComClient:
         self.limiter = RateLimiter(clock=clock, sleep=sleep)
         self._endpoint_locks: dict[str, asyncio.Lock] = {}
         self._issued: set[str] = set()  # every token seen, scrubbed from texts verbatim too
-        proxy = (
-            settings.proxy_url if settings.proxy_mode == "custom" and settings.proxy_url else None
-        )
+        proxy = settings.proxy_url if settings.proxy_mode == "custom" else None
         self._http = httpx.AsyncClient(
             base_url=settings.base_url.rstrip("/"),
             timeout=settings.timeout,
@@ -274,7 +279,7 @@ class WeComClient:
             value = str(data["access_token"])
             self._issued.add(value)
             expires_in = float(data.get("expires_in", 7200))
-            self._tokens.put(key, value, self._clock() + expires_in)
+            self._tokens.put(key, value, self._clock(), expires_in)
             log.debug("wecom token refreshed for app %s, valid %.0f s", self.app, expires_in)
             return value
 
@@ -313,6 +318,7 @@ class WeComClient:
         files: Mapping[str, tuple[str, bytes, str]] | None,
     ) -> dict[str, Any]:
         # WeCom publishes no concurrency numbers for 45033, so one call at a time per endpoint.
+        failure: NetworkError | None = None
         async with self._lock_for(path):
             self.calls[path] = self.calls.get(path, 0) + 1
             log.debug("wecom %s %s", method, path)
@@ -321,11 +327,21 @@ class WeComClient:
                     method, path, params=dict(params), json=json, files=files
                 )
             except httpx.TimeoutException as exc:
-                raise self._network_error(path, "请求超时", exc) from None
+                failure = self._network_error(path, "请求超时", exc)
             except httpx.HTTPError as exc:
-                raise self._network_error(path, "无法连接", exc) from None
+                failure = self._network_error(path, "无法连接", exc)
+        # Raised outside the except blocks so the httpx exception, whose text holds the URL
+        # and so the token, is not chained as __context__ into crash reports.
+        if failure is not None:
+            raise failure
         if response.status_code != 200:
-            raise self._network_error(path, f"服务器返回 HTTP {response.status_code}", None)
+            # WeCom answers 200 even for errors; anything else came from a relay or proxy.
+            what = {
+                401: "中转服务器拒绝了请求，请检查中转令牌",
+                403: "中转服务器拒绝了请求，请检查中转令牌",
+                407: "代理服务器需要认证",
+            }.get(response.status_code, f"服务器返回 HTTP {response.status_code}")
+            raise self._network_error(path, what, None)
         try:
             data = response.json()
         except ValueError:

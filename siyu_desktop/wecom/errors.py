@@ -15,10 +15,12 @@ from typing import TypedDict
 
 from ..errors import UserError
 
-# Query-string and JSON spellings of the credentials WeCom puts in URLs or echoes back.
+# Query-string and JSON spellings of the credentials WeCom puts in URLs or echoes back (plus
+# ``token``/``secret``, which a relay URL an operator pastes may carry).
+_NAMES = "access_token|corpsecret|key|token|secret"
 _CREDENTIAL_RE = re.compile(
-    r"(?P<k>(?<![A-Za-z0-9_])(?:access_token|corpsecret|key)=)[^&\s\"'<>]+"
-    r"|(?P<j>\"(?:access_token|corpsecret|key)\"\s*:\s*\")[^\"]*",
+    rf"(?P<k>(?<![A-Za-z0-9_])(?:{_NAMES})=)[^&\s\"'<>]+"
+    rf"|(?P<j>\"(?:{_NAMES})\"\s*:\s*\")[^\"]*",
 )
 REDACTED = "***"
 

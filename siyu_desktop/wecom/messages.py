@@ -122,7 +122,7 @@ async def iter_groupmsg_list_v2(
             client, f"{_BASE}/get_groupmsg_list_v2", body, "group_msg_list"
         ):
             yield [GroupMsg.from_api(m) for m in page]
-        start = stop
+        start = stop + 1  # both ends are inclusive: do not list a boundary task twice
 
 
 async def get_groupmsg_list_v2(

@@ -10,7 +10,7 @@ import socket
 import httpx
 import pytest
 
-from siyu_desktop.errors import UserError
+from siyu_desktop.errors import UserError, ValidationError
 from siyu_desktop.wecom import contacts, groups, robot, staff
 from siyu_desktop.wecom.client import ConnectionSettings, WeComClient
 from siyu_desktop.wecom.emulator import RunningEmulator
@@ -201,7 +201,7 @@ async def test_timeout_is_a_network_error(emu: RunningEmulator) -> None:
             await staff.get_follow_user_list(c)
     assert info.value.message.startswith("网络连接失败")
     assert "未使用代理" in info.value.hint
-    assert info.value.__cause__ is None and info.value.__suppress_context__
+    assert info.value.__cause__ is None and info.value.__context__ is None
 
 
 async def test_refused_connection_is_a_network_error() -> None:
@@ -222,11 +222,55 @@ async def test_unknown_fields_are_tolerated(emu: RunningEmulator, client: WeComC
     assert chat.member_list and chat.owner
 
 
+async def test_custom_proxy_is_used_and_named_in_errors(emu: RunningEmulator) -> None:
+    # The emulator also answers as a plain HTTP proxy, so the base URL can be a host that
+    # does not exist: only a request through the proxy can succeed.
+    settings = ConnectionSettings(
+        emu.corp.corp_id,
+        base_url="http://qyapi.invalid",
+        proxy_mode="custom",
+        proxy_url=emu.base_url,
+    )
+    async with WeComClient(settings, emu.corp.secret, sleep=FakeSleep()) as c:
+        assert await staff.get_follow_user_list(c) == emu.corp.staff_ids
+        emu.corp.set_faults(ip_blocked=True)
+        with pytest.raises(TrustedIpError) as info:
+            await staff.get_follow_user_list(c)
+    assert emu.corp.stats.proxied == 3
+    assert "使用自定义代理" in info.value.hint
+
+
+async def test_system_proxy_only_in_system_mode(
+    emu: RunningEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", emu.base_url)
+    monkeypatch.setenv("http_proxy", emu.base_url)
+    system = ConnectionSettings(
+        emu.corp.corp_id, base_url="http://qyapi.invalid", proxy_mode="system"
+    )
+    async with WeComClient(system, emu.corp.secret) as c:
+        await c.fetch_token()
+    assert emu.corp.stats.proxied == 1
+    async with make_client(emu) as direct:  # proxy_mode "none" ignores HTTP_PROXY
+        await direct.fetch_token()
+    assert emu.corp.stats.proxied == 1
+
+
+async def test_non_wecom_answer_is_a_network_error(client: WeComClient) -> None:
+    with pytest.raises(NetworkError) as info:
+        await client.get("/cgi-bin/not-an-api")
+    assert "HTTP 404" in info.value.message
+
+
 def test_trust_env_follows_proxy_mode() -> None:
     assert ConnectionSettings("c", proxy_mode="system").trust_env is True
     assert ConnectionSettings("c", proxy_mode="none").trust_env is False
     custom = ConnectionSettings("c", proxy_mode="custom", proxy_url="http://127.0.0.1:3128")
     assert custom.trust_env is False
+    with pytest.raises(ValidationError):
+        WeComClient(ConnectionSettings("c", proxy_mode="custom"), "secret")
 
 
 def test_redact_covers_query_json_and_literals() -> None:
@@ -235,6 +279,7 @@ def test_redact_covers_query_json_and_literals() -> None:
     for secret in ("AT123456", "SEC999999", "K0000001", "AT9", "LITERAL-TOKEN"):
         assert secret not in out
     assert "monkey=banana" in redact("monkey=banana")
+    assert "relay-pass" not in redact("https://relay.example/?token=relay-pass")
 
 
 async def test_token_never_leaks(emu: RunningEmulator, caplog: pytest.LogCaptureFixture) -> None:

@@ -43,6 +43,7 @@ class Stats:
     in_flight: Counter[str] = field(default_factory=Counter)
     peak_in_flight: Counter[str] = field(default_factory=Counter)
     tokens_issued: int = 0
+    proxied: int = 0  # requests that reached us as an HTTP proxy (absolute-form request line)
     token_values: list[str] = field(default_factory=list, repr=False)  # to prove none leaked
     mark_tag_calls: list[dict[str, Any]] = field(default_factory=list)
     remark_calls: list[dict[str, Any]] = field(default_factory=list)
@@ -54,6 +55,7 @@ class Stats:
             "errors": dict(self.errors),
             "peak_in_flight": dict(self.peak_in_flight),
             "tokens_issued": self.tokens_issued,
+            "proxied": self.proxied,
             "mark_tag_calls": len(self.mark_tag_calls),
             "remark_calls": len(self.remark_calls),
             "robot_messages": len(self.robot_messages),

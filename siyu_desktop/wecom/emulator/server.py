@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -47,6 +48,12 @@ class EmulatorServer(ThreadingHTTPServer):
         self.corp = corp
         self.latency_ms = latency_ms
         self.clock = clock
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that timed out and hung up is an expected event in fault tests, not noise.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def base_url(self) -> str:
@@ -186,6 +193,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, method: str) -> None:
         url = urlsplit(self.path)
+        if url.scheme:  # absolute-form: the client used us as its HTTP proxy
+            with self.server.corp.lock:
+                self.server.corp.stats.proxied += 1
         query = dict(parse_qsl(url.query))
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         ctype = self.headers.get("Content-Type", "")
