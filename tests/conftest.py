@@ -101,4 +101,5 @@ def qloop(qapp: object) -> Iterator[asyncio.AbstractEventLoop]:
         task.cancel()
     if pending:
         loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.close()  # joins the loop's worker threads
     asyncio.set_event_loop(None)

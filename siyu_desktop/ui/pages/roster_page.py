@@ -135,6 +135,7 @@ class RosterPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        model.modelReset.connect(self._on_reset)
         splitter.addWidget(self.table)
 
         self.detail = MemberDetailPanel()
@@ -200,6 +201,11 @@ class RosterPage(QWidget):
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         n = self.selected_count()
         self.selection_label.setText(self.tr("已选 {n} 人").format(n=f"{n:,}") if n else "")
+
+    def _on_reset(self) -> None:
+        # a new id list: the old selection and the member shown may no longer be in it
+        self.selection_label.clear()
+        self.detail.set_detail(None)
 
     def _on_current(self, current: object, _previous: object) -> None:
         row = current.row() if current.isValid() else -1  # type: ignore[attr-defined]

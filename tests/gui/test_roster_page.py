@@ -1,0 +1,165 @@
+"""The roster screen over a real demo workspace: model contract, filter, search, bulk tags, undo."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from siyu_desktop.services.workspace import WorkspaceService
+from siyu_desktop.store.members import RosterRow
+from siyu_desktop.ui.controllers.roster_controller import RosterController
+from siyu_desktop.ui.models.roster_model import Column, RecordRole, RosterModel
+
+from .conftest import Driver
+
+
+@pytest.fixture
+def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterController:
+    controller = RosterController(service, driver.tasks, driver.feedback)
+    qtbot.addWidget(controller.page)  # type: ignore[attr-defined]
+    controller.page.resize(1300, 800)
+    controller.page.show()
+    driver.run(controller.start())
+    driver.idle()
+    return controller
+
+
+def sql(service: WorkspaceService, query: str, *params: object) -> list[tuple[object, ...]]:
+    return service.ws.reader().execute(query, params).fetchall()
+
+
+def test_model_contract(qtmodeltester: object, service: WorkspaceService) -> None:
+    model = RosterModel(service.rows_now)
+    model.set_ids(np.arange(1, 501, dtype=np.int64))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 500
+    record = model.index(0, 0).data(RecordRole)
+    assert isinstance(record, RosterRow) and record.id == 1
+
+
+def test_model_loads_only_the_pages_it_shows(service: WorkspaceService) -> None:
+    calls: list[int] = []
+
+    def fetch(ids: list[int]) -> dict[int, RosterRow]:
+        calls.append(len(ids))
+        return service.rows_now(ids)
+
+    model = RosterModel(fetch)
+    model.set_ids(np.arange(1, 2001, dtype=np.int64))
+    assert calls == []
+    assert model.index(1999, Column.NAME).data()  # jump to the last row: one page
+    assert calls == [RosterModel.PAGE]
+
+
+def test_opens_with_every_member(roster: RosterController, service: WorkspaceService) -> None:
+    assert roster.model.rowCount() == 2000
+    assert "2,000" in roster.page.count_label.text()
+    facets = roster.page.facet_model.records()
+    top_tag, _name, top_count = max(facets, key=lambda r: r[2])
+    assert top_count == sql(service, "SELECT count(*) FROM member_tags WHERE tag_id = ?", top_tag)[0][0]
+
+
+def test_filter_by_level_and_tag(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    bar = roster.page.segment_bar
+    tag = sql(service, "SELECT tag_id FROM member_tags GROUP BY tag_id ORDER BY count(*) DESC")[0][0]
+    bar.levels.set_values([2])
+    bar._emit()
+    bar.set_tags("all_tags", [tag])
+    driver.idle()
+    expected = {r[0] for r in sql(service, "SELECT m.id FROM members m JOIN member_tags t ON "
+                                           "t.member_id = m.id WHERE m.level = 2 AND t.tag_id = ?", tag)}
+    assert set(int(i) for i in roster.model.ids) == expected
+    assert roster.model.rowCount() == len(expected) > 0
+    for row in range(roster.model.rowCount()):
+        assert roster.model.index(row, Column.LEVEL).data() == "金卡"
+    # facets now count inside the filter: the filter's own tag covers everyone
+    counts = {t: n for t, _name, n in roster.page.facet_model.records()}
+    assert counts[tag] == len(expected)
+    bar.clear()
+    driver.idle()
+    assert roster.model.rowCount() == 2000
+
+
+def test_search_as_you_type(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    phone = sql(service, "SELECT phone FROM members WHERE phone IS NOT NULL LIMIT 1")[0][0]
+    roster.page.search.setText(phone[:3])
+    roster.page.search.setText(phone[-6:])  # the earlier search is cancelled, not shown late
+    driver.run(__import__("asyncio").sleep(0.3))
+    driver.idle()
+    expected = {r[0] for r in sql(service, "SELECT id FROM members WHERE phone LIKE ?", f"%{phone[-6:]}%")}
+    assert set(int(i) for i in roster.model.ids) == expected
+
+
+def test_sort_by_points(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    roster.page.table.sortByColumn(Column.POINTS, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.SortOrder.DescendingOrder)
+    driver.idle()
+    top = sql(service, "SELECT max(points) FROM members")[0][0]
+    assert roster.model.index(0, Column.POINTS).data() == f"{top:,}"
+
+
+def test_bulk_tag_the_selection_then_undo(roster: RosterController, driver: Driver,
+                                          service: WorkspaceService) -> None:
+    tag = sql(service, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 1")[0][0]
+    before = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    table = roster.page.table
+    table.selectRow(0)
+    for row in range(1, 50):
+        table.selectionModel().select(roster.model.index(row, 0),
+                                      table.selectionModel().SelectionFlag.Select
+                                      | table.selectionModel().SelectionFlag.Rows)
+    assert roster.page.selected_count() == 50
+    chosen = set(roster.target_ids())
+    assert len(chosen) == 50
+    driver.run(roster.apply_tag(tag, add=True))
+    driver.idle()
+    after = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    assert after == before | chosen
+    assert roster.page.undo_button.isEnabled()
+    row_tags = roster.model.index(0, Column.TAGS).data()
+    name = sql(service, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
+    assert name in row_tags  # the visible row repainted with its new tag
+
+    task = roster.undo()
+    assert task is not None
+    driver.run(task)
+    driver.idle()
+    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == before
+    assert not roster.page.undo_button.isEnabled()
+
+
+def test_member_detail_shows_tags_groups_and_history(roster: RosterController, driver: Driver,
+                                                     service: WorkspaceService) -> None:
+    member = sql(service, "SELECT member_id FROM roster WHERE member_id IS NOT NULL LIMIT 1")[0][0]
+    tag = sql(service, "SELECT id FROM tags WHERE id NOT IN (SELECT tag_id FROM member_tags "
+                       "WHERE member_id = ?) LIMIT 1", member)[0][0]
+    driver.run(roster.apply_tag(tag, add=True, ids=[member]))
+    driver.idle()
+    roster._show_member(member)
+    driver.idle()
+    detail = roster.page.detail
+    name = sql(service, "SELECT name FROM members WHERE id = ?", member)[0][0]
+    assert name in detail.title.text()
+    tag_count = sql(service, "SELECT count(*) FROM member_tags WHERE member_id = ?", member)[0][0]
+    assert detail.tags.count() == tag_count
+    group_count = sql(service, "SELECT count(*) FROM roster WHERE member_id = ?", member)[0][0]
+    assert detail.groups.count() == group_count
+    tag_name = sql(service, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
+    assert tag_name in detail.history.item(0).text()
+
+
+def test_save_and_reload_a_segment(roster: RosterController, driver: Driver) -> None:
+    bar = roster.page.segment_bar
+    bar.levels.set_values([3])
+    bar._emit()
+    driver.idle()
+    vip = roster.model.rowCount()
+    driver.run(roster._save_segment("黑金客户"))
+    bar.clear()
+    driver.idle()
+    assert roster.model.rowCount() == 2000
+    index = roster.page.saved.findText("黑金客户")
+    assert index > 0
+    roster.page.saved.setCurrentIndex(index)
+    roster.page._on_saved_chosen(index)
+    driver.idle()
+    assert roster.model.rowCount() == vip
