@@ -199,7 +199,7 @@ class EmulatorCorp:
 
 
 def _rid(rng: random.Random, prefix: str, length: int) -> str:
-    return prefix + "".join(rng.choice(_ID_CHARS) for _ in range(length))
+    return prefix + "".join(rng.choices(_ID_CHARS, k=length))
 
 
 def _name(rng: random.Random) -> str:
