@@ -403,7 +403,9 @@ def normalise_rows(
     good: list[RosterRow] = []
     rejected: list[tuple[SheetRow, list[CellProblem]]] = []
     zone = tz or ZoneInfo(DEFAULT_TZ)
-    for done, row in enumerate(rows, start=1):
+    done = 0
+    for row in rows:
+        done += 1
         if done % 1000 == 0:
             if cancel:
                 cancel()
@@ -414,6 +416,8 @@ def normalise_rows(
             good.append(result)
         else:
             rejected.append((row, result))
+    if progress:
+        progress(done)
     if not merge:
         return NormalisedRoster(good, rejected, [])
     merged, notes = merge_duplicates(good)
