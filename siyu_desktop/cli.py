@@ -10,6 +10,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import paths
 from .domain.members import LEVEL_NAMES
@@ -50,7 +51,37 @@ def _parser() -> argparse.ArgumentParser:
     undo = sub.add_parser("undo", help="undo an operation by its number (see `siyu history`)")
     undo.add_argument("batch", type=int)
     sub.add_parser("history", help="recent operations that can be undone")
+    for module in _extensions():
+        module.register(sub)
     return p
+
+
+def _extensions() -> list[Any]:
+    """Command groups that live next to their services (``register(sub)`` + ``run(args, ctx)``).
+
+    Each module's ``register`` adds subparsers whose ``func`` default is an async handler taking
+    ``(args, CliContext)`` and returning an exit code."""
+    import importlib
+
+    found = []
+    for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom"):
+        try:
+            found.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return found
+
+
+class CliContext:
+    """What an extension command gets: the data dir and a way to open the workspace."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.data_dir = paths.data_dir(args.data_dir)
+
+    def open_workspace(self) -> Workspace:
+        return _open(self.args)
 
 
 def _open(args: argparse.Namespace) -> Workspace:
@@ -84,6 +115,9 @@ def _resolve_tag(ws: Workspace, spec: str) -> int:
 
 
 async def _run(args: argparse.Namespace) -> int:
+    handler = getattr(args, "func", None)
+    if handler is not None:
+        return int(await handler(args, CliContext(args)))
     if args.command == "demo":
         data_dir = paths.data_dir(args.data_dir)
         path = workspaces.demo_workspace(data_dir)

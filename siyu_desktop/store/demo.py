@@ -175,7 +175,11 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
     # popularity inside a group is skewed (Zipf) and eight "personas" make tags correlate the way
     # real ones do (cat owners who buy monthly and answer riddles).
     personas = rng.choice(8, n, p=[0.25, 0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.04])
-    persona_lift = rng.uniform(0.6, 1.5, (8, len(layout)))
+    persona_lift = rng.uniform(0.7, 1.2, (8, len(layout)))
+    # persona 0 (a quarter of members: cat-owning women who buy monthly) is the brand's core:
+    # its tags go together, as the core segment of a real brand does
+    core = [i for i, g in enumerate(layout) if g[0] in ("宠物类型", "性别", "最近购买", "购买频次")]
+    persona_lift[0, core] = 2.0
     member_ids = np.arange(1, n + 1, dtype=np.int64)
     multi_groups = sum(1 for g in layout if g[2] is None)
     exclusive = 1.05 * sum(g[2] or 0 for g in layout)  # 1.05: the mean persona lift
@@ -191,7 +195,7 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
             has = rng.random(n) < np.minimum(0.98, coverage * lift)
             chosen_members = member_ids[has]
             weights = np.tile(zipf, (8, 1))
-            weights[np.arange(8), np.arange(8) % k] *= 2.5  # each persona leans to one item
+            weights[np.arange(8), np.arange(8) % k] *= 4.0  # each persona leans to one item
             weights /= weights.sum(axis=1, keepdims=True)
             picks = np.empty(len(chosen_members), dtype=np.int64)
             for p in range(8):

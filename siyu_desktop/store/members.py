@@ -129,16 +129,18 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 5000) -> list[int]:
             take("SELECT id FROM members WHERE name_pinyin >= ? AND name_pinyin < ? "
                  "ORDER BY name_pinyin LIMIT ?", [low, high])
     if len(seen) < limit:
-        # Trigram matching needs 3+ characters; with fewer it silently finds nothing, so short
-        # patterns (常见的两字备注) are served by a scan that stops at the limit.
         like = f"%{query}%"
         if len(query) >= 3:
             take("SELECT rowid FROM members_fts WHERE remark LIKE ? OR note LIKE ? LIMIT ?",
                  [like, like])
+            if is_cjk(query):
+                take("SELECT id FROM members WHERE name LIKE ? LIMIT ?", [like])
         else:
-            take("SELECT id FROM members WHERE remark LIKE ? OR note LIKE ? LIMIT ?", [like, like])
-    if len(seen) < limit and is_cjk(query) and len(query) >= 2:
-        take("SELECT id FROM members WHERE name LIKE ? LIMIT ?", [f"_%{query}%"])
+            # Trigram matching needs 3+ characters and silently finds nothing with fewer, so
+            # short patterns are one scan over the row (name inside, remark, note) that stops at
+            # the limit — quick for common words like 宝妈, a full scan only when rare.
+            take("SELECT id FROM members WHERE name LIKE ? OR remark LIKE ? OR note LIKE ? "
+                 "LIMIT ?", [like, like, like])
     return list(seen)[:limit]
 
 
