@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from siyu_desktop.store.index import Changes
@@ -9,16 +13,30 @@ from siyu_desktop.ui.controllers.groups_controller import GroupsController
 from siyu_desktop.ui.models.roster_model import RecordRole
 
 
-def _controller(service, driver, qtbot):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def screens(driver):  # type: ignore[no-untyped-def]
+    """Deletes each screen on the test's own thread: left to the garbage collector, a widget
+    can die on a worker thread ("Timers cannot be stopped from another thread")."""
+    made: list[GroupsController] = []
+    yield made
+    driver.idle()
+    for controller in made:
+        controller.page.close()
+        shiboken6.delete(controller.page)
+        shiboken6.delete(controller)
+    gc.collect()
+
+
+def _controller(service, driver, qtbot, screens=None):  # type: ignore[no-untyped-def]
     controller = GroupsController(service, driver.tasks, driver.feedback, None)
-    qtbot.addWidget(controller.page)
+    screens.append(controller)
     controller.start()
     driver.idle()
     return controller
 
 
-def test_groups_load_and_match_the_store(service, driver, qtbot, qtmodeltester, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_groups_load_and_match_the_store(screens, service, driver, qtbot, qtmodeltester, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     conn = workspace.reader()
     n_groups, people = conn.execute("SELECT count(*), sum(member_count) FROM groups").fetchone()
     page = c.page
@@ -32,8 +50,8 @@ def test_groups_load_and_match_the_store(service, driver, qtbot, qtmodeltester, 
     qtmodeltester.check(page.events_model)
 
 
-def test_kind_and_name_filters(service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_kind_and_name_filters(screens, service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     conn = workspace.reader()
     kind, n = conn.execute("SELECT kind, count(*) FROM groups GROUP BY kind ORDER BY kind").fetchone()
     page = c.page
@@ -53,8 +71,8 @@ def test_kind_and_name_filters(service, driver, qtbot, workspace):  # type: igno
     assert page.group_proxy.rowCount() == conn.execute("SELECT count(*) FROM groups").fetchone()[0]
 
 
-def test_sorting_by_member_count_is_numeric(service, driver, qtbot):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_sorting_by_member_count_is_numeric(screens, service, driver, qtbot):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     page = c.page
     page.groups_table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     counts = [page.group_proxy.index(r, 0).data(RecordRole).member_count
@@ -62,8 +80,8 @@ def test_sorting_by_member_count_is_numeric(service, driver, qtbot):  # type: ig
     assert counts == sorted(counts, reverse=True)
 
 
-def test_selecting_a_group_shows_its_roster(service, driver, qtbot, qtmodeltester, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_selecting_a_group_shows_its_roster(screens, service, driver, qtbot, qtmodeltester, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     conn = workspace.reader()
     group_id, name = conn.execute(
         "SELECT g.id, g.name FROM groups g JOIN roster r ON r.group_id = g.id "
@@ -85,8 +103,8 @@ def test_selecting_a_group_shows_its_roster(service, driver, qtbot, qtmodelteste
     qtmodeltester.check(c.page.group_events_model)
 
 
-def test_duplicates_are_members_really_in_several_groups(service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_duplicates_are_members_really_in_several_groups(screens, service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     conn = workspace.reader()
     expected = {m: n for m, n in conn.execute(
         "SELECT member_id, count(DISTINCT group_id) FROM roster WHERE member_id IS NOT NULL "
@@ -101,8 +119,8 @@ def test_duplicates_are_members_really_in_several_groups(service, driver, qtbot,
     assert set(record.groups.split("、")) == names
 
 
-def test_recent_events_are_coloured_and_counted(service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_recent_events_are_coloured_and_counted(screens, service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     conn = workspace.reader()
     counts = dict(conn.execute("SELECT kind, count(*) FROM roster_events "
                                "WHERE at >= strftime('%s','now') - 30 * 86400 GROUP BY kind").fetchall())
@@ -115,8 +133,8 @@ def test_recent_events_are_coloured_and_counted(service, driver, qtbot, workspac
     assert colours["join"] != colours["leave"]
 
 
-def test_reload_on_group_change_keeps_the_selection(service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
-    c = _controller(service, driver, qtbot)
+def test_reload_on_group_change_keeps_the_selection(screens, service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]
+    c = _controller(service, driver, qtbot, screens)
     group_id = workspace.reader().execute("SELECT id FROM groups ORDER BY id LIMIT 1").fetchone()[0]
     c.page.select_group(group_id)
     driver.idle()

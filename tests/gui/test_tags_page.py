@@ -3,9 +3,11 @@ and every confirmation says the number of members the store really touches."""
 
 from __future__ import annotations
 
+import gc
 import re
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QInputDialog
 
 from siyu_desktop.errors import UserError
@@ -28,10 +30,16 @@ def messages(driver, monkeypatch):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def tags_screen(service, driver, qtbot, messages):  # type: ignore[no-untyped-def]
     controller = TagsController(service, driver.tasks, driver.feedback, None)
-    qtbot.addWidget(controller.page)
     controller.start()
     driver.idle()
-    return controller
+    yield controller
+    # Deleted here, on the test's thread: left to the garbage collector, a widget can die on a
+    # worker thread ("Timers cannot be stopped from another thread").
+    driver.idle()
+    controller.page.close()
+    shiboken6.delete(controller.page)
+    shiboken6.delete(controller)
+    gc.collect()
 
 
 def members_of(conn, tag_id: int) -> set[int]:  # type: ignore[no-untyped-def]
