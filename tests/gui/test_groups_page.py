@@ -128,9 +128,10 @@ def test_recent_events_are_coloured_and_counted(screens, service, driver, qtbot,
     assert model.rowCount() == min(1000, sum(counts.values()))
     assert f"进群 {counts.get('join', 0):,}" in c.page.summary.text()
     assert f"退群 {counts.get('leave', 0):,}" in c.page.summary.text()
-    colours = {model.record(r).kind: model.index(r, 0).data(Qt.ItemDataRole.ForegroundRole).name()
+    colours = {model.record(r).kind: model.index(r, 1).data(Qt.ItemDataRole.ForegroundRole).name()
                for r in range(model.rowCount())}
     assert colours["join"] != colours["leave"]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None  # only the action
 
 
 def test_reload_on_group_change_keeps_the_selection(screens, service, driver, qtbot, workspace):  # type: ignore[no-untyped-def]

@@ -57,11 +57,13 @@ class GroupsController(QObject):
     def _summary(self, groups: list[Group], events: list[RosterEvent]) -> str:
         joins = sum(1 for e in events if e.kind == "join")
         leaves = len(events) - joins
-        more = "+" if len(events) >= EVENTS_CAP else ""
-        return self.tr("{groups} 个社群 · {people} 人次 · 近 {days} 天 进群 {joins}{more} / "
-                       "退群 {leaves}{more}").format(
-            groups=f"{len(groups):,}", people=f"{sum(g.member_count for g in groups):,}",
-            days=EVENT_DAYS, joins=f"{joins:,}", leaves=f"{leaves:,}", more=more)
+        text = self.tr("{groups} 个社群 · {people} 人次 · 近 {days} 天 进群 {joins} / 退群 {leaves}"
+                       ).format(groups=f"{len(groups):,}",
+                                people=f"{sum(g.member_count for g in groups):,}",
+                                days=EVENT_DAYS, joins=f"{joins:,}", leaves=f"{leaves:,}")
+        if len(events) >= EVENTS_CAP:  # the service lists at most this many: say so
+            text += self.tr("（只统计了最近 {n} 次）").format(n=f"{len(events):,}")
+        return text
 
     # -- one group -----------------------------------------------------------------------------
     def show_group(self, group_id: int) -> asyncio.Task[None] | None:

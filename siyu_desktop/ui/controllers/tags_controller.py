@@ -194,7 +194,7 @@ class TagsController(QObject):
                 if batches:
                     self._undo.append(UndoState(batches, summary))
                     self.page.set_undo(summary)
-            self.feedback.info(self.tr("{what}。可按 Ctrl+Z 撤销").format(what=summary))
+            self.feedback.info(self.tr("已完成：{what}（可按 Ctrl+Z 撤销）").format(what=summary))
             await self._load()
         # never a named task: a second write must not cancel the bookkeeping of the first
         return self.tasks.run(run(), on_error=self._failed)

@@ -37,11 +37,15 @@ LEAVE_COLOR = QColor("#c4314b")
 
 
 class EventModel(RecordTableModel[RosterEvent]):
-    """Joins green, leaves red: an operator scans the colour before reading the words."""
+    """Joins green, leaves red: an operator scans the colour before reading the words. Only the
+    action column is coloured; whole coloured rows were hard to read."""
+
+    ACTION_COLUMN = 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            if 0 <= index.row() < self.rowCount():
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if index.isValid() and index.column() == self.ACTION_COLUMN \
+                    and 0 <= index.row() < self.rowCount():
                 return JOIN_COLOR if self.record(index.row()).kind == "join" else LEAVE_COLOR
             return None
         return super().data(index, role)
@@ -199,7 +203,7 @@ class GroupsPage(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        self.group_title = QLabel(t("选择左侧的一个社群，查看群成员名单"))
+        self.group_title = QLabel(t("群成员名单"))
         self.group_title.setObjectName("sectionTitle")
         detail_layout.addWidget(self.group_title)
         self.roster_model: RecordTableModel[RosterEntry] = RecordTableModel([
@@ -213,7 +217,8 @@ class GroupsPage(QWidget):
         ], self)
         self.roster_proxy = _proxy(self.roster_model, self)
         self.roster_table = _table(self.roster_proxy, "groupRosterTable")
-        _widths(self.roster_table, [110, 70, 124, 76, 80, 90])
+        _widths(self.roster_table, [84, 56, 128, 72, 64, 90])
+        self.roster_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # staff first, then by join
         self.roster_stack, self.roster_empty = _empty_or(
             self.roster_table, t("选择左侧的一个社群，查看群成员名单"))
         self.roster_stack.setCurrentIndex(1)
@@ -221,7 +226,8 @@ class GroupsPage(QWidget):
         events_title.setObjectName("sectionTitle")
         self.group_events_model = EventModel(self._event_columns(with_group=False), self)
         self.group_events_table = _table(_proxy(self.group_events_model, self), "groupEventsTable")
-        _widths(self.group_events_table, [124, 110, 60])
+        _widths(self.group_events_table, [128, 50, 110])
+        self.group_events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.group_events_stack, self.group_events_empty = _empty_or(
             self.group_events_table, t("近 30 天没有人进群或退群。"))
         detail_split = QSplitter(Qt.Orientation.Vertical)
@@ -274,7 +280,8 @@ class GroupsPage(QWidget):
         events_tab_layout.addWidget(self.events_hint)
         self.events_model = EventModel(self._event_columns(with_group=True), self)
         self.events_table = _table(_proxy(self.events_model, self), "recentEventsTable")
-        _widths(self.events_table, [130, 130, 220, 60])
+        _widths(self.events_table, [128, 50, 110, 260])
+        self.events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.events_stack, _ = _empty_or(self.events_table, t("近 30 天没有人进群或退群。"))
         events_tab_layout.addWidget(self.events_stack, 1)
         self.tabs.addTab(events_tab, t("最近进群/退群"))
@@ -283,11 +290,11 @@ class GroupsPage(QWidget):
         t = self.tr
         columns: list[ColumnSpec[RosterEvent]] = [
             ColumnSpec(t("时间"), lambda e: labels.fmt_time(e.at), sort=lambda e: e.at),
+            ColumnSpec(t("动作"), lambda e: t("进群") if e.kind == "join" else t("退群")),
             ColumnSpec(t("姓名"), lambda e: e.name or t("（未知）")),
         ]
         if with_group:
             columns.append(ColumnSpec(t("社群"), lambda e: e.group_name, tooltip=True))
-        columns.append(ColumnSpec(t("动作"), lambda e: t("进群") if e.kind == "join" else t("退群")))
         return columns
 
     def _roster_kind(self, r: RosterEntry) -> str:
@@ -332,9 +339,11 @@ class GroupsPage(QWidget):
         self.roster_model.set_records(roster)
         self.group_events_model.set_records(events)
         if group is None:
-            self.group_title.setText(self.tr("选择左侧的一个社群，查看群成员名单"))
+            self.group_title.setText(self.tr("群成员名单"))
             self.roster_empty.setText(self.tr("选择左侧的一个社群，查看群成员名单"))
+            self.group_events_empty.setText(self.tr("选择社群后，这里显示它近 30 天的进群和退群。"))
         else:
+            self.group_events_empty.setText(self.tr("近 30 天没有人进群或退群。"))
             staff = sum(1 for r in roster if r.staff_id is not None)
             self.group_title.setText(self.tr("{name} · {n} 人（员工 {staff}）").format(
                 name=group.name, n=f"{len(roster):,}", staff=staff))
@@ -344,10 +353,12 @@ class GroupsPage(QWidget):
 
     def set_duplicates(self, rows: Sequence[DuplicateMember], capped: bool) -> None:
         self.dup_model.set_records(rows)
-        text = self.tr("{n} 位客户同时在两个及以上社群里。重复进群的客户会重复收到群发，"
-                       "可以考虑清理。").format(n=f"{len(rows):,}")
         if capped:
-            text += self.tr("（只列出重叠最多的前 {n} 位）").format(n=f"{len(rows):,}")
+            text = self.tr("至少 {n} 位客户同时在两个及以上社群里，这里列出重叠最多的 {n} 位。"
+                           ).format(n=f"{len(rows):,}")
+        else:
+            text = self.tr("{n} 位客户同时在两个及以上社群里。").format(n=f"{len(rows):,}")
+        text += self.tr("重复进群的客户会重复收到群发，可以考虑清理。")
         self.dup_hint.setText(text)
         _set_empty(self.dup_stack, not rows)
 

@@ -159,6 +159,7 @@ class TagsPage(QWidget):
         self.groups_table = _table(self.group_proxy, multi=False)
         for column, width in enumerate((140, 50, 56)):
             self.groups_table.setColumnWidth(column, width)
+        self.groups_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
         self.groups_table.selectionModel().currentRowChanged.connect(self._on_group)
         groups_layout.addWidget(self.groups_table)
 
@@ -196,6 +197,7 @@ class TagsPage(QWidget):
         self.tags_table = _table(self.tag_proxy, multi=True)
         for column, width in enumerate((170, 120, 80)):
             self.tags_table.setColumnWidth(column, width)
+        self.tags_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the busiest tags first
         self.tags_table.selectionModel().selectionChanged.connect(self._update_buttons)
         tags_layout.addWidget(self.tags_table, 1)
         self.selection_hint = QLabel()
@@ -203,8 +205,15 @@ class TagsPage(QWidget):
         self.selection_hint.setWordWrap(True)
         tags_layout.addWidget(self.selection_hint)
 
+        dimensions_box = QWidget()
+        dimensions_layout = QVBoxLayout(dimensions_box)
+        dimensions_layout.setContentsMargins(0, 0, 0, 0)
+        dimensions_title = QLabel(t("维度"))
+        dimensions_title.setObjectName("sectionTitle")
+        dimensions_layout.addWidget(dimensions_title)
+        dimensions_layout.addWidget(self.dimensions)
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.dimensions)
+        split.addWidget(dimensions_box)
         split.addWidget(groups_box)
         split.addWidget(tags_box)
         split.setStretchFactor(2, 1)
@@ -431,9 +440,10 @@ class ConfirmDialog(QDialog):
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         self.action_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)  # Enter must not delete
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
