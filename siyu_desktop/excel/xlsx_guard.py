@@ -24,7 +24,6 @@ _CORRUPT = ("文件已损坏（压缩包结构不完整），无法打开。",
             "如果文件是从微信或邮件下载的，请重新下载；或用 Excel 打开后另存再导入。")
 _BOMB = ("文件解压后异常巨大，疑似损坏或恶意构造的文件，已拒绝读取。",
          "请确认文件来源；正常名单请用 Excel 打开后另存为 .xlsx 再导入。")
-_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _error(pair: tuple[str, str], english: str) -> ImportFormatError:
@@ -52,6 +51,9 @@ def check_zip(path: Path, kind: str, max_total: int, max_ratio: float, ratio_min
             raise ImportFormatError("这不是 Excel 表格（是其他类型的压缩文件，例如 Word 文档或 zip 包）。",
                                     "请选择 .xlsx、.xls、.ods 或 .csv 格式的名单。",
                                     english="A zip that is not a workbook.")
+        if "xl/workbook.bin" in names:  # binary sheets: the extent scan below cannot read them
+            raise ImportFormatError("暂不支持 Excel 二进制工作簿（.xlsb）。",
+                                    "请用 Excel 打开后另存为 .xlsx 再导入。", english="xlsb is not supported.")
         if kind == "ods" and "content.xml" not in names:
             raise _error(_CORRUPT, "ODS without content.xml")
         declared = sum(i.file_size for i in infos)
@@ -98,7 +100,9 @@ def _sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
     for el in book.iter():
         if el.tag.endswith("}sheet") and el.get("name") == sheet_name:
-            target = str(targets.get(el.get(f"{{{_REL_NS}}}id"), ""))
+            # r:id's namespace differs between transitional and strict OOXML: match by suffix.
+            rid = next((v for k, v in el.attrib.items() if k.endswith("}id")), None)
+            target = str(targets.get(rid, ""))
             if target.startswith("/"):
                 return target.lstrip("/")
             return str(PurePosixPath("xl") / target) if target else None
@@ -159,20 +163,25 @@ def sheet_extent(path: Path, sheet_name: str, budget: int,
     """(rows, columns) of the grid calamine will allocate for this sheet, measured on the XML."""
     with _open_zip(path) as zf:
         member = _sheet_member(zf, sheet_name)
-        if member is None or member not in zf.NameToInfo:
-            return 0, 0  # calamine will fail on it with its own error, before allocating anything
-        extent = _Extent()
-        ticks = 0
+        if member is not None and member in zf.NameToInfo:
+            members = [member]
+        else:  # an unusual layout: bound by the largest of all worksheets rather than not at all
+            members = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        rows = cols = 0
+        for name in members:
+            extent = _Extent()
+            ticks = 0
 
-        def each(chunk: bytes) -> None:
-            nonlocal ticks
-            extent.feed(chunk)
-            ticks += 1
-            if cancel and ticks % 16 == 0:
-                cancel()
+            def each(chunk: bytes, extent: _Extent = extent) -> None:
+                nonlocal ticks
+                extent.feed(chunk)
+                ticks += 1
+                if cancel and ticks % 16 == 0:
+                    cancel()
 
-        _drain(zf, zf.getinfo(member), budget, each)
-        return extent.rows, extent.cols
+            _drain(zf, zf.getinfo(name), budget, each)
+            rows, cols = max(rows, extent.rows), max(cols, extent.cols)
+        return rows, cols
 
 
 _ENCRYPTED_MARKERS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))

@@ -233,6 +233,12 @@ def test_corrupt_and_foreign_zips(tmp_path: Path) -> None:
         z.writestr("word/document.xml", "<w/>")
     with pytest.raises(ImportFormatError, match="不是 Excel"):
         rows_of(docx)
+    xlsb = tmp_path / "binary.xlsb"
+    with zipfile.ZipFile(xlsb, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.bin", b"\0")
+    with pytest.raises(ImportFormatError, match="xlsb"):
+        rows_of(xlsb)
 
 
 def test_password_protected_xlsx() -> None:
