@@ -8,6 +8,7 @@ import re
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
 from siyu_desktop.errors import UserError
@@ -253,11 +254,17 @@ def test_reloads_on_changes_made_elsewhere(tags_screen, driver, service):  # typ
     assert not driver.tasks.busy
 
 
-def test_undo_shortcut_text(tags_screen, driver, workspace):  # type: ignore[no-untyped-def]
+def test_ctrl_z_undoes_the_last_operation(tags_screen, driver, workspace, qtbot):  # type: ignore[no-untyped-def]
     gid = workspace.reader().execute("SELECT id FROM tag_groups LIMIT 1").fetchone()[0]
     driver.run(tags_screen.create_tag(gid, "临时标签"))
     driver.idle()
     assert re.search("新建标签“临时标签”", tags_screen.page.undo_button.toolTip())
-    driver.run(tags_screen.undo())
+    page = tags_screen.page
+    with qtbot.waitActive(page):  # shortcuts only reach the active window
+        page.show()
+        page.activateWindow()
+    with qtbot.waitSignal(page.undo_requested, timeout=2000):
+        qtbot.keyClick(page.tags_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     driver.idle()
+    assert not page.undo_button.isEnabled()
     assert workspace.reader().execute("SELECT count(*) FROM tags WHERE name = '临时标签'").fetchone()[0] == 0
