@@ -3,6 +3,8 @@ and nowhere else (not in the workspace, not in settings, not in logs)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import keyring
 import keyring.errors
 
@@ -34,7 +36,5 @@ def get_secret(kind: str, name: str) -> str | None:
 
 
 def delete_secret(kind: str, name: str) -> None:
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, _key(kind, name))
-    except keyring.errors.PasswordDeleteError:
-        pass

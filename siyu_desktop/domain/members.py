@@ -113,10 +113,16 @@ class Tag:
     wecom_tag_id: str | None = None
     sort_order: int = 0
     member_count: int = 0
+    source: str = "local"  # local | app (made through our app) | admin (WeCom admin console)
 
     @property
     def is_local(self) -> bool:
         return self.wecom_tag_id is None
+
+    @property
+    def read_only(self) -> bool:
+        """WeCom lets an app edit only the tags it created itself."""
+        return self.source == "admin"
 
 
 @dataclass(frozen=True, slots=True)

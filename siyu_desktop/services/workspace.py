@@ -18,7 +18,18 @@ from zoneinfo import ZoneInfo
 
 from pyroaring import BitMap
 
-from ..domain.members import AuditBatch, AuditEntry, Follow, Group, Member, RosterEntry, RosterEvent, Staff, Tag, TagGroup
+from ..domain.members import (
+    AuditBatch,
+    AuditEntry,
+    Follow,
+    Group,
+    Member,
+    RosterEntry,
+    RosterEvent,
+    Staff,
+    Tag,
+    TagGroup,
+)
 from ..domain.segments import Segment
 from ..store import audit, groups, members, segments, tags
 from ..store.db import Workspace
@@ -187,25 +198,33 @@ class WorkspaceService:
         counts = self.ws.index.facet_counts(None)
         return await self._read(tags.list_tags, counts)
 
-    async def create_tag_group(self, name: str, dimension: str) -> int:
-        return await self._write(tags.create_group, name, dimension, action="create_tag_group",
-                                 summary=f"新建标签组“{name}”")
+    # Library edits return (result, audit batch id) so a screen can offer undo of exactly that.
+    async def _write_batch(self, fn: Callable[..., T], *args: Any, action: str,
+                           summary: str) -> tuple[T, int]:
+        def run(ctx: Any) -> tuple[T, int]:
+            return fn(ctx, *args), int(ctx.batch_id or 0)
+        return await self._write(run, action=action, summary=summary)
 
-    async def rename_tag_group(self, group_id: int, name: str, dimension: str | None = None) -> None:
-        await self._write(tags.rename_group, group_id, name, dimension, action="rename_tag_group",
-                          summary=f"修改标签组为“{name}”")
+    async def create_tag_group(self, name: str, dimension: str) -> tuple[int, int]:
+        return await self._write_batch(tags.create_group, name, dimension,
+                                       action="create_tag_group", summary=f"新建标签组“{name}”")
 
-    async def delete_tag_group(self, group_id: int) -> int:
-        return await self._write(tags.delete_group, group_id, action="delete_tag_group",
-                                 summary="删除标签组")
+    async def rename_tag_group(self, group_id: int, name: str,
+                               dimension: str | None = None) -> tuple[None, int]:
+        return await self._write_batch(tags.rename_group, group_id, name, dimension,
+                                       action="rename_tag_group", summary=f"修改标签组为“{name}”")
 
-    async def create_tag(self, group_id: int, name: str) -> int:
-        return await self._write(tags.create_tag, group_id, name, action="create_tag",
-                                 summary=f"新建标签“{name}”")
+    async def delete_tag_group(self, group_id: int) -> tuple[int, int]:
+        return await self._write_batch(tags.delete_group, group_id, action="delete_tag_group",
+                                       summary="删除标签组")
 
-    async def rename_tag(self, tag_id: int, name: str) -> None:
-        await self._write(tags.rename_tag, tag_id, name, action="rename_tag",
-                          summary=f"标签改名为“{name}”")
+    async def create_tag(self, group_id: int, name: str) -> tuple[int, int]:
+        return await self._write_batch(tags.create_tag, group_id, name, action="create_tag",
+                                       summary=f"新建标签“{name}”")
+
+    async def rename_tag(self, tag_id: int, name: str) -> tuple[None, int]:
+        return await self._write_batch(tags.rename_tag, tag_id, name, action="rename_tag",
+                                       summary=f"标签改名为“{name}”")
 
     def tag_impact(self, tag_ids: Sequence[int]) -> TagImpact:
         """How many members a delete of these tags would touch (their union)."""
@@ -222,12 +241,16 @@ class WorkspaceService:
         sources = BitMap.union(*(self.ws.index.tag(t) for t in source_ids)) if source_ids else BitMap()
         return TagImpact(len(sources - self.ws.index.tag(target_id)), len(source_ids))
 
-    async def delete_tag(self, tag_id: int) -> int:
-        return await self._write(tags.delete_tag, tag_id, action="delete_tag", summary="删除标签")
+    async def delete_tags(self, tag_ids: Sequence[int]) -> tuple[int, int]:
+        """Delete several tags in one undoable operation; returns (member links removed, batch)."""
+        def run(ctx: Any) -> int:
+            return sum(tags.delete_tag(ctx, t) for t in tag_ids)
+        return await self._write_batch(run, action="delete_tag",
+                                       summary=f"删除 {len(tag_ids)} 个标签")
 
-    async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> int:
-        return await self._write(tags.merge_tags, list(source_ids), target_id, action="merge_tags",
-                                 summary=f"合并 {len(source_ids)} 个标签")
+    async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> tuple[int, int]:
+        return await self._write_batch(tags.merge_tags, list(source_ids), target_id,
+                                       action="merge_tags", summary=f"合并 {len(source_ids)} 个标签")
 
     # -- groups --------------------------------------------------------------------------------
     async def groups(self, kind: str | None = None, text: str = "") -> list[Group]:
@@ -241,6 +264,10 @@ class WorkspaceService:
 
     async def recent_events(self, days: int = 30, group_id: int | None = None) -> list[RosterEvent]:
         return await self._read(groups.recent_events, int(time.time()) - days * 86400, group_id)
+
+    async def roster_event_counts(self, days: int = 30) -> dict[str, int]:
+        """Joins and leaves across all groups in the last ``days`` (true totals, no cap)."""
+        return await self._read(groups.event_counts, int(time.time()) - days * 86400)
 
     async def group_kinds(self) -> list[tuple[str, int]]:
         return await self._read(groups.kinds)

@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import sqlite_utils
+
 from ..domain.members import AuditBatch, AuditEntry
 from ..errors import ValidationError
 from .index import Changes
@@ -94,9 +96,7 @@ def _dump(row: dict[str, Any] | None) -> str | None:
 
 
 def rows_as_dicts(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cur = conn.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    return list(sqlite_utils.Database(conn).query(sql, params))
 
 
 # -- reading the trail -------------------------------------------------------------------------

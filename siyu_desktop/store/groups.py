@@ -68,6 +68,13 @@ def recent_events(conn: sqlite3.Connection, since: int, group_id: int | None = N
     return [RosterEvent(*r) for r in conn.execute(sql, params)]
 
 
+def event_counts(conn: sqlite3.Connection, since: int) -> dict[str, int]:
+    counts = {"join": 0, "leave": 0}
+    counts.update(dict(conn.execute(
+        "SELECT kind, count(*) FROM roster_events WHERE at >= ? GROUP BY kind", (since,))))
+    return counts
+
+
 def kinds(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     return [(r[0], r[1]) for r in conn.execute(
         "SELECT kind, count(*) FROM groups GROUP BY kind ORDER BY kind")]

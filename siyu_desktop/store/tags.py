@@ -35,10 +35,10 @@ def list_groups(conn: sqlite3.Connection) -> list[TagGroup]:
 
 
 def list_tags(conn: sqlite3.Connection, counts: dict[int, int] | None = None) -> list[Tag]:
-    rows = conn.execute("SELECT id, group_id, name, wecom_tag_id, sort_order FROM tags "
+    rows = conn.execute("SELECT id, group_id, name, wecom_tag_id, sort_order, source FROM tags "
                         "ORDER BY group_id, sort_order DESC, id").fetchall()
     counts = counts or {}
-    return [Tag(*r, member_count=counts.get(r[0], 0)) for r in rows]
+    return [Tag(*r[:5], member_count=counts.get(r[0], 0), source=r[5]) for r in rows]
 
 
 def tag_source(conn: sqlite3.Connection, tag_id: int) -> str | None:

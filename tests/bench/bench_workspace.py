@@ -19,14 +19,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.bench.common import CACHE, median_ms, peak_rss_mb, row, rss_mb  # noqa: E402
-
 from siyu_desktop.domain.segments import Segment, resolve_times  # noqa: E402
 from siyu_desktop.services import workspaces  # noqa: E402
 from siyu_desktop.services.workspace import WorkspaceService  # noqa: E402
 from siyu_desktop.store import members as member_store  # noqa: E402
 from siyu_desktop.store.db import Workspace  # noqa: E402
 from siyu_desktop.store.demo import DemoSize  # noqa: E402
+from tests.bench.common import CACHE, median_ms, peak_rss_mb, row, rss_mb  # noqa: E402
 
 
 def build(path: Path, n: int, rebuild: bool) -> None:

@@ -246,7 +246,7 @@ def test_admin_console_tag_cannot_be_changed(tags_screen, driver, workspace, mes
 
 
 def test_reloads_on_changes_made_elsewhere(tags_screen, driver, service):  # type: ignore[no-untyped-def]
-    gid = driver.run(service.create_tag_group("外部新建", "channel"))
+    gid, _batch = driver.run(service.create_tag_group("外部新建", "channel"))
     tags_screen.workspace_changed(Changes(library_changed=True))
     driver.idle()
     assert any(r.group.id == gid for r in tags_screen.page.group_model.records())

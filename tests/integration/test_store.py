@@ -83,15 +83,17 @@ def test_migrations_back_up_the_file_first(demo_path: Path, monkeypatch: pytest.
     def v2(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE members ADD COLUMN future_score INTEGER")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, v2)])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    current = migrations.CURRENT_VERSION
+    nxt = current + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (nxt, v2)])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", nxt)
     with Workspace.open(demo_path) as ws:
-        assert ws.reader().execute("PRAGMA user_version").fetchone()[0] == 2
+        assert ws.reader().execute("PRAGMA user_version").fetchone()[0] == nxt
         ws.reader().execute("SELECT future_score FROM members LIMIT 1")
-    backups = list((demo_path.parent / "backups").glob("*.before-v2.*.db"))
+    backups = list((demo_path.parent / "backups").glob(f"*.before-v{nxt}.*.db"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == current
     assert old.execute("SELECT count(*) FROM members").fetchone()[0] == 2000
 
 
@@ -100,12 +102,13 @@ def test_a_failing_migration_changes_nothing(demo_path: Path, monkeypatch: pytes
         conn.execute("ALTER TABLE members ADD COLUMN half_done INTEGER")
         raise RuntimeError("step failed")
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (2, broken)])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", 2)
+    current = migrations.CURRENT_VERSION
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (current + 1, broken)])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         Workspace.open(demo_path)
     conn = sqlite3.connect(demo_path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current
     columns = {r[1] for r in conn.execute("PRAGMA table_info(members)")}
     assert "half_done" not in columns
 
@@ -233,8 +236,9 @@ def test_member_edits_are_audited_and_update_the_index(workspace: Workspace) -> 
 
 
 def test_rolling_backups_keep_the_newest(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    from siyu_desktop.store import db
     import time as _time
+
+    from siyu_desktop.store import db
     monkeypatch.setattr(db, "BACKUPS_KEPT", 2)
     made = []
     for i in range(3):

@@ -8,7 +8,7 @@ import asyncio
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from ...domain.members import Group, RosterEvent
+from ...domain.members import Group
 from ...services.workspace import WorkspaceService
 from ...store.index import Changes
 from ..feedback import Feedback
@@ -39,14 +39,15 @@ class GroupsController(QObject):
 
     async def _load(self) -> None:
         s = self.service
-        groups, kinds, duplicates, events = await asyncio.gather(
-            s.groups(), s.group_kinds(), s.duplicates(2), s.recent_events(EVENT_DAYS))
+        groups, kinds, duplicates, events, counts = await asyncio.gather(
+            s.groups(), s.group_kinds(), s.duplicates(2), s.recent_events(EVENT_DAYS),
+            s.roster_event_counts(EVENT_DAYS))
         self._groups = {g.id: g for g in groups}
         self.page.set_kinds(kinds)
         self.page.set_groups(groups)
         self.page.set_duplicates(duplicates, capped=len(duplicates) >= DUPLICATES_CAP)
         self.page.set_events(events, capped=len(events) >= EVENTS_CAP)
-        self.page.set_summary(self._summary(groups, events))
+        self.page.set_summary(self._summary(groups, counts))
         # Re-selecting reloads that group's roster (it may be what changed); a group that is
         # gone or filtered out leaves the detail empty rather than stale.
         keep = self.current_group_id
@@ -54,16 +55,12 @@ class GroupsController(QObject):
             self.current_group_id = None
             self.page.set_group_detail(None, [], [])
 
-    def _summary(self, groups: list[Group], events: list[RosterEvent]) -> str:
-        joins = sum(1 for e in events if e.kind == "join")
-        leaves = len(events) - joins
-        text = self.tr("{groups} 个社群 · {people} 人次 · 近 {days} 天 进群 {joins} / 退群 {leaves}"
+    def _summary(self, groups: list[Group], counts: dict[str, int]) -> str:
+        return self.tr("{groups} 个社群 · {people} 人次 · 近 {days} 天 进群 {joins} / 退群 {leaves}"
                        ).format(groups=f"{len(groups):,}",
                                 people=f"{sum(g.member_count for g in groups):,}",
-                                days=EVENT_DAYS, joins=f"{joins:,}", leaves=f"{leaves:,}")
-        if len(events) >= EVENTS_CAP:  # the service lists at most this many: say so
-            text += self.tr("（只统计了最近 {n} 次）").format(n=f"{len(events):,}")
-        return text
+                                days=EVENT_DAYS, joins=f"{counts['join']:,}",
+                                leaves=f"{counts['leave']:,}")
 
     # -- one group -----------------------------------------------------------------------------
     def show_group(self, group_id: int) -> asyncio.Task[None] | None:

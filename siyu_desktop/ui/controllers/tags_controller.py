@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from ...domain.members import Tag, TagGroup
 from ...errors import ValidationError
 from ...services.workspace import WorkspaceService
-from ...store import tags as tag_store
 from ...store.index import Changes
 from ..dialogs.tag_picker import TagPickerDialog
 from ..feedback import Feedback
@@ -63,13 +62,8 @@ class TagsController(QObject):
 
     async def _load(self) -> None:
         groups, tags = await asyncio.gather(self.service.tag_groups(), self.service.tags())
-        ids = [t.id for t in tags]
 
-        def admin_ids() -> set[int]:
-            # Tag carries no source; the store knows which tags came from the admin console.
-            conn = self.service.ws.reader()
-            return {i for i in ids if tag_store.tag_source(conn, i) == "admin"}
-        self._admin = await asyncio.to_thread(admin_ids)
+        self._admin = {t.id for t in tags if t.read_only}
         self._groups = {g.id: g for g in groups}
         self._tags = {t.id: t for t in tags}
         self.page.set_library(groups, tags, self._admin)
@@ -114,10 +108,7 @@ class TagsController(QObject):
             return None
         summary = self.tr("删除标签 {names}").format(names=self._names(ids))
 
-        async def run() -> None:
-            for tag_id in ids:
-                await self.service.delete_tag(tag_id)
-        return self._write(run(), summary)
+        return self._write(self.service.delete_tags(ids), summary)
 
     def delete_group_text(self, group_id: int) -> str:
         impact = self.service.group_impact(group_id)
@@ -181,27 +172,16 @@ class TagsController(QObject):
         return self.tasks.run(run(), on_error=self._failed)
 
     # -- plumbing ------------------------------------------------------------------------------
-    def _write(self, work: Awaitable[object], summary: str) -> Task:
+    def _write(self, work: Awaitable[tuple[object, int]], summary: str) -> Task:
         async def run() -> None:
-            before = await self._last_batch()
-            try:
-                await work
-            finally:
-                # Even a half-done multi-tag delete is undoable: collect whatever was written.
-                batches = [b.id for b in await self.service.recent_batches(200)
-                           if b.id > before and b.actor == self.service.ws.actor
-                           and b.undone_at is None]
-                if batches:
-                    self._undo.append(UndoState(batches, summary))
-                    self.page.set_undo(summary)
+            _result, batch_id = await work
+            if batch_id:
+                self._undo.append(UndoState([batch_id], summary))
+                self.page.set_undo(summary)
             self.feedback.info(self.tr("已完成：{what}（可按 Ctrl+Z 撤销）").format(what=summary))
             await self._load()
         # never a named task: a second write must not cancel the bookkeeping of the first
         return self.tasks.run(run(), on_error=self._failed)
-
-    async def _last_batch(self) -> int:
-        recent = await self.service.recent_batches(1)
-        return recent[0].id if recent else 0
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.error(exc)

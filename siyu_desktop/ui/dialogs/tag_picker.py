@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...domain.members import Tag, TagGroup
@@ -91,9 +98,7 @@ class TagPickerDialog(QDialog):
             for j in range(group.childCount()):
                 child = group.child(j)
                 tag_id = child.data(0, Qt.ItemDataRole.UserRole)
-                if self._multi and child.checkState(0) == Qt.CheckState.Checked:
-                    out.append(int(tag_id))
-                elif not self._multi and child.isSelected():
+                if self._multi and child.checkState(0) == Qt.CheckState.Checked or not self._multi and child.isSelected():
                     out.append(int(tag_id))
         return out
 

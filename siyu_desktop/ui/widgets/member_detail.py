@@ -6,7 +6,12 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QLabel, QListWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...services.workspace import MemberDetail
