@@ -53,6 +53,10 @@ def create_demo(path: Path, size: demo.DemoSize | None = None, seed: int = 7,
     finally:
         ws.close()
     os.replace(partial, path)
+    built_index = partial.with_name(partial.name + ".index")
+    if built_index.exists():
+        os.replace(built_index, path.with_name(path.name + ".index"))
+    Path(str(partial) + ".lock").unlink(missing_ok=True)
     return Workspace.open(path)
 
 

@@ -128,7 +128,7 @@ class Workspace:
         try:
             ws._writer.submit(ws._open_writer).result()
             if build_index:
-                ws.index.rebuild(ws.reader())
+                ws._load_index()
         except BaseException:
             ws.close()
             raise
@@ -175,6 +175,24 @@ class Workspace:
                 "无法打开工作区文件。", "请从备份恢复，或选择其他工作区。",
                 english="Cannot open the workspace file.",
             ) from exc
+
+    @property
+    def index_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".index")
+
+    def _load_index(self) -> None:
+        version = self._data_version(self.reader())
+        if not self.index.load(self.index_path, version):
+            self.index.rebuild(self.reader())
+
+    def _save_index(self) -> None:
+        """At close: keep the index for the next open (it matches the file's data_version)."""
+        if not self.index.ready.is_set() or not self.index.dirty or self._write_conn is None:
+            return
+        try:
+            self.index.save(self.index_path, self._data_version(self._write_conn))
+        except OSError:
+            log.warning("could not save the member index cache; it will be rebuilt")
 
     @staticmethod
     def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
@@ -315,6 +333,7 @@ class Workspace:
 
         def _close_writer() -> None:
             if self._write_conn is not None:
+                self._save_index()
                 with contextlib.suppress(sqlite3.Error):
                     self._write_conn.execute("PRAGMA optimize")
                 self._write_conn.close()

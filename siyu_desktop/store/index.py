@@ -9,10 +9,14 @@ a workspace opens and kept current by every write (``Changes``), applied after c
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -52,7 +56,29 @@ class Changes:
 def _ids_from_concat(text: str | None) -> BitMap:
     if not text:
         return BitMap()
-    return BitMap(np.array(text.split(","), dtype=np.uint32))
+    return BitMap(np.fromstring(text, dtype=np.uint32, sep=","))
+
+
+CACHE_FORMAT = 1
+
+
+def _pack(bitmaps: dict[int, BitMap], prefix: str, arrays: dict[str, npt.NDArray[Any]]) -> None:
+    keys = sorted(bitmaps)
+    blobs = [bitmaps[k].serialize() for k in keys]
+    arrays[f"{prefix}_ids"] = np.array(keys, dtype=np.int64)
+    arrays[f"{prefix}_lens"] = np.array([len(b) for b in blobs], dtype=np.int64)
+    arrays[f"{prefix}_data"] = np.frombuffer(b"".join(blobs), dtype=np.uint8)
+
+
+def _unpack(data: Any, prefix: str) -> dict[int, BitMap]:
+    raw = data[f"{prefix}_data"].tobytes()
+    out: dict[int, BitMap] = {}
+    offset = 0
+    for key, length in zip(data[f"{prefix}_ids"].tolist(), data[f"{prefix}_lens"].tolist(),
+                           strict=True):
+        out[int(key)] = BitMap.deserialize(raw[offset:offset + length])
+        offset += length
+    return out
 
 
 class MemberIndex:
@@ -68,7 +94,52 @@ class MemberIndex:
         self.channel_codes: dict[str, int] = {"": 0}
         self._name_rank: IntArray | None = None
         self.generation = 0  # bumps on every change; caches key on it
+        self.saved_generation = -1
         self.ready = threading.Event()
+
+    # -- the cache file next to the workspace --------------------------------------------------
+    def save(self, path: Path, data_version: int) -> None:
+        """Write the index beside the workspace (numpy .npz, no pickle) for a fast next open."""
+        with self._lock:
+            arrays: dict[str, npt.NDArray[Any]] = {f"col_{n}": c for n, c in self.cols.items()}
+            _pack(self.tags, "tag", arrays)
+            _pack(self.staff, "staff", arrays)
+            arrays["all"] = np.frombuffer(self.all.serialize(), dtype=np.uint8)
+            meta = {"format": CACHE_FORMAT, "data_version": data_version, "size": self.size,
+                    "channels": self.channel_codes}
+            arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+            generation = self.generation
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as fh:
+            np.savez(fh, **arrays)
+        os.replace(tmp, path)
+        self.saved_generation = generation
+
+    def load(self, path: Path, data_version: int) -> bool:
+        """Use the cache file if it matches the workspace exactly; False means rebuild."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(data["meta"].tobytes())
+                if meta.get("format") != CACHE_FORMAT or meta.get("data_version") != data_version:
+                    return False
+                cols = {n: data[f"col_{n}"] for n in self.COLUMNS}
+                tags, staff = _unpack(data, "tag"), _unpack(data, "staff")
+                everyone = BitMap.deserialize(data["all"].tobytes())
+        except (OSError, ValueError, KeyError, json.JSONDecodeError):
+            return False  # missing, partial or from another version: rebuilding is always safe
+        with self._lock:
+            self.cols, self.tags, self.staff, self.all = cols, tags, staff, everyone
+            self.size = int(meta["size"])
+            self.channel_codes = {str(k): int(v) for k, v in meta["channels"].items()}
+            self._name_rank = None
+            self.generation += 1
+            self.saved_generation = self.generation
+            self.ready.set()
+        return True
+
+    @property
+    def dirty(self) -> bool:
+        return self.generation != self.saved_generation
 
     # -- building ------------------------------------------------------------------------------
     def rebuild(self, conn: sqlite3.Connection) -> None:

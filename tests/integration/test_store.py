@@ -248,3 +248,28 @@ def test_rolling_backups_keep_the_newest(workspace: Workspace, monkeypatch: pyte
     assert kept == made[1:]
     copy = sqlite3.connect(kept[-1])
     assert copy.execute("SELECT count(*) FROM members").fetchone()[0] == 2000
+
+
+def test_the_index_cache_is_used_only_when_it_matches(demo_path: Path) -> None:
+    with Workspace.open(demo_path) as ws:
+        ws.write(tags.add_tag, 3, [1, 2, 3])
+        expected = {t: set(bm) for t, bm in ws.index.tags.items()}
+        levels = ws.index.cols["level"].copy()
+    cache = demo_path.with_name(demo_path.name + ".index")
+    assert cache.exists()
+    with Workspace.open(demo_path) as ws:
+        assert ws.index.saved_generation == ws.index.generation  # loaded, not rebuilt
+        assert {t: set(bm) for t, bm in ws.index.tags.items()} == expected
+        assert (ws.index.cols["level"] == levels).all()
+    # the file changes behind the cache's back (a crash after a write): the cache is refused
+    conn = sqlite3.connect(demo_path)
+    conn.execute("DELETE FROM member_tags WHERE tag_id = 3")
+    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'data_version'")
+    conn.commit()
+    conn.close()
+    with Workspace.open(demo_path) as ws:
+        assert ws.index.count(3) == 0
+        assert_index_matches_sql(ws)
+    cache.write_bytes(b"garbage")
+    with Workspace.open(demo_path) as ws:
+        assert_index_matches_sql(ws)
