@@ -231,8 +231,82 @@ def _split(script: str) -> list[str]:
     return statements
 
 
+# v2: WeCom sync and the outbox. Sync marks every row it has seen with the run's start time
+# (``wecom_synced_at``): rows a previous sync established but the current full run did not see
+# are gone from WeCom, while rows no sync ever touched (imported, demo, local) are left alone.
+SCHEMA_V2 = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'discarded')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    member_id INTEGER,
+    staff_id INTEGER,
+    tag_id INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    sent_at INTEGER
+);
+CREATE INDEX outbox_status ON outbox(status, id);
+CREATE INDEX outbox_member ON outbox(member_id, tag_id) WHERE member_id IS NOT NULL;
+
+CREATE TABLE sync_state (
+    phase TEXT PRIMARY KEY,
+    run_started_at INTEGER,
+    checkpoint TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    total INTEGER NOT NULL DEFAULT 0,
+    finished_at INTEGER,
+    updated_at INTEGER
+);
+CREATE TABLE sync_runs (
+    id INTEGER PRIMARY KEY,
+    mode TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    status TEXT NOT NULL DEFAULT 'running'
+        CHECK (status IN ('running', 'done', 'failed', 'cancelled')),
+    error TEXT NOT NULL DEFAULT '',
+    counts TEXT
+);
+
+CREATE TABLE group_daily_stats (
+    owner TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    new_chat_cnt INTEGER NOT NULL DEFAULT 0,
+    chat_total INTEGER NOT NULL DEFAULT 0,
+    chat_has_msg INTEGER NOT NULL DEFAULT 0,
+    new_member_cnt INTEGER NOT NULL DEFAULT 0,
+    member_total INTEGER NOT NULL DEFAULT 0,
+    member_has_msg INTEGER NOT NULL DEFAULT 0,
+    msg_total INTEGER NOT NULL DEFAULT 0,
+    migrate_trainee_chat_cnt INTEGER NOT NULL DEFAULT 0,
+    fetched_at INTEGER NOT NULL,
+    PRIMARY KEY (owner, day)
+) WITHOUT ROWID;
+CREATE INDEX group_daily_stats_day ON group_daily_stats(day);
+
+ALTER TABLE staff ADD COLUMN wecom_synced_at INTEGER;
+ALTER TABLE members ADD COLUMN wecom_synced_at INTEGER;
+ALTER TABLE follows ADD COLUMN wecom_synced_at INTEGER;
+ALTER TABLE groups ADD COLUMN wecom_synced_at INTEGER;
+ALTER TABLE tag_groups ADD COLUMN wecom_synced_at INTEGER;
+ALTER TABLE tags ADD COLUMN wecom_synced_at INTEGER;
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    for statement in _split(SCHEMA_V2):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
+    (2, _v2),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -273,3 +273,17 @@ def test_the_index_cache_is_used_only_when_it_matches(demo_path: Path) -> None:
     cache.write_bytes(b"garbage")
     with Workspace.open(demo_path) as ws:
         assert_index_matches_sql(ws)
+
+
+def test_a_file_locked_by_another_program_gets_a_clear_message(demo_path: Path) -> None:
+    other = sqlite3.connect(demo_path, timeout=0)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # e.g. a backup tool or a database browser holding it
+    try:
+        with pytest.raises(WorkspaceError, match="占用"):
+            Workspace.open(demo_path)
+    finally:
+        other.rollback()
+        other.close()
+    with Workspace.open(demo_path) as ws:  # released: opens and nothing was lost
+        assert members.count(ws.reader()) == 2000

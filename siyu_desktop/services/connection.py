@@ -1,0 +1,204 @@
+"""How this workspace reaches WeCom: settings, the secret, a connection test, the status line.
+
+Settings (corp id, API base URL, proxy mode and URL) live in the workspace's settings table; the
+corp secret lives only in the OS keyring (``siyu_desktop.secrets``). The proxy mode is always
+explicit — httpx would otherwise follow the OS proxy, and a VPN changes the egress IP and brings
+back 60020 — and a failed test says which route it took.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from .. import secrets
+from ..errors import ValidationError
+from ..store import outbox as outbox_store
+from ..store import wecom_sync_groups as gs
+from ..store.db import Workspace
+from ..wecom import staff
+from ..wecom.client import DEFAULT_BASE_URL, ConnectionSettings, ProxyMode, TokenCache, WeComClient
+from ..wecom.errors import NetworkError, WeComRequestBug, WeComUserError, describe_route
+from .demo_wecom import DEMO_CORP_ID, DEMO_SECRET, DemoEmulator, start_emulator_for
+
+SETTINGS_KEY = "wecom.connection"
+SECRET_KIND = "wecom_secret"
+PROXY_MODES: tuple[ProxyMode, ...] = ("none", "system", "custom")
+
+
+@dataclass(frozen=True)
+class ConnectionConfig:
+    corp_id: str = ""
+    base_url: str = DEFAULT_BASE_URL
+    proxy_mode: ProxyMode = "none"
+    proxy_url: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.corp_id)
+
+    def settings(self) -> ConnectionSettings:
+        return ConnectionSettings(self.corp_id, base_url=self.base_url or DEFAULT_BASE_URL,
+                                  proxy_mode=self.proxy_mode, proxy_url=self.proxy_url)
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    ok: bool
+    message: str
+    hint: str = ""
+    route: str = ""
+    staff: int = 0
+
+
+@dataclass
+class ConnectionStatus:
+    """What the status bar shows: online or not, the last sync, what waits in the outbox."""
+
+    configured: bool = False
+    online: bool | None = None  # None: not tried yet
+    last_sync_at: int | None = None
+    last_sync_mode: str = ""
+    outbox_waiting: int = 0
+    outbox_failed: int = 0
+    message: str = ""
+    listeners: list[Callable[[ConnectionStatus], None]] = field(default_factory=list, repr=False)
+
+    def notify(self) -> None:
+        for listener in list(self.listeners):
+            listener(self)
+
+
+class ConnectionService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.status = ConnectionStatus()
+        self._tokens = TokenCache()  # shared by the clients this service makes
+
+    # -- settings ------------------------------------------------------------------------------
+    def config(self) -> ConnectionConfig:
+        raw = self.ws.get_setting(SETTINGS_KEY) or {}
+        known = {k: v for k, v in raw.items() if k in ConnectionConfig.__dataclass_fields__}
+        return ConnectionConfig(**known)
+
+    def has_secret(self) -> bool:
+        cfg = self.config()
+        return bool(cfg.corp_id and secrets.get_secret(SECRET_KIND, cfg.corp_id))
+
+    def save(self, config: ConnectionConfig, secret: str | None = None) -> None:
+        """Store the settings; a non-empty ``secret`` goes to the keyring, never elsewhere."""
+        corp_id = config.corp_id.strip()
+        if not corp_id:
+            raise ValidationError("请填写企业 ID（CorpID）。", english="The corp ID is required.")
+        if config.proxy_mode not in PROXY_MODES:
+            raise ValidationError("未知的代理方式。", english="Unknown proxy mode.")
+        if config.proxy_mode == "custom" and not config.proxy_url.strip():
+            raise ValidationError("选择了自定义代理，请填写代理地址。",
+                                  english="Custom proxy mode needs a proxy URL.")
+        base = (config.base_url.strip() or DEFAULT_BASE_URL).rstrip("/")
+        if not base.startswith(("http://", "https://")):
+            raise ValidationError("接口地址应以 https:// 开头。", english="Base URL must be http(s).")
+        clean = ConnectionConfig(corp_id, base, config.proxy_mode, config.proxy_url.strip())
+        if secret:
+            secrets.set_secret(SECRET_KIND, corp_id, secret.strip())
+        self.ws.set_setting(SETTINGS_KEY, asdict(clean))
+        self.status.configured = True
+        self.status.notify()
+
+    def make_client(self, **kwargs: object) -> WeComClient:
+        cfg = self.config()
+        if not cfg.configured:
+            raise ValidationError("还没有连接企业微信。", "请先在“企业微信”页面填写企业 ID 和 Secret。",
+                                  english="WeCom connection is not set up.")
+        corp_id = cfg.corp_id
+
+        def secret() -> str:
+            value = secrets.get_secret(SECRET_KIND, corp_id)
+            if not value:
+                raise ValidationError("系统钥匙串里没有这个企业的 Secret。",
+                                      "请在“企业微信”页面重新填写 Secret 并保存。",
+                                      english="No secret in the keyring for this corp.")
+            return value
+        return WeComClient(cfg.settings(), secret, token_cache=self._tokens,
+                           **kwargs)  # type: ignore[arg-type]
+
+    # -- testing -------------------------------------------------------------------------------
+    async def test_connection(self) -> ConnectionCheck:
+        """Get a token and read the follow-user list: proves the secret, the route (trusted IP)
+        and the customer-contact permission in two calls."""
+        cfg = self.config()
+        route = describe_route(cfg.proxy_mode, cfg.base_url)
+        try:
+            async with self.make_client() as client:
+                await client.fetch_token()
+                users = await staff.get_follow_user_list(client)
+        except NetworkError as exc:
+            check = ConnectionCheck(False, "连不上企业微信：" + exc.message, exc.hint, route)
+        except WeComUserError as exc:
+            check = ConnectionCheck(False, exc.message, exc.hint, route)
+        except ValidationError as exc:
+            check = ConnectionCheck(False, exc.message, exc.hint, route)
+        except WeComRequestBug:
+            check = ConnectionCheck(False, "企业微信拒绝了测试请求（程序问题）。",
+                                    "请把日志发给开发团队。", route)
+        else:
+            check = ConnectionCheck(True, f"连接成功：可以读取 {len(users)} 位员工的客户。",
+                                    "", route, len(users))
+        self.set_online(check.ok, "" if check.ok else check.message)
+        return check
+
+    # -- status --------------------------------------------------------------------------------
+    def set_online(self, online: bool, message: str = "") -> None:
+        self.status.online, self.status.message = online, message
+        self.status.notify()
+
+    async def refresh_status(self) -> ConnectionStatus:
+        def read() -> tuple[dict[str, int], dict[str, object] | None]:
+            conn = self.ws.reader()
+            return outbox_store.counts(conn), gs.last_run(conn)
+        counts, run = await asyncio.to_thread(read)
+        s = self.status
+        s.configured = self.config().configured
+        s.outbox_waiting = counts["pending"] + counts["sending"]
+        s.outbox_failed = counts["failed"]
+        if run is not None:
+            s.last_sync_at = int(run["finished_at"] or run["started_at"])  # type: ignore[call-overload]
+            s.last_sync_mode = str(run["mode"])
+        s.notify()
+        return s
+
+
+def describe_status(s: ConnectionStatus, now: float | None = None) -> str:
+    """The status-bar text, in the operator's words."""
+    if not s.configured:
+        return "企业微信：未连接"
+    state = {None: "企业微信：已配置", True: "企业微信：在线", False: "企业微信：离线"}[s.online]
+    parts = [state]
+    if s.last_sync_at:
+        minutes = int(((now or time.time()) - s.last_sync_at) // 60)
+        parts.append("刚刚同步" if minutes < 1 else
+                     f"{minutes} 分钟前同步" if minutes < 60 else
+                     f"{minutes // 60} 小时前同步" if minutes < 1440 else f"{minutes // 1440} 天前同步")
+    if s.outbox_waiting:
+        parts.append(f"待发送 {s.outbox_waiting}")
+    if s.outbox_failed:
+        parts.append(f"失败 {s.outbox_failed}")
+    return " · ".join(parts)
+
+
+def start_demo_emulator(ws: Workspace, service: ConnectionService | None = None,
+                        *, latency_ms: int = 5) -> DemoEmulator:
+    """Serve a local WeCom mirroring the demo workspace and point the workspace's connection at
+    it (settings + the emulator's made-up secret in the keyring). Blocking: call it off the UI
+    thread. Stop the returned emulator on shutdown."""
+    emulator = start_emulator_for(ws, latency_ms=latency_ms)
+    (service or ConnectionService(ws)).save(
+        ConnectionConfig(DEMO_CORP_ID, emulator.base_url, "none"), DEMO_SECRET)
+    return emulator
+
+
+def connect_demo_if_needed(ws: Workspace, service: ConnectionService) -> DemoEmulator | None:
+    """For app.py: a demo workspace gets its emulator; any other workspace gets nothing."""
+    return start_demo_emulator(ws, service) if ws.is_demo else None

@@ -1,0 +1,255 @@
+"""Pushing the outbox to WeCom, never applying a change twice.
+
+Each item is marked ``sending`` (committed) before its call and ``sent`` after it. An item found
+``sending`` when a push starts was interrupted between the two: WeCom may or may not have
+applied it, so it is checked first — the customer's relationship tags or remark re-read with
+``externalcontact/get``, a new tag looked up in the tag library — and only re-sent when WeCom
+does not have it. Network failures put the item back to ``pending`` and stop the push (we are
+offline; order is kept); WeCom refusing an item marks it ``failed`` with WeCom's reason in the
+operator's words, to retry or discard.
+
+Local edits enqueue items in the same transaction as the edit (``store.outbox``):
+``enqueue_tag_changes(ctx)`` after any member tagging, ``enqueue_new_tag(ctx, tag_id)`` after
+creating a tag inside a WeCom tag group, ``enqueue_remark`` via ``OutboxService.edit_remark``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from ..errors import Cancelled, ValidationError
+from ..store import outbox as store
+from ..store.audit import WriteContext
+from ..store.db import Workspace
+from ..wecom import contacts
+from ..wecom import tags as wecom_tags
+from ..wecom.client import WeComClient
+from ..wecom.errors import NetworkError, PermissionDeniedError, WeComRequestBug, WeComUserError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+OUTBOX_ACTOR = "outbox"
+BUG_TEXT = "企业微信拒绝了这个请求（程序问题，已记录日志）。可以放弃这一项，或联系开发团队。"
+READ_ONLY_TEXT = ("这个标签是在企业微信管理后台（或其他应用）创建的，本应用不能修改它。"
+                  "请在企业微信管理后台 → 客户联系 → 客户标签中修改。")
+
+# Re-exported so WorkspaceService can hook local edits without reaching into the store.
+enqueue_tag_changes = store.enqueue_tag_changes
+enqueue_tag_change = store.enqueue_tag_change
+enqueue_new_tag = store.enqueue_new_tag
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    failed: int = 0
+    reconciled: int = 0  # interrupted items WeCom already had: marked sent without a call
+    waiting: int = 0  # items left pending (offline, or waiting for a tag to be created first)
+    offline: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an item's local ids mean in WeCom at push time."""
+
+    userid: str = ""
+    external_userid: str = ""
+    wecom_tag_id: str = ""
+    wecom_group_id: str = ""
+    tag_name: str = ""
+    problem: str = ""  # why the item cannot be sent at all
+    wait: bool = False  # depends on another item (a tag not created in WeCom yet)
+
+
+def _resolve(conn: Any, item: store.OutboxItem) -> Target:
+    p = item.payload
+    if item.kind == store.ADD_CORP_TAG:
+        row = conn.execute("SELECT t.name, t.wecom_tag_id, g.wecom_group_id FROM tags t JOIN "
+                           "tag_groups g ON g.id = t.group_id WHERE t.id = ?",
+                           (p["tag_id"],)).fetchone()
+        if row is None or row[2] is None:
+            return Target(problem="这个标签或它所在的标签组已被删除。")
+        return Target(tag_name=row[0], wecom_tag_id=row[1] or "", wecom_group_id=row[2])
+    row = conn.execute("SELECT s.userid, m.external_userid FROM follows f JOIN staff s ON "
+                       "s.id = f.staff_id JOIN members m ON m.id = f.member_id WHERE "
+                       "f.member_id = ? AND f.staff_id = ?", (p["member_id"], p["staff_id"])).fetchone()
+    if row is None or not row[1]:
+        return Target(problem="这位客户和该员工之间已经没有好友关系。")
+    if item.kind == store.MARK_TAG:
+        tag = conn.execute("SELECT wecom_tag_id FROM tags WHERE id = ?", (p["tag_id"],)).fetchone()
+        if tag is None:
+            return Target(problem="这个标签已被删除。")
+        if tag[0] is None:
+            return Target(row[0], row[1], wait=True)
+        return Target(row[0], row[1], wecom_tag_id=tag[0])
+    return Target(row[0], row[1])
+
+
+class OutboxService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._lock = asyncio.Lock()  # one push at a time
+
+    async def _read(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.to_thread(lambda: fn(self.ws.reader(), *args))
+
+    async def _write(self, fn: Callable[..., T], *args: Any, action: str = "outbox",
+                     audited: bool = False, summary: str = "") -> T:
+        return await asyncio.wrap_future(self.ws.submit(
+            fn, *args, action=action, audited=audited, summary=summary, actor=OUTBOX_ACTOR))
+
+    # -- for screens and the CLI ---------------------------------------------------------------
+    async def items(self, statuses: tuple[str, ...] = store.STATUSES,
+                    limit: int = 500) -> list[store.OutboxItem]:
+        return await self._read(store.items, statuses, limit)
+
+    async def counts(self) -> dict[str, int]:
+        return await self._read(store.counts)
+
+    async def retry(self, item_id: int) -> None:
+        await self._write(store.retry, item_id)
+
+    async def discard(self, item_id: int) -> None:
+        await self._write(store.discard, item_id, audited=True, action="outbox_discard",
+                          summary=f"放弃发件箱第 {item_id} 项")
+
+    async def edit_remark(self, member_id: int, staff_id: int, remark: str,
+                          description: str | None = None) -> None:
+        await self._write(store.enqueue_remark, member_id, staff_id, remark, description,
+                          audited=True, action="edit_remark", summary="修改客户备注")
+
+    # -- pushing -------------------------------------------------------------------------------
+    async def push(self, client: WeComClient, *, progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> PushReport:
+        async with self._lock:
+            report = PushReport()
+            for item in await self._read(store.items, ("sending",), 100_000):
+                await self._reconcile(client, item, report)
+            todo = await self._read(store.items, ("pending",), 100_000)
+            for i, item in enumerate(todo):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if report.offline:
+                    report.waiting += 1
+                    continue
+                await self._send(client, item, report)
+                if progress is not None:
+                    progress(i + 1, len(todo))
+            return report
+
+    async def _reconcile(self, client: WeComClient, item: store.OutboxItem,
+                         report: PushReport) -> None:
+        """An item interrupted mid-push: mark it sent if WeCom has it, else send it again."""
+        target = await self._read(_resolve, item)
+        try:
+            if target.problem or target.wait:
+                await self._write(store.mark_pending, item.id)
+                return
+            if item.kind == store.ADD_CORP_TAG:
+                found = await self._find_tag(client, target)
+                if found:
+                    await self._write(store.mark_sent, item.id, {"wecom_tag_id": found},
+                                      audited=True, action="outbox_sent")
+                    report.reconciled += 1
+                    return
+            else:
+                detail = await contacts.get_contact(client, target.external_userid)
+                follow = next((f for f in detail.follow_users if f.userid == target.userid), None)
+                if follow is not None and _already_applied(item, target, follow):
+                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent")
+                    report.reconciled += 1
+                    return
+        except NetworkError:
+            report.offline = True
+            return
+        except WeComUserError as exc:
+            log.info("outbox reconcile of %s failed: %s", item.id, exc)
+        await self._write(store.mark_pending, item.id)
+
+    async def _find_tag(self, client: WeComClient, target: Target) -> str:
+        library = await wecom_tags.get_corp_tag_list(client, group_ids=[target.wecom_group_id])
+        for group in library:
+            for tag in group.tags:
+                if tag.name == target.tag_name and not tag.deleted:
+                    return tag.id
+        return ""
+
+    async def _send(self, client: WeComClient, item: store.OutboxItem, report: PushReport) -> None:
+        item = await self._read(store.get, item.id) or item
+        if item.status != "pending":
+            return  # discarded or superseded meanwhile
+        target = await self._read(_resolve, item)
+        if target.problem:
+            await self._write(store.mark_failed, item.id, target.problem)
+            report.failed += 1
+            return
+        if target.wait:
+            report.waiting += 1
+            return
+        await self._write(store.mark_sending, item.id)
+        try:
+            result = await self._call(client, item, target)
+        except NetworkError as exc:
+            await self._write(store.mark_pending, item.id, f"{exc.message} 恢复网络后会自动重试。")
+            report.offline, report.waiting = True, report.waiting + 1
+            return
+        except PermissionDeniedError as exc:
+            text = READ_ONLY_TEXT if item.kind != store.REMARK else str(exc)
+            await self._fail(item, text, report, read_only=item.kind != store.REMARK)
+            return
+        except WeComUserError as exc:
+            await self._fail(item, str(exc), report)
+            return
+        except (WeComRequestBug, ValidationError) as exc:
+            log.error("outbox item %s refused: %s", item.id, exc)
+            await self._fail(item, BUG_TEXT if isinstance(exc, WeComRequestBug) else str(exc),
+                             report)
+            return
+        await self._write(store.mark_sent, item.id, result, audited=True, action="outbox_sent")
+        report.sent += 1
+
+    async def _fail(self, item: store.OutboxItem, text: str, report: PushReport, *,
+                    read_only: bool = False) -> None:
+        def run(ctx: WriteContext) -> None:
+            store.mark_failed(ctx, item.id, text)
+            if read_only and item.tag_id is not None:
+                store.mark_tag_as_admin(ctx, item.tag_id)
+        await self._write(run)
+        report.failed += 1
+        report.errors.append(text)
+
+    async def _call(self, client: WeComClient, item: store.OutboxItem,
+                    target: Target) -> dict[str, Any] | None:
+        p = item.payload
+        if item.kind == store.MARK_TAG:
+            add = [target.wecom_tag_id] if p["add"] else []
+            remove = [] if p["add"] else [target.wecom_tag_id]
+            await wecom_tags.mark_tag(client, target.userid, target.external_userid,
+                                      add=add, remove=remove)
+            return None
+        if item.kind == store.REMARK:
+            await contacts.remark(client, target.userid, target.external_userid,
+                                  remark=p.get("remark"), description=p.get("description"))
+            return None
+        if item.kind == store.ADD_CORP_TAG:
+            group = await wecom_tags.add_corp_tag(client, [target.tag_name],
+                                                  group_id=target.wecom_group_id)
+            found = next((t.id for t in group.tags if t.name == target.tag_name), "")
+            return {"wecom_tag_id": found} if found else None
+        raise ValidationError(f"未知的发件箱项目类型：{item.kind}", english="Unknown outbox kind.")
+
+
+def _already_applied(item: store.OutboxItem, target: Target, follow: Any) -> bool:
+    p = item.payload
+    if item.kind == store.MARK_TAG:
+        has = target.wecom_tag_id in follow.tag_ids
+        return bool(has) == bool(p["add"])
+    if item.kind == store.REMARK:
+        same = follow.remark == p.get("remark", follow.remark)
+        return bool(same and follow.description == p.get("description", follow.description))
+    return False

@@ -1,0 +1,333 @@
+"""Pulling WeCom into the workspace: full sync, incremental sync, and the choice between them.
+
+Full sync: staff → corp tag library → members (``batch/get_by_user``, 100 staff per request, 100
+rows per page) → groups (``groupchat/list`` + ``groupchat/get``) → daily group statistics for
+every day WeCom still keeps (180) and we do not have yet. Each page is one transaction together
+with its checkpoint, so a sync killed at any point leaves a consistent workspace and the next
+full sync resumes where the last one stopped (same run marker, same phase, same staff chunk).
+
+Incremental sync: staff, tags, customers added or lost per staff (``externalcontact/list`` diffed
+against what we know, new ones read with ``externalcontact/get``), every group's roster only
+when its ``member_version`` changed, missing statistics days. It cannot see tag or remark edits
+made in the WeCom client on existing customers (without a callback server nothing announces
+them), which is why a full reconciliation runs when the last one is older than ``FULL_EVERY``.
+
+Progress goes to a plain callback; cancelling the task (or ``cancelled()`` turning true) stops
+between pages, never inside a transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Literal, TypeVar
+
+from ..errors import Cancelled
+from ..store import wecom_sync as ss
+from ..store import wecom_sync_groups as gs
+from ..store.audit import WriteContext
+from ..store.db import Workspace
+from ..wecom import contacts, groups, staff, tags
+from ..wecom.client import WeComClient
+from ..wecom.errors import NetworkError, WeComError, WeComUserError
+from ..wecom.types import ContactFollow
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Mode = Literal["full", "incremental", "auto"]
+PHASES = ("staff", "tags", "members", "groups", "stats")
+PHASE_LABELS = {"staff": "员工", "tags": "标签库", "members": "客户", "groups": "客户群",
+                "stats": "群统计"}
+FULL_EVERY = 24 * 3600
+RUN_KEY = "run:full"
+GROUP_BATCH = 20  # groups written per transaction
+
+
+@dataclass
+class SyncProgress:
+    mode: str
+    phase: str
+    phase_index: int
+    done: int
+    total: int  # 0 when not known in advance
+
+    @property
+    def label(self) -> str:
+        return PHASE_LABELS.get(self.phase, self.phase)
+
+
+@dataclass
+class SyncReport:
+    mode: str
+    resumed: bool = False
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, key: str, n: int) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+Progress = Callable[[SyncProgress], None]
+
+
+class SyncService:
+    def __init__(self, ws: Workspace, *, today: Callable[[], date] | None = None) -> None:
+        self.ws = ws
+        self._today = today or groups.beijing_today
+
+    # -- plumbing ------------------------------------------------------------------------------
+    async def _read(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.to_thread(lambda: fn(self.ws.reader(), *args))
+
+    async def _write(self, fn: Callable[..., T], *args: Any, action: str, summary: str = "",
+                     audited: bool = True) -> T:
+        def run(ctx: WriteContext, *a: Any) -> T:
+            if audited:
+                ss.no_undo(ctx)
+            return fn(ctx, *a)
+        return await asyncio.wrap_future(self.ws.submit(
+            run, *args, action=action, summary=summary, audited=audited, actor=ss.SYNC_ACTOR))
+
+    def _check(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled()
+
+    def _report(self, phase: str, done: int, total: int = 0) -> None:
+        if self._progress is not None:
+            self._progress(SyncProgress(self._mode, phase, PHASES.index(phase), done, total))
+
+    # -- choosing and running ------------------------------------------------------------------
+    async def due_mode(self) -> Literal["full", "incremental"]:
+        """Full when never done, unfinished (resume it), or older than ``FULL_EVERY``."""
+        state = await self._read(gs.get_state, RUN_KEY)
+        if state is None or state["finished_at"] is None:
+            return "full"
+        return "full" if time.time() - state["finished_at"] > FULL_EVERY else "incremental"
+
+    async def run(self, client: WeComClient, mode: Mode = "auto", *,
+                  progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> SyncReport:
+        if mode == "auto":
+            mode = await self.due_mode()
+        self._mode, self._progress, self._cancelled = mode, progress, cancelled
+        started = time.perf_counter()
+        state = await self._read(gs.get_state, RUN_KEY)
+        report = SyncReport(mode)
+        if mode == "full" and state and state["finished_at"] is None and state["run_started_at"]:
+            run, cp = int(state["run_started_at"]), dict(state["checkpoint"])
+            report.resumed = True
+        else:
+            # Strictly increasing markers: two runs in the same second must not share one.
+            last = int(state["run_started_at"] or 0) if state else 0
+            run, cp = max(int(time.time()), last + 1), {"phases_done": []}
+            if mode == "full":
+                await self._write(gs.set_state, RUN_KEY, run, cp, action="sync", audited=False)
+        run_id = await self._write(gs.start_run, mode, run, action="sync", audited=False)
+        try:
+            await self._run_phases(client, mode, run, cp, report)
+        except (asyncio.CancelledError, Cancelled):
+            # Not awaited: a cancelled task should stop now; the writer still records it.
+            self.ws.submit(gs.finish_run, run_id, "cancelled", "", report.counts, audited=False)
+            raise
+        except Exception as exc:
+            message = exc.message if isinstance(exc, WeComUserError) else type(exc).__name__
+            await asyncio.wrap_future(self.ws.submit(gs.finish_run, run_id, "failed", message,
+                                                     report.counts, audited=False))
+            raise
+        report.seconds = time.perf_counter() - started
+        await self._write(gs.finish_run, run_id, "done", "", report.counts, action="sync",
+                          audited=False)
+        return report
+
+    async def _run_phases(self, client: WeComClient, mode: str, run: int, cp: dict[str, Any],
+                          report: SyncReport) -> None:
+        done: list[str] = list(cp.get("phases_done", []))
+        full = mode == "full"
+        for phase in PHASES:
+            if phase in done:
+                continue
+            self._check()
+            self._report(phase, 0)
+            if phase == "staff":
+                cp["staff"] = await self._staff(client, run, report)
+            elif phase == "tags":
+                await self._tags(client, run, report)
+            elif phase == "members":
+                if full:
+                    await self._members_full(client, run, cp["staff"], report)
+                else:
+                    await self._members_incremental(client, run, cp["staff"], report)
+            elif phase == "groups":
+                await self._groups(client, run, cp["staff"], report, full=full)
+            else:
+                await self._stats(client, run, cp["staff"], report)
+            done.append(phase)
+            cp["phases_done"] = done
+            if full:
+                await self._write(gs.set_state, RUN_KEY, run, cp, 0, 0, phase == PHASES[-1],
+                                  action="sync", audited=False)
+
+    # -- phases --------------------------------------------------------------------------------
+    async def _staff(self, client: WeComClient, run: int, report: SyncReport) -> list[str]:
+        userids = await staff.get_follow_user_list(client)
+        await self._write(ss.sync_staff, userids, run, action="sync_staff",
+                          summary=f"同步员工 {len(userids)} 人")
+        report.add("staff", len(userids))
+        self._report("staff", len(userids), len(userids))
+        return userids
+
+    async def _tags(self, client: WeComClient, run: int, report: SyncReport) -> None:
+        library = await tags.get_corp_tag_list(client)
+        changed = await self._write(ss.sync_tag_library, library, run, action="sync_tags",
+                                    summary="同步企业标签库")
+        n = sum(len(g.tags) for g in library)
+        report.add("tags", n)
+        report.add("tags_changed", changed)
+        self._report("tags", n, n)
+
+    async def _staff_ids(self) -> dict[str, int]:
+        return await self._read(lambda c: {r[0]: int(r[1]) for r in c.execute(
+            "SELECT userid, id FROM staff")})
+
+    async def _members_full(self, client: WeComClient, run: int, userids: Sequence[str],
+                            report: SyncReport) -> None:
+        state = await self._read(gs.get_state, "members")
+        cp = state["checkpoint"] if state and state["run_started_at"] == run else {}
+        chunk, cursor, done = int(cp.get("chunk", 0)), str(cp.get("cursor", "")), int(cp.get("done", 0))
+        staff_ids = await self._staff_ids()
+        chunks = [list(userids[i:i + contacts.MAX_USERIDS])
+                  for i in range(0, len(userids), contacts.MAX_USERIDS)]
+        while chunk < len(chunks):
+            self._check()
+            body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
+            try:
+                data = await client.post(contacts.BATCH_PATH, body)
+            except WeComError as exc:
+                if not cursor or isinstance(exc, NetworkError):
+                    raise
+                # WeCom cursors are short-lived: a saved one may be refused after a restart.
+                log.info("saved member cursor refused (%s); restarting staff chunk %d", exc, chunk)
+                cursor = ""
+                continue
+            rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
+                    if isinstance(r, dict)]
+            nxt = str(data.get("next_cursor") or "")
+            done += len(rows)
+            next_cp = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt, "done": done}
+
+            def page(ctx: WriteContext, rows: list[ContactFollow], cp: dict[str, Any]) -> ss.PageResult:
+                result = ss.upsert_contacts(ctx, rows, staff_ids, run)
+                gs.set_state(ctx, "members", run, cp, cp["done"])
+                ctx.summary = (f"同步客户：新增 {result.members_added}，更新 {result.members_updated}，"
+                               f"关系 +{result.follows_added}")
+                return result
+            result = await self._write(page, rows, next_cp, action="sync_members")
+            report.add("contacts", len(rows))
+            report.add("members_added", result.members_added)
+            report.add("members_updated", result.members_updated)
+            report.add("member_tags_changed", result.tags_changed)
+            self._report("members", done)
+            chunk, cursor = next_cp["chunk"], nxt
+        listed = [staff_ids[u] for u in userids if u in staff_ids]
+        dropped = await self._write(ss.drop_unseen_follows, listed, run, action="sync_members",
+                                    summary="同步客户：移除已删除的好友关系")
+        report.add("follows_removed", dropped)
+
+    async def _members_incremental(self, client: WeComClient, run: int, userids: Sequence[str],
+                                   report: SyncReport) -> None:
+        staff_ids = await self._staff_ids()
+        for done, userid in enumerate(userids, start=1):
+            self._check()
+            sid = staff_ids[userid]
+            listed = set(await contacts.list_contacts(client, userid))
+            known = set(await self._read(lambda c, s=sid: [r[0] for r in c.execute(
+                "SELECT m.external_userid FROM follows f JOIN members m ON m.id = f.member_id "
+                "WHERE f.staff_id = ? AND m.external_userid IS NOT NULL", (s,))]))
+            new = sorted(listed - known)
+            for start in range(0, len(new), 20):
+                self._check()
+                rows: list[ContactFollow] = []
+                for ext in new[start:start + 20]:
+                    detail = await contacts.get_contact(client, ext)
+                    rows.extend(ContactFollow(detail.contact, f) for f in detail.follow_users)
+                result = await self._write(ss.upsert_contacts, rows, staff_ids, run,
+                                           action="sync_members", summary="同步新客户")
+                report.add("members_added", result.members_added)
+                report.add("contacts", len(rows))
+            gone = sorted(known - listed)
+            if gone:
+                report.add("follows_removed", await self._write(
+                    ss.drop_unseen_follows, [sid], run, gone, action="sync_members",
+                    summary="同步客户：移除已删除的好友关系"))
+            self._report("members", done, len(userids))
+
+    async def _groups(self, client: WeComClient, run: int, userids: Sequence[str],
+                      report: SyncReport, *, full: bool) -> None:
+        # Without an owner filter WeCom answers 81017 when the app sees more than 1000 staff.
+        owners = list(userids) if len(userids) > 1000 else None
+        refs = sorted(await groups.list_group_chats(client, owner_userids=owners),
+                      key=lambda r: r.chat_id)
+        skip = await self._read(gs.synced_chat_ids, run) if full else set()
+        todo = [r for r in refs if r.chat_id not in skip]
+        total, done = len(refs), len(refs) - len(todo)
+        pending: asyncio.Future[list[gs.GroupResult]] | None = None
+        batch: list[tuple[Any, int]] = []
+
+        def write(ctx: WriteContext, chats: list[tuple[Any, int]]) -> list[gs.GroupResult]:
+            out = [gs.upsert_group(ctx, chat, status, run, force_roster=full)
+                   for chat, status in chats]
+            ctx.summary = (f"同步客户群 {len(chats)} 个：进群 {sum(r.joins for r in out)}，"
+                           f"退群 {sum(r.leaves for r in out)}")
+            return out
+
+        async def flush() -> None:
+            nonlocal pending
+            if pending is not None:
+                for r in await pending:
+                    report.add("groups_added", int(r.added))
+                    report.add("joins", r.joins)
+                    report.add("leaves", r.leaves)
+                pending = None
+
+        for ref in todo:
+            self._check()
+            chat = await groups.get_group_chat(client, ref.chat_id)
+            batch.append((chat, ref.status))
+            done += 1
+            if len(batch) >= GROUP_BATCH:
+                await flush()  # one write in flight while the next groups are fetched
+                pending = asyncio.ensure_future(self._write(write, batch, action="sync_groups"))
+                batch = []
+                self._report("groups", done, total)
+        await flush()
+        if batch:
+            await self._write(write, batch, action="sync_groups")
+            await asyncio.sleep(0)
+        listed = {r.chat_id for r in refs}
+        report.add("groups", len(refs))
+        report.add("groups_dismissed", await self._write(gs.mark_dismissed, listed,
+                                                         action="sync_groups"))
+        self._report("groups", total, total)
+
+    async def _stats(self, client: WeComClient, run: int, userids: Sequence[str],
+                     report: SyncReport) -> None:
+        today = self._today()
+        oldest = today - timedelta(days=groups.RETENTION_DAYS)
+        for i, owner in enumerate(userids):
+            self._check()
+            last = await self._read(gs.last_stat_day, owner)
+            begin = oldest if last is None else max(oldest, _day_of(last) + timedelta(days=1))
+            if begin < today:
+                items = await groups.statistic_group_by_day(client, [owner], begin,
+                                                            today - timedelta(days=1), today=today)
+                report.add("stat_days", await self._write(gs.save_stats, owner, items,
+                                                          action="sync_stats", audited=False))
+            self._report("stats", i + 1, len(userids))
+
+
+def _day_of(epoch: int) -> date:
+    return datetime.fromtimestamp(epoch, groups.STAT_TZ).date()

@@ -1,0 +1,268 @@
+"""The outbox (发件箱): local changes waiting to reach WeCom, one row per API call to make.
+
+Items are enqueued in the same transaction as the local change they mirror, so a change and its
+outbox item commit together or not at all. Each has an idempotency key; pushing marks an item
+``sending`` (committed) before the call, so after a crash the pusher knows which calls may have
+reached WeCom and checks before sending again. Tag changes are per follow relationship
+(``mark_tag`` takes one staff member and one customer), the way WeCom stores them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ValidationError
+from .audit import WriteContext, rows_as_dicts
+from .wecom_sync import refresh_member_tags, select_in
+
+MARK_TAG, ADD_CORP_TAG, REMARK = "mark_tag", "add_corp_tag", "remark"
+STATUSES = ("pending", "sending", "sent", "failed", "discarded")
+SUPERSEDED = "被后来的修改抵消，无需发送。"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    kind: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    last_error: str
+    member_id: int | None
+    staff_id: int | None
+    tag_id: int | None
+    created_at: int
+    updated_at: int
+    sent_at: int | None
+    idempotency_key: str
+
+
+def _item(row: dict[str, Any]) -> OutboxItem:
+    return OutboxItem(row["id"], row["kind"], json.loads(row["payload"]), row["status"],
+                      row["attempts"], row["last_error"], row["member_id"], row["staff_id"],
+                      row["tag_id"], row["created_at"], row["updated_at"], row["sent_at"],
+                      row["idempotency_key"])
+
+
+def _key(ctx: WriteContext, *parts: object) -> str:
+    # A batch id makes the key stable for one operator action; unaudited writes get a uuid.
+    scope = ctx.batch_id if ctx.batch_id is not None else uuid.uuid4().hex
+    return ":".join(str(p) for p in (*parts, scope))
+
+
+def enqueue(ctx: WriteContext, kind: str, key: str, payload: dict[str, Any], *,
+            member_id: int | None = None, staff_id: int | None = None,
+            tag_id: int | None = None) -> int | None:
+    """Add one item; the same idempotency key twice is one item. Returns its id (None if it
+    already existed)."""
+    cur = ctx.conn.execute(
+        "INSERT OR IGNORE INTO outbox(idempotency_key, kind, payload, member_id, staff_id, tag_id, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (key, kind, json.dumps(payload, ensure_ascii=False), member_id, staff_id, tag_id,
+         ctx.now, ctx.now))
+    return int(cur.lastrowid) if cur.rowcount else None
+
+
+def _set(ctx: WriteContext, item_id: int, status: str, error: str = "", **extra: Any) -> None:
+    fields = {"status": status, "last_error": error, "updated_at": ctx.now, **extra}
+    ctx.conn.execute(f"UPDATE outbox SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
+                     [*fields.values(), item_id])
+
+
+def is_wecom_tag(conn: sqlite3.Connection, tag_id: int) -> bool:
+    """A corp tag in WeCom, or one being created there (its id arrives when it is pushed)."""
+    row = conn.execute("SELECT wecom_tag_id FROM tags WHERE id = ?", (tag_id,)).fetchone()
+    if row is None:
+        return False
+    if row[0] is not None:
+        return True
+    return conn.execute("SELECT 1 FROM outbox WHERE kind = ? AND tag_id = ? AND status IN "
+                        "('pending', 'sending', 'failed')", (ADD_CORP_TAG, tag_id)).fetchone() is not None
+
+
+# -- enqueueing local changes ------------------------------------------------------------------
+def enqueue_tag_change(ctx: WriteContext, tag_id: int, member_ids: Sequence[int], *,
+                       add: bool) -> int:
+    """Queue ``mark_tag`` for every follow relationship of these members that differs from the
+    wanted state. A waiting opposite change is cancelled instead (add then remove = nothing to
+    send). Local-only tags and members who are nobody's WeCom customer queue nothing."""
+    conn = ctx.conn
+    if not member_ids or not is_wecom_tag(conn, tag_id):
+        return 0
+    mids = sorted(set(member_ids))
+    follows = select_in(conn, "SELECT f.member_id, f.staff_id FROM follows f JOIN members m ON "
+                              "m.id = f.member_id WHERE m.external_userid IS NOT NULL AND "
+                              "f.member_id IN ({})", mids)
+    tagged = {(r["member_id"], r["staff_id"]) for r in select_in(
+        conn, "SELECT member_id, staff_id FROM follow_tags WHERE tag_id = ? AND member_id IN ({})",
+        mids, [tag_id])}
+    waiting: dict[tuple[int, int], tuple[int, bool]] = {}
+    for r in select_in(conn, "SELECT id, member_id, staff_id, payload FROM outbox WHERE kind = ? "
+                             "AND tag_id = ? AND status = 'pending' AND member_id IN ({})",
+                       mids, [MARK_TAG, tag_id]):
+        waiting[(r["member_id"], r["staff_id"])] = (r["id"], bool(json.loads(r["payload"])["add"]))
+    queued = 0
+    for f in follows:
+        rel = (f["member_id"], f["staff_id"])
+        pending = waiting.get(rel)
+        if pending is not None and pending[1] != add:
+            _set(ctx, pending[0], "discarded", SUPERSEDED)
+            continue
+        if pending is not None or (rel in tagged) == add:
+            continue  # already queued, or WeCom already has it that way
+        payload = {"member_id": rel[0], "staff_id": rel[1], "tag_id": tag_id, "add": add}
+        if enqueue(ctx, MARK_TAG, _key(ctx, MARK_TAG, *rel, tag_id, "+" if add else "-"), payload,
+                   member_id=rel[0], staff_id=rel[1], tag_id=tag_id) is not None:
+            queued += 1
+    return queued
+
+
+def enqueue_tag_changes(ctx: WriteContext) -> int:
+    """Queue whatever this write did to members' WeCom tags (add, remove, undo, merge), read
+    from ``ctx.changes``. Tags deleted in this write are skipped: that is a library change."""
+    queued = 0
+    for tag_id, ids in ctx.changes.tag_added.items():
+        if tag_id not in ctx.changes.tags_dropped:
+            queued += enqueue_tag_change(ctx, tag_id, ids, add=True)
+    for tag_id, ids in ctx.changes.tag_removed.items():
+        if tag_id not in ctx.changes.tags_dropped:
+            queued += enqueue_tag_change(ctx, tag_id, ids, add=False)
+    return queued
+
+
+def enqueue_new_tag(ctx: WriteContext, tag_id: int) -> int | None:
+    """Queue ``add_corp_tag`` for a tag created locally inside a WeCom tag group; a tag in a
+    local group stays local and queues nothing."""
+    row = ctx.conn.execute("SELECT g.wecom_group_id, t.wecom_tag_id FROM tags t JOIN tag_groups g "
+                           "ON g.id = t.group_id WHERE t.id = ?", (tag_id,)).fetchone()
+    if row is None or row[0] is None or row[1] is not None:
+        return None
+    return enqueue(ctx, ADD_CORP_TAG, _key(ctx, ADD_CORP_TAG, tag_id), {"tag_id": tag_id},
+                   tag_id=tag_id)
+
+
+def enqueue_remark(ctx: WriteContext, member_id: int, staff_id: int, remark: str,
+                   description: str | None = None) -> int | None:
+    """Change what one staff member's remark says about one customer, here at once and in
+    WeCom when pushed. An earlier waiting remark for the same relationship is superseded."""
+    if len(remark) > 20:
+        raise ValidationError("备注名最多 20 个字。", english="Remark is at most 20 characters.")
+    rows = rows_as_dicts(ctx.conn, "SELECT f.*, m.external_userid FROM follows f JOIN members m "
+                                   "ON m.id = f.member_id WHERE f.member_id = ? AND f.staff_id = ?",
+                         (member_id, staff_id))
+    if not rows or not rows[0]["external_userid"]:
+        raise ValidationError("这位客户和该员工之间没有企业微信好友关系，无法修改备注。",
+                              english="No WeCom follow relationship to set a remark on.")
+    before = {k: v for k, v in rows[0].items() if k != "external_userid"}
+    updates: dict[str, Any] = {"remark": remark}
+    if description is not None:
+        updates["description"] = description
+    ctx.conn.execute(f"UPDATE follows SET {', '.join(f'{k} = ?' for k in updates)} "
+                     "WHERE member_id = ? AND staff_id = ?", [*updates.values(), member_id, staff_id])
+    ctx.log("follows", before, {**before, **updates})
+    ctx.changes.follows_changed = True
+    for (old,) in ctx.conn.execute("SELECT id FROM outbox WHERE kind = ? AND member_id = ? AND "
+                                   "staff_id = ? AND status = 'pending'",
+                                   (REMARK, member_id, staff_id)).fetchall():
+        _set(ctx, old, "discarded", SUPERSEDED)
+    payload = {"member_id": member_id, "staff_id": staff_id, **updates}
+    return enqueue(ctx, REMARK, _key(ctx, REMARK, member_id, staff_id), payload,
+                   member_id=member_id, staff_id=staff_id)
+
+
+# -- the pusher's bookkeeping ------------------------------------------------------------------
+def items(conn: sqlite3.Connection, statuses: Sequence[str] = STATUSES,
+          limit: int = 500) -> list[OutboxItem]:
+    rows = rows_as_dicts(conn, f"SELECT * FROM outbox WHERE status IN ({','.join('?' * len(statuses))}) "
+                               "ORDER BY id LIMIT ?", [*statuses, limit])
+    return [_item(r) for r in rows]
+
+
+def get(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
+    rows = rows_as_dicts(conn, "SELECT * FROM outbox WHERE id = ?", (item_id,))
+    return _item(rows[0]) if rows else None
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    out = dict.fromkeys(STATUSES, 0)
+    out.update({r[0]: r[1] for r in conn.execute("SELECT status, count(*) FROM outbox GROUP BY status")})
+    return out
+
+
+def mark_sending(ctx: WriteContext, item_id: int) -> None:
+    ctx.conn.execute("UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
+                     "last_error = '', updated_at = ? WHERE id = ?", (ctx.now, item_id))
+
+
+def mark_pending(ctx: WriteContext, item_id: int, error: str = "") -> None:
+    _set(ctx, item_id, "pending", error)
+
+
+def mark_failed(ctx: WriteContext, item_id: int, error: str) -> None:
+    _set(ctx, item_id, "failed", error)
+
+
+def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = None) -> None:
+    """Sent: record it and make the local mirror of WeCom say what WeCom now says."""
+    item = get(ctx.conn, item_id)
+    if item is None:
+        return
+    _set(ctx, item_id, "sent", "", sent_at=ctx.now)
+    p = item.payload
+    if item.kind == MARK_TAG:
+        key = (p["member_id"], p["staff_id"], p["tag_id"])
+        if p["add"]:
+            cur = ctx.conn.execute("INSERT OR IGNORE INTO follow_tags(member_id, staff_id, tag_id) "
+                                   "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM follows WHERE "
+                                   "member_id = ? AND staff_id = ?)", (*key, *key[:2]))
+            if cur.rowcount:
+                ctx.log("follow_tags", None, dict(zip(("member_id", "staff_id", "tag_id"), key,
+                                                      strict=True)))
+        else:
+            cur = ctx.conn.execute("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? "
+                                   "AND tag_id = ?", key)
+            if cur.rowcount:
+                ctx.log("follow_tags", dict(zip(("member_id", "staff_id", "tag_id"), key,
+                                                strict=True)), None)
+        refresh_member_tags(ctx, [p["member_id"]])
+    elif item.kind == ADD_CORP_TAG and result:
+        before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (p["tag_id"],))
+        if before:
+            ctx.conn.execute("UPDATE tags SET wecom_tag_id = ?, source = 'app' WHERE id = ?",
+                             (result["wecom_tag_id"], p["tag_id"]))
+            ctx.log("tags", before[0], {**before[0], "wecom_tag_id": result["wecom_tag_id"],
+                                        "source": "app"})
+            ctx.changes.library_changed = True
+
+
+def retry(ctx: WriteContext, item_id: int) -> None:
+    item = get(ctx.conn, item_id)
+    if item is None or item.status not in ("failed", "discarded"):
+        raise ValidationError("只有失败或已放弃的项目可以重试。", english="Only failed items can be retried.")
+    _set(ctx, item_id, "pending", "")
+
+
+def discard(ctx: WriteContext, item_id: int) -> None:
+    """Give up on an item; the local view goes back to what WeCom has (tags at once, remarks
+    at the next sync)."""
+    item = get(ctx.conn, item_id)
+    if item is None or item.status not in ("pending", "failed"):
+        raise ValidationError("只有待发送或失败的项目可以放弃。",
+                              english="Only pending or failed items can be discarded.")
+    _set(ctx, item_id, "discarded", item.last_error)
+    if item.kind == MARK_TAG and item.member_id is not None:
+        refresh_member_tags(ctx, [item.member_id])
+
+
+def mark_tag_as_admin(ctx: WriteContext, tag_id: int) -> None:
+    """WeCom refused to change this tag: it was not made by this app, so it is read-only."""
+    before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (tag_id,))
+    if before and before[0]["source"] != "admin":
+        ctx.conn.execute("UPDATE tags SET source = 'admin' WHERE id = ?", (tag_id,))
+        ctx.log("tags", before[0], {**before[0], "source": "admin"})
+        ctx.changes.library_changed = True

@@ -1,0 +1,251 @@
+"""Sync against the emulator over loopback into real SQLite: field by field, incremental events,
+interrupted and resumed runs, faults, and what a sync must never touch."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from siyu_desktop.errors import Cancelled
+from siyu_desktop.services.sync import SyncService
+from siyu_desktop.store import migrations
+from siyu_desktop.store import outbox as outbox_store
+from siyu_desktop.store import tags as tag_store
+from siyu_desktop.store.db import Workspace
+from siyu_desktop.wecom.emulator import RunningEmulator, running_emulator
+from siyu_desktop.wecom.emulator.corp import Follow, Member, RosterEntry, version_of
+from siyu_desktop.wecom.errors import TrustedIpError
+
+from .conftest_wecom import FakeSleep, make_client
+
+
+@pytest.fixture
+def emu() -> Iterator[RunningEmulator]:
+    with running_emulator(seed=5, members=150, groups=10, staff=5, latency_ms=0) as running:
+        yield running
+
+
+async def full(ws: Workspace, emu: RunningEmulator, mode: str = "full", **kw: Any) -> Any:
+    async with make_client(emu, sleep=kw.pop("sleep", None)) as client:
+        return await SyncService(ws).run(client, mode, **kw)  # type: ignore[arg-type]
+
+
+def snapshot(ws: Workspace) -> dict[str, Any]:
+    """Everything a sync decides, keyed by WeCom ids (local row ids may differ between files)."""
+    c = ws.reader()
+    q = lambda sql: sorted(tuple(r) for r in c.execute(sql))  # noqa: E731
+    return {
+        "members": q("SELECT external_userid, name, gender, coalesce(unionid, ''), remark, channel "
+                     "FROM members"),
+        "follows": q("SELECT m.external_userid, s.userid, f.remark, f.description, f.add_time, "
+                     "f.add_way, f.state, coalesce(f.remark_mobiles, '') FROM follows f "
+                     "JOIN members m ON m.id = f.member_id JOIN staff s ON s.id = f.staff_id"),
+        "follow_tags": q("SELECT m.external_userid, s.userid, t.wecom_tag_id FROM follow_tags ft "
+                         "JOIN members m ON m.id = ft.member_id JOIN staff s ON s.id = ft.staff_id "
+                         "JOIN tags t ON t.id = ft.tag_id"),
+        "member_tags": q("SELECT m.external_userid, coalesce(t.wecom_tag_id, t.name) FROM "
+                         "member_tags mt JOIN members m ON m.id = mt.member_id "
+                         "JOIN tags t ON t.id = mt.tag_id"),
+        "roster": q("SELECT g.chat_id, coalesce(m.external_userid, s.userid), r.join_time, "
+                    "r.join_scene, r.inviter, r.group_nickname FROM roster r JOIN groups g ON "
+                    "g.id = r.group_id LEFT JOIN members m ON m.id = r.member_id "
+                    "LEFT JOIN staff s ON s.id = r.staff_id"),
+        "groups": q("SELECT chat_id, name, notice, status, member_count, member_version FROM groups"),
+        "tags": q("SELECT t.wecom_tag_id, t.name, g.wecom_group_id, t.source FROM tags t "
+                  "JOIN tag_groups g ON g.id = t.group_id"),
+        "stats": c.execute("SELECT count(*), sum(member_total) FROM group_daily_stats").fetchone(),
+    }
+
+
+def expected(corp: Any) -> dict[str, Any]:
+    tags = corp.all_tags()
+    return {
+        "members": sorted((m.external_userid, m.name, m.gender, m.unionid) for m in corp.members.values()),
+        "follows": sorted((m.external_userid, f.userid, f.remark, f.description, f.createtime,
+                           f.add_way, f.state, json.dumps(f.remark_mobiles, ensure_ascii=False)
+                           if f.remark_mobiles else "")
+                          for m in corp.members.values() for f in m.follows),
+        "follow_tags": sorted((m.external_userid, f.userid, t) for m in corp.members.values()
+                              for f in m.follows for t in f.tag_ids),
+        "member_tags": sorted({(m.external_userid, t) for m in corp.members.values()
+                               for f in m.follows for t in f.tag_ids}),
+        "roster": sorted((g.chat_id, e.userid, e.join_time, e.join_scene, e.invitor, e.group_nickname)
+                         for g in corp.groups.values() for e in g.roster),
+        "tags": sorted((t.id, t.name, g.group_id, "admin") for t_id, (g, t) in tags.items()),
+    }
+
+
+async def test_full_sync_matches_the_emulator_field_by_field(empty_workspace: Workspace,
+                                                             emu: RunningEmulator) -> None:
+    ws, corp = empty_workspace, emu.corp
+    seen: list[str] = []
+    report = await full(ws, emu, progress=lambda p: seen.append(p.phase))
+    got, want = snapshot(ws), expected(corp)
+    assert [m[:4] for m in got["members"]] == want["members"]
+    assert got["follows"] == want["follows"]
+    assert got["follow_tags"] == want["follow_tags"]
+    assert got["member_tags"] == want["member_tags"]
+    assert got["roster"] == want["roster"]
+    assert got["tags"] == want["tags"]
+    assert len(got["groups"]) == len(corp.groups)
+    assert got["stats"][0] >= 5 * 179  # 180 kept days per owner, up to yesterday
+    assert seen[0] == "staff" and {"tags", "members", "groups", "stats"} <= set(seen)
+    assert report.counts["members_added"] == len(corp.members)
+    # Every change is audited as the sync, and the index agrees with SQL.
+    c = ws.reader()
+    assert {r[0] for r in c.execute("SELECT DISTINCT actor FROM audit_batches WHERE changes > 0")} == {"sync"}
+    tag_id, n = c.execute("SELECT tag_id, count(*) FROM member_tags GROUP BY tag_id LIMIT 1").fetchone()
+    assert ws.index.count(tag_id) == n
+    assert len(ws.index.all) == len(corp.members)
+    # A second full sync of the same data writes nothing the audit would show.
+    before = c.execute("SELECT count(*) FROM audit").fetchone()[0]
+    stats_calls = corp.stats.calls["/cgi-bin/externalcontact/groupchat/statistic_group_by_day"]
+    await full(ws, emu)
+    assert c.execute("SELECT count(*) FROM audit").fetchone()[0] == before
+    assert snapshot(ws) == got
+    # Statistics days already kept are not asked for again.
+    assert corp.stats.calls["/cgi-bin/externalcontact/groupchat/statistic_group_by_day"] == stats_calls
+
+
+async def test_incremental_sync_turns_roster_changes_into_events(empty_workspace: Workspace,
+                                                                emu: RunningEmulator) -> None:
+    ws, corp = empty_workspace, emu.corp
+    await full(ws, emu)
+    group = next(iter(corp.groups.values()))
+    leaver = next(e for e in group.roster if e.type == 2)
+    joiner = next(m for m in corp.members.values() if m.external_userid not in
+                  {e.userid for e in group.roster})
+    newcomer = Member("wmNEWCOMER0000000000000000000001", "新客户", 1, 2)
+    staff = corp.staff[0].userid
+    newcomer.follows.append(Follow(staff, "新客", "", 1_700_000_000, 1, "sms", staff, [], []))
+    with corp.lock:
+        group.roster.remove(leaver)
+        group.roster.append(RosterEntry(joiner.external_userid, 2, 1_700_000_500, 3))
+        group.member_version = version_of(group)
+        corp.members[newcomer.external_userid] = newcomer
+        corp.by_staff[staff].append(newcomer.external_userid)
+    gets = corp.stats.calls["/cgi-bin/externalcontact/get"]
+    report = await full(ws, emu, "incremental")
+    c = ws.reader()
+    events = c.execute("SELECT e.kind, m.external_userid FROM roster_events e JOIN groups g ON "
+                       "g.id = e.group_id JOIN members m ON m.id = e.member_id WHERE g.chat_id = ? "
+                       "AND e.at >= ? ORDER BY e.kind", (group.chat_id, 1_700_000_000)).fetchall()
+    assert ("join", joiner.external_userid) in events
+    assert ("leave", leaver.userid) in events
+    assert report.counts["members_added"] == 1
+    assert corp.stats.calls["/cgi-bin/externalcontact/get"] == gets + 1  # only the newcomer
+    assert snapshot(ws)["roster"] == expected(corp)["roster"]
+    assert c.execute("SELECT f.remark FROM follows f JOIN members m ON m.id = f.member_id WHERE "
+                     "m.external_userid = ?", (newcomer.external_userid,)).fetchone() == ("新客",)
+
+
+async def test_local_fields_local_tags_and_unsent_edits_survive_a_sync(empty_workspace: Workspace,
+                                                                      emu: RunningEmulator) -> None:
+    ws, corp = empty_workspace, emu.corp
+    await full(ws, emu)
+    c = ws.reader()
+    member = next(m for m in corp.members.values() if any(f.tag_ids for f in m.follows))
+    mid = c.execute("SELECT id FROM members WHERE external_userid = ?",
+                    (member.external_userid,)).fetchone()[0]
+    wecom_tag = next(t for f in member.follows for t in f.tag_ids)
+    unused = next(t for t in corp.all_tags() if t not in {x for f in member.follows for x in f.tag_ids})
+
+    def local_edits(ctx: Any) -> None:
+        ctx.conn.execute("UPDATE members SET note = '爱猫', level = 2, points = 900, "
+                         "birthday = '1990-05-01' WHERE id = ?", (mid,))
+        local = tag_store.create_tag(ctx, tag_store.ensure_group(ctx, "本地标签"), "线下见过")
+        tag_store.add_tag(ctx, local, [mid])
+        unsent = c.execute("SELECT id FROM tags WHERE wecom_tag_id = ?", (unused,)).fetchone()[0]
+        tag_store.add_tag(ctx, unsent, [mid])
+        outbox_store.enqueue_tag_changes(ctx)
+    ws.write(local_edits)
+    # Meanwhile in WeCom, one of the member's tags is removed from every relationship.
+    with corp.lock:
+        for f in member.follows:
+            f.tag_ids = [t for t in f.tag_ids if t != wecom_tag]
+    await full(ws, emu)
+    row = c.execute("SELECT note, level, points, birthday FROM members WHERE id = ?", (mid,)).fetchone()
+    assert row == ("爱猫", 2, 900, "1990-05-01")
+    have = {r[0] for r in c.execute("SELECT coalesce(t.wecom_tag_id, t.name) FROM member_tags mt "
+                                    "JOIN tags t ON t.id = mt.tag_id WHERE mt.member_id = ?", (mid,))}
+    assert "线下见过" in have  # local-only tag
+    assert unused in have  # waiting in the outbox: not undone by the sync
+    assert wecom_tag not in have  # WeCom removed it
+
+
+async def test_an_interrupted_sync_resumes_to_the_same_state(tmp_path: Any,
+                                                            emu: RunningEmulator) -> None:
+    reference = Workspace.open(tmp_path / "a.db")
+    resumed = Workspace.open(tmp_path / "b.db")
+    try:
+        await full(reference, emu)
+        # 1. cancelled by the operator in the middle of the member pages
+        pages = {"n": 0}
+
+        def progress(p: Any) -> None:
+            if p.phase == "members":
+                pages["n"] += 1
+
+        with pytest.raises(Cancelled):
+            await full(resumed, emu, progress=progress, cancelled=lambda: pages["n"] >= 2)
+        c = resumed.reader()
+        partial = c.execute("SELECT count(*) FROM members").fetchone()[0]
+        assert 0 < partial < len(emu.corp.members)
+        # 2. the task cancelled at a phase boundary (asyncio cancel), during the groups phase
+        async def cancel_in_groups() -> None:
+            task = asyncio.ensure_future(full(resumed, emu, progress=lambda p: p.phase == "groups"
+                                              and p.done >= 2 and task.cancel()))
+            with pytest.raises(asyncio.CancelledError):
+                await task
+        await cancel_in_groups()
+        member_calls = emu.corp.stats.calls["/cgi-bin/externalcontact/batch/get_by_user"]
+        report = await full(resumed, emu)
+        assert report.resumed
+        # the member pages were not read again
+        assert emu.corp.stats.calls["/cgi-bin/externalcontact/batch/get_by_user"] == member_calls
+        assert snapshot(resumed) == snapshot(reference)
+        runs = [r[0] for r in c.execute("SELECT status FROM sync_runs ORDER BY id")]
+        assert runs == ["cancelled", "cancelled", "done"]
+    finally:
+        reference.close()
+        resumed.close()
+
+
+async def test_faults_are_retried_or_explained(empty_workspace: Workspace,
+                                               emu: RunningEmulator) -> None:
+    corp = emu.corp
+    corp.set_faults(busy_next=2, only_path="/cgi-bin/externalcontact/groupchat/list")
+    sleep = FakeSleep()
+    corp.set_faults(rate_limited_next=1, only_path="/cgi-bin/externalcontact/get_corp_tag_list")
+    await full(empty_workspace, emu, sleep=sleep)
+    assert 60.0 in sleep.calls  # 45009: the minute window waited out (instantly, in tests)
+    corp.reset_faults()
+    corp.set_faults(ip_blocked=True)
+    with pytest.raises(TrustedIpError) as info:
+        await full(empty_workspace, emu)
+    text = str(info.value)
+    assert "可信 IP" in text and "中转服务器" in text and "未使用代理" in text
+    assert "access_token" not in text
+    c = empty_workspace.reader()
+    status, error = c.execute("SELECT status, error FROM sync_runs ORDER BY id DESC").fetchone()
+    assert status == "failed" and "可信 IP" in error
+
+
+def test_a_v1_workspace_is_migrated_to_v2(tmp_path: Any) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    migrations._v1(conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Workspace.open(path) as ws:
+        c = ws.reader()
+        assert c.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION >= 2
+        for table in ("outbox", "sync_state", "sync_runs", "group_daily_stats"):
+            c.execute(f"SELECT * FROM {table}")
+        c.execute("SELECT wecom_synced_at FROM members")
