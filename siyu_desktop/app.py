@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from . import paths
@@ -91,8 +91,8 @@ class App:
         path = self._choose_path()
 
         def progress(phase: str, done: int, total: int) -> None:
-            loop.call_soon_threadsafe(self.window.show_message, self.window.tr(
-                "正在生成演示工作区（首次启动）… {phase} {done}/{total}").format(
+            loop.call_soon_threadsafe(self.window.show_message, QCoreApplication.translate(
+                "App", "正在生成演示工作区（首次启动）… {phase} {done}/{total}").format(
                     phase=phase, done=f"{done:,}", total=f"{total:,}"))
         try:
             if path is None:
@@ -116,9 +116,9 @@ class App:
         groups = GroupsController(service, self.tasks, self.feedback, self.window)
         tags = TagsController(service, self.tasks, self.feedback, self.window)
         self.controllers = [roster, groups, tags]
-        self.window.add_page(self.window.tr("成员"), roster.page)
-        self.window.add_page(self.window.tr("社群"), groups.page)
-        self.window.add_page(self.window.tr("标签"), tags.page)
+        self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
+        self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
+        self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
         for controller in self.controllers:
             self.bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
         self.bus.changed.connect(self._on_change)
@@ -145,7 +145,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SiyuDesktop")
     app.setApplicationDisplayName("私域运营台")
-    translators = i18n.install(app, i18n.choose_language(args.lang))  # noqa: F841 keep referenced
+    language = i18n.choose_language(args.lang)
+    translators = i18n.install(app, language)  # noqa: F841 keep referenced
     qss = paths.resource("styles", "app.qss")
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
@@ -153,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     window = MainWindow()
-    feedback = Feedback(window, window.statusBar())
+    feedback = Feedback(window, window.statusBar(), english=language == "en")
     feedback.install_excepthook()
     tasks = TaskRunner(feedback.error, window)
     tasks.busy_changed.connect(window.set_busy)

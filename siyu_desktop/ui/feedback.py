@@ -53,10 +53,12 @@ class CrashDialog(QDialog):
 class Feedback(QObject):
     """Shows messages; widgets never build message boxes themselves."""
 
-    def __init__(self, window: QWidget | None = None, status_bar: QStatusBar | None = None) -> None:
+    def __init__(self, window: QWidget | None = None, status_bar: QStatusBar | None = None,
+                 english: bool = False) -> None:
         super().__init__(window)
         self._window = window
         self._status = status_bar
+        self._english = english
         self._open: list[QWidget] = []
 
     def info(self, message: str, timeout_ms: int = 6000) -> None:
@@ -64,8 +66,11 @@ class Feedback(QObject):
             self._status.showMessage(message, timeout_ms)
 
     def user_error(self, exc: UserError, *, modal: bool = True) -> None:
-        text = exc.message if not exc.hint else f"{exc.message}\n\n{exc.hint}"
-        self.info(exc.message, 10000)
+        # Messages from below ui/ come in Chinese with an English twin (no Qt there to translate).
+        message = exc.english if self._english else exc.message
+        hint = "" if self._english else exc.hint
+        text = message if not hint else f"{message}\n\n{hint}"
+        self.info(message, 10000)
         if modal and self._window is not None:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法完成"), text,
                               QMessageBox.StandardButton.Ok, self._window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def _t(text: str) -> str:
@@ -13,39 +13,75 @@ def _t(text: str) -> str:
 
 
 def level_name(level: int) -> str:
-    names = {0: _t("普通"), 1: _t("银卡"), 2: _t("金卡"), 3: _t("黑金")}
-    return names.get(level, str(level))
+    names = {
+        0: QT_TRANSLATE_NOOP("labels", "普通"),
+        1: QT_TRANSLATE_NOOP("labels", "银卡"),
+        2: QT_TRANSLATE_NOOP("labels", "金卡"),
+        3: QT_TRANSLATE_NOOP("labels", "黑金"),
+    }
+    return _t(names[level]) if level in names else str(level)
 
 
 def dimension_name(dimension: str) -> str:
-    names = {"basic": _t("基础"), "behaviour": _t("行为"), "preference": _t("偏好"),
-             "channel": _t("渠道"), "interest": _t("兴趣")}
-    return names.get(dimension, dimension)
+    names = {
+        "basic": QT_TRANSLATE_NOOP("labels", "基础"),
+        "behaviour": QT_TRANSLATE_NOOP("labels", "行为"),
+        "preference": QT_TRANSLATE_NOOP("labels", "偏好"),
+        "channel": QT_TRANSLATE_NOOP("labels", "渠道"),
+        "interest": QT_TRANSLATE_NOOP("labels", "兴趣"),
+    }
+    return _t(names[dimension]) if dimension in names else dimension
 
 
 def channel_name(state: str) -> str:
-    names = {"package_card": _t("包裹卡"), "ai_call": _t("AI外呼"), "sms": _t("短信"),
-             "fission": _t("裂变"), "offline_event": _t("线下活动"), "live_stream": _t("直播"),
-             "mini_program": _t("小程序"), "": _t("未知")}
-    return names.get(state, state)
+    names = {
+        "package_card": QT_TRANSLATE_NOOP("labels", "包裹卡"),
+        "ai_call": QT_TRANSLATE_NOOP("labels", "AI外呼"),
+        "sms": QT_TRANSLATE_NOOP("labels", "短信"),
+        "fission": QT_TRANSLATE_NOOP("labels", "裂变"),
+        "offline_event": QT_TRANSLATE_NOOP("labels", "线下活动"),
+        "live_stream": QT_TRANSLATE_NOOP("labels", "直播"),
+        "mini_program": QT_TRANSLATE_NOOP("labels", "小程序"),
+        "": QT_TRANSLATE_NOOP("labels", "未知"),
+    }
+    return _t(names[state]) if state in names else state
 
 
 def group_kind_name(kind: str) -> str:
-    names = {"vip": _t("会员群"), "new": _t("新人群"), "sale": _t("福利群"), "region": _t("同城群"),
-             "interest": _t("兴趣群"), "service": _t("售后群"), "": _t("未分类")}
-    return names.get(kind, kind)
+    names = {
+        "vip": QT_TRANSLATE_NOOP("labels", "会员群"),
+        "new": QT_TRANSLATE_NOOP("labels", "新人群"),
+        "sale": QT_TRANSLATE_NOOP("labels", "福利群"),
+        "region": QT_TRANSLATE_NOOP("labels", "同城群"),
+        "interest": QT_TRANSLATE_NOOP("labels", "兴趣群"),
+        "service": QT_TRANSLATE_NOOP("labels", "售后群"),
+        "": QT_TRANSLATE_NOOP("labels", "未分类"),
+    }
+    return _t(names[kind]) if kind in names else kind
 
 
 def join_scene_name(scene: int) -> str:
-    names = {1: _t("直接邀请"), 2: _t("邀请链接"), 3: _t("扫码入群")}
-    return names.get(scene, "")
+    names = {
+        1: QT_TRANSLATE_NOOP("labels", "直接邀请"),
+        2: QT_TRANSLATE_NOOP("labels", "邀请链接"),
+        3: QT_TRANSLATE_NOOP("labels", "扫码入群"),
+    }
+    return _t(names[scene]) if scene in names else ""
 
 
 def add_way_name(way: int) -> str:
-    names = {0: _t("未知"), 1: _t("扫描二维码"), 2: _t("搜索手机号"), 3: _t("名片分享"),
-             4: _t("群聊"), 5: _t("手机通讯录"), 6: _t("微信联系人"), 201: _t("同事分享"),
-             202: _t("管理员分配")}
-    return names.get(way, str(way))
+    names = {
+        0: QT_TRANSLATE_NOOP("labels", "未知"),
+        1: QT_TRANSLATE_NOOP("labels", "扫描二维码"),
+        2: QT_TRANSLATE_NOOP("labels", "搜索手机号"),
+        3: QT_TRANSLATE_NOOP("labels", "名片分享"),
+        4: QT_TRANSLATE_NOOP("labels", "群聊"),
+        5: QT_TRANSLATE_NOOP("labels", "手机通讯录"),
+        6: QT_TRANSLATE_NOOP("labels", "微信联系人"),
+        201: QT_TRANSLATE_NOOP("labels", "同事分享"),
+        202: QT_TRANSLATE_NOOP("labels", "管理员分配"),
+    }
+    return _t(names[way]) if way in names else str(way)
 
 
 TZ = ZoneInfo("Asia/Shanghai")

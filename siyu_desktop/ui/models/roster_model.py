@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -50,13 +51,22 @@ SORT_KEYS: dict[Column, str] = {
 
 
 def header_text(column: Column) -> str:
-    t = lambda s: QCoreApplication.translate("RosterModel", s)  # noqa: E731
-    return {
-        Column.NAME: t("姓名"), Column.PHONE: t("手机号"), Column.LEVEL: t("等级"),
-        Column.CHANNEL: t("渠道"), Column.TAGS: t("标签"), Column.STAFF: t("跟进员工"),
-        Column.JOINED: t("添加时间"), Column.ACTIVE: t("最近活跃"), Column.BIRTHDAY: t("生日"),
-        Column.POINTS: t("积分"), Column.REMARK: t("备注"),
-    }[column]
+    return QCoreApplication.translate("RosterModel", HEADERS[column])
+
+
+HEADERS = {
+    Column.NAME: QT_TRANSLATE_NOOP("RosterModel", "姓名"),
+    Column.PHONE: QT_TRANSLATE_NOOP("RosterModel", "手机号"),
+    Column.LEVEL: QT_TRANSLATE_NOOP("RosterModel", "等级"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("RosterModel", "渠道"),
+    Column.TAGS: QT_TRANSLATE_NOOP("RosterModel", "标签"),
+    Column.STAFF: QT_TRANSLATE_NOOP("RosterModel", "跟进员工"),
+    Column.JOINED: QT_TRANSLATE_NOOP("RosterModel", "添加时间"),
+    Column.ACTIVE: QT_TRANSLATE_NOOP("RosterModel", "最近活跃"),
+    Column.BIRTHDAY: QT_TRANSLATE_NOOP("RosterModel", "生日"),
+    Column.POINTS: QT_TRANSLATE_NOOP("RosterModel", "积分"),
+    Column.REMARK: QT_TRANSLATE_NOOP("RosterModel", "备注"),
+}
 
 
 class RosterModel(QAbstractTableModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -20,18 +20,18 @@ from .. import labels
 
 def _describe_change(table: str, before: object, after: object) -> str:
     """One audit row in words (the history tab)."""
-    tr = lambda s: QLabel.tr(s)  # noqa: E731 - strings below are extracted under QLabel context
     b = before if isinstance(before, dict) else {}
     a = after if isinstance(after, dict) else {}
     if table == "member_tags":
         name = str((a or b).get("tag_name", ""))
-        return (tr("添加标签") if after else tr("移除标签")) + f" “{name}”"
+        return (QCoreApplication.translate("MemberDetailPanel", "添加标签") if after
+                else QCoreApplication.translate("MemberDetailPanel", "移除标签")) + f" “{name}”"
     if table == "members":
         if not before:
-            return tr("创建客户")
+            return QCoreApplication.translate("MemberDetailPanel", "创建客户")
         fields = [k for k in a if k not in ("updated_at", "name_pinyin", "name_initials",
                                             "birth_md") and a.get(k) != b.get(k)]
-        return tr("修改资料") + ": " + ", ".join(
+        return QCoreApplication.translate("MemberDetailPanel", "修改资料") + ": " + ", ".join(
             f"{k} {json.dumps(b.get(k), ensure_ascii=False)} → "
             f"{json.dumps(a.get(k), ensure_ascii=False)}" for k in fields)
     return table
