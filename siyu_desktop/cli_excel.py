@@ -1,0 +1,104 @@
+"""``siyu import`` and ``siyu export``: the Excel round trip without a window.
+
+``siyu import FILE`` previews and then commits; ``--dry-run`` only previews. The exit code is 1
+when rows were rejected (they can be saved with ``--rejects`` and fixed), else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+from .excel.mapping import ColumnMapping
+from .services.exporter import Exporter
+from .services.importer import Importer
+from .services.workspace import WorkspaceService
+
+EXIT_OK, EXIT_USER = 0, 1
+
+
+def register(sub: Any) -> None:
+    imp = sub.add_parser("import", help="import members from an Excel/CSV roster")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", help="sheet name (default: the first visible sheet)")
+    imp.add_argument("--mapping", type=Path,
+                     help="column mapping as JSON (as saved by an earlier import)")
+    imp.add_argument("--dry-run", action="store_true", help="preview only, write nothing")
+    imp.add_argument("--rejects", type=Path, help="save rejected rows with reasons to this .xlsx")
+    imp.set_defaults(func=run_import)
+
+    exp = sub.add_parser("export", help="export members to .xlsx")
+    exp.add_argument("out", type=Path)
+    exp.add_argument("--segment", help="saved segment name (default: every member)")
+    exp.set_defaults(func=run_export)
+
+
+def _status(phase: str, done: int, total: int) -> None:
+    if not sys.stderr.isatty():  # a log file wants the result, not a thousand progress lines
+        return
+    names = {"read": "读取", "compare": "比对", "write": "写入"}
+    shown = f"{done:,}/{total:,}" if total else f"{done:,}"
+    print(f"\r{names.get(phase, phase)} {shown} 行   ", end="", file=sys.stderr, flush=True)
+
+
+def _load_mapping(path: Path | None) -> ColumnMapping | None:
+    if path is None:
+        return None
+    try:
+        return ColumnMapping.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError) as exc:
+        raise UserError(f"无法读取列对应文件“{path.name}”。", "它应是导入时保存的 JSON。",
+                        english="Cannot read the mapping file.") from exc
+
+
+async def run_import(args: argparse.Namespace, ctx: Any) -> int:
+    mapping = _load_mapping(args.mapping)
+    ws = ctx.open_workspace()
+    try:
+        importer = Importer(WorkspaceService(ws))
+        preview = await importer.preview(args.file, args.sheet, mapping, progress=_status)
+        print(file=sys.stderr)
+        print(f"文件\t{args.file}")
+        for line in preview.summary_lines():
+            print(line)
+        for number, reason in preview.problems(20):
+            print(f"第 {number} 行\t{reason}")
+        if args.rejects and preview.rejected:
+            written = await importer.save_rejects(preview, args.rejects)
+            print(f"已把 {written:,} 行有问题的数据保存到 {args.rejects}（改好后可再次导入）")
+        if preview.blocking:
+            return EXIT_USER
+        if args.dry_run:
+            print("（试运行：没有写入任何数据）")
+        elif preview.can_commit:
+            outcome = await importer.commit(preview, progress=_status)
+            print(file=sys.stderr)
+            print(f"已导入：新增 {outcome.inserted:,} 位，更新 {outcome.updated:,} 位。"
+                  f"撤销: siyu undo {outcome.batch_id}")
+        else:
+            print("没有需要导入的变化。")
+        return EXIT_USER if preview.rejected else EXIT_OK
+    finally:
+        ws.close()
+
+
+async def run_export(args: argparse.Namespace, ctx: Any) -> int:
+    ws = ctx.open_workspace()
+    try:
+        service = WorkspaceService(ws)
+        target = None
+        if args.segment:
+            target = await service.find_segment(args.segment)
+            if target is None:
+                raise UserError(f"找不到人群包“{args.segment}”。", "用 `siyu info` 查看已保存的人群包。",
+                                english=f"No segment named {args.segment}.")
+        written = await Exporter(service).export(
+            target, args.out, progress=lambda d, t: _status("write", d, t))
+        print(file=sys.stderr)
+        print(f"已导出 {written:,} 位客户到 {args.out}")
+        return EXIT_OK
+    finally:
+        ws.close()

@@ -1,0 +1,117 @@
+"""Exporting members to a roster .xlsx that imports back unchanged: the whole roster, a saved
+segment, or a selection of ids.
+
+Rows are read in id chunks from one read transaction (a consistent snapshot even while syncs or
+imports write) and streamed to ``excel.writer.write_roster``: typed cells, phones and ids as text,
+tags as 「分组:标签」, text that looks like a formula kept as text, and a new sheet after Excel's
+last row. Runs on a worker thread; ``progress(done, total)`` and ``cancel()`` as for imports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..domain.segments import Segment
+from ..excel.normalize import RosterRow
+from ..excel.writer import write_roster
+from .workspace import WorkspaceService
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], None]
+CHUNK = 2000  # members read per query round
+
+
+def _links(conn: sqlite3.Connection, sql: str, ids: Sequence[int]) -> dict[int, list[Any]]:
+    out: dict[int, list[Any]] = {}
+    for member_id, *value in conn.execute(sql.format(marks=",".join("?" * len(ids))), list(ids)):
+        out.setdefault(member_id, []).append(value[0] if len(value) == 1 else tuple(value))
+    return out
+
+
+def member_records(conn: sqlite3.Connection, ids: Sequence[int]) -> list[RosterRow]:
+    """These members as roster rows, in the order of ``ids`` (ids that no longer exist skipped)."""
+    if not ids:
+        return []
+    tags = _links(conn, "SELECT mt.member_id, g.name, t.name FROM member_tags mt "
+                  "JOIN tags t ON t.id = mt.tag_id JOIN tag_groups g ON g.id = t.group_id "
+                  "WHERE mt.member_id IN ({marks}) ORDER BY mt.member_id, g.id, t.id", ids)
+    staff = _links(conn, "SELECT f.member_id, s.name FROM follows f JOIN staff s ON "
+                   "s.id = f.staff_id WHERE f.member_id IN ({marks}) ORDER BY f.member_id, "
+                   "f.add_time, s.id", ids)
+    groups = _links(conn, "SELECT r.member_id, g.name FROM roster r JOIN groups g ON "
+                    "g.id = r.group_id WHERE r.member_id IN ({marks}) ORDER BY r.member_id, "
+                    "r.join_time, g.id", ids)
+    found: dict[int, RosterRow] = {}
+    for (member_id, name, phone, eid, union, level, channel, birthday, joined, points, remark,
+         gender, extra) in conn.execute(
+            "SELECT id, name, phone, external_userid, unionid, level, channel, birthday, "
+            "joined_at, points, remark, gender, extra FROM members "
+            f"WHERE id IN ({','.join('?' * len(ids))})", list(ids)):
+        extras = _extras(extra)
+        found[member_id] = RosterRow(
+            name=name, phone=phone, external_userid=eid, unionid=union, level=level,
+            channel=channel, birthday=birthday, added_at=joined,
+            staff=tuple(staff.get(member_id, ())), groups=tuple(groups.get(member_id, ())),
+            tags=tuple(tags.get(member_id, ())), points=points, remark=remark, gender=gender,
+            extras={str(k): "" if v is None else str(v) for k, v in extras.items()})
+    return [found[i] for i in ids if i in found]
+
+
+def _extras(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def extra_columns(conn: sqlite3.Connection) -> list[str]:
+    """The operator's own columns kept by earlier imports, in the order first seen."""
+    keys: dict[str, None] = {}
+    for (text,) in conn.execute("SELECT extra FROM members WHERE extra IS NOT NULL "
+                                "AND extra NOT IN ('', '{}')"):
+        for key in _extras(text):
+            keys.setdefault(str(key), None)
+    return list(keys)
+
+
+class Exporter:
+    def __init__(self, service: WorkspaceService) -> None:
+        self.service = service
+        self.ws = service.ws
+
+    async def export(self, target: Segment | Sequence[int] | None, path: str | os.PathLike[str],
+                     *, progress: Progress | None = None,
+                     cancel: CancelCheck | None = None) -> int:
+        """Write ``target`` (a segment; ids in the order given; None = everyone) to ``path``.
+        Returns the number of members written. The file appears only when complete."""
+        return await asyncio.to_thread(self.export_now, target, Path(path), progress, cancel)
+
+    def export_now(self, target: Segment | Sequence[int] | None, path: Path,
+                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> int:
+        conn = self.ws.reader()
+        conn.execute("BEGIN")  # one snapshot for the whole file
+        try:
+            ids = self._ids(target)
+            extras = extra_columns(conn)
+
+            def rows() -> Iterator[RosterRow]:
+                for start in range(0, len(ids), CHUNK):
+                    yield from member_records(conn, ids[start:start + CHUNK])
+            total = len(ids)
+            return write_roster(path, rows(), extras=extras, tz=self.service.tz, cancel=cancel,
+                                progress=(lambda n: progress(n, total)) if progress else None)
+        finally:
+            conn.execute("COMMIT")
+
+    def _ids(self, target: Segment | Sequence[int] | None) -> list[int]:
+        if target is None or isinstance(target, Segment):
+            result = self.service.evaluate_now(target or Segment())
+            return [int(i) for i in self.service.ordered_now(result)]
+        return [int(i) for i in target]

@@ -1,0 +1,287 @@
+"""Importing a roster file: open it, pick a sheet, map its columns, preview what would change
+against the workspace without writing, then commit the good rows in one transaction.
+
+The GUI and the CLI drive the same steps. Blocking work runs on a worker thread (reading and
+comparing) or on the workspace's writer (the commit); ``progress(phase, done, total)`` is called
+from those threads (``total`` 0 while unknown) and ``cancel()`` raises ``Cancelled`` to stop.
+A cancel before the commit's transaction ends leaves the workspace exactly as it was.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..excel import reader
+from ..excel.mapping import (
+    FIELD_LABELS,
+    HEADER_SCAN_ROWS,
+    ColumnMapping,
+    HeaderGuess,
+    auto_map,
+    detect_header,
+    drop_totals,
+    header_signature,
+)
+from ..excel.normalize import NormalisedRoster, normalise_rows
+from ..excel.reader import FileKind, SheetInfo, SheetRow
+from ..excel.writer import write_rejects
+from ..paths import resource
+from ..store import importing
+from ..store.audit import WriteContext
+from ..store.importing import ImportOutcome, ImportPlan
+from .workspace import WorkspaceService
+
+Progress = Callable[[str, int, int], None]
+CancelCheck = Callable[[], None]
+MAPPINGS_SETTING = "excel.mappings"
+MAPPINGS_KEPT = 50
+PROBLEMS_SHOWN = 100
+# Progress phases, in order; the UI names them.
+READ, COMPARE, WRITE = "read", "compare", "write"
+MATCH_RULE = "按客户ID匹配已有客户，没有客户ID时按手机号，再没有时按 unionid。"
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    path: Path
+    kind: FileKind
+    sheets: list[SheetInfo]
+    default: SheetInfo
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """Everything the operator sees before committing; ``commit`` takes it back."""
+
+    path: Path
+    sheet: str
+    header: HeaderGuess
+    mapping: ColumnMapping
+    mapping_source: str  # "given" (corrected by the operator), "saved" or "auto"
+    roster: NormalisedRoster
+    plan: ImportPlan
+    blocking: list[str]  # problems of the mapping itself: nothing can be imported
+    totals_dropped: list[int]
+    file_stamp: tuple[int, int]  # size and mtime when read, to notice edits before "save rejects"
+    rejected_rows: dict[int, str] = field(default_factory=dict)  # file row → reason
+
+    @property
+    def new(self) -> int:
+        return len(self.plan.inserts)
+
+    @property
+    def updated(self) -> int:
+        return self.plan.updated
+
+    @property
+    def unchanged(self) -> int:
+        return self.plan.unchanged
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejected_rows)
+
+    @property
+    def can_commit(self) -> bool:
+        return not self.blocking and not self.plan.is_empty
+
+    def problems(self, limit: int = PROBLEMS_SHOWN) -> list[tuple[int, str]]:
+        """(file row, reason) of the first rejected rows."""
+        return sorted(self.rejected_rows.items())[:limit]
+
+    def summary_lines(self) -> list[str]:
+        """The preview in the operator's words (the CLI prints it; the dialog shows it)."""
+        p = self.plan
+        lines = [f"工作表「{self.sheet}」，表头在第 {self.header.row_number} 行。"]
+        lines += [f"无法导入：{b}" for b in self.blocking]
+        lines.append(f"新增 {self.new:,} 位 · 更新 {self.updated:,} 位 · 不变 {self.unchanged:,} 位 · "
+                     f"有问题 {self.rejected:,} 行（不会导入）")
+        lines.append(MATCH_RULE + ("（" + "，".join(
+            f"{FIELD_LABELS.get(k, k)} {n:,} 位" for k, n in p.matched_by.most_common()) + "）"
+            if p.matched_by else ""))
+        if p.field_changes:
+            lines.append("将修改：" + "、".join(
+                f"{FIELD_LABELS.get(k, '附加信息' if k == 'extras' else k)} {n:,} 位"
+                for k, n in p.field_changes.most_common()))
+        if p.new_tags:
+            shown = [f"{g}:{t}（{n:,} 人）" for (g, t), n in sorted(p.new_tags.items())[:20]]
+            more = f" 等共 {len(p.new_tags)} 个" if len(p.new_tags) > 20 else ""
+            lines.append("将新建标签：" + "、".join(shown) + more)
+        if p.tag_links:
+            lines.append(f"将添加标签 {len(p.tag_links):,} 个（导入只添加标签，不会移除已有标签）。")
+        if "points" in self.mapping.fields and (p.field_changes["points"] or p.inserts):
+            lines.append("积分：文件里的积分会直接设为客户的当前积分（覆盖原值，不记积分流水）。")
+        if p.follow_links or p.roster_links:
+            lines.append(f"将添加跟进人 {len(p.follow_links):,} 条、所在群 {len(p.roster_links):,} 条。")
+        for what, names in (("跟进人", p.unknown_staff), ("群", p.unknown_groups)):
+            if names:
+                listed = "、".join(f"{n}（{c} 行）" for n, c in names.most_common(10))
+                lines.append(f"找不到这些{what}，已跳过（不会新建，请先同步企业微信）：{listed}")
+        if p.ambiguous:
+            lines.append("有重名、无法确定是哪一个，已跳过：" + "、".join(
+                f"{n}（{c} 行）" for n, c in p.ambiguous.most_common(10)))
+        for note in self.roster.merges[:10]:
+            rows = "、".join(str(r) for r in note.rows)
+            conflict = ("，不同之处以后面的行为准：" + "、".join(
+                FIELD_LABELS.get(c, c) for c in note.conflicts)) if note.conflicts else ""
+            lines.append(f"第 {rows} 行是同一位客户，已合并{conflict}。")
+        if len(self.roster.merges) > 10:
+            lines.append(f"另有 {len(self.roster.merges) - 10} 处重复行已合并。")
+        if self.totals_dropped:
+            lines.append("已忽略末尾的合计行：第 " + "、".join(map(str, self.totals_dropped)) + " 行。")
+        return lines
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+class Importer:
+    """The import use case over one workspace."""
+
+    def __init__(self, service: WorkspaceService) -> None:
+        self.service = service
+        self.ws = service.ws
+
+    # -- steps ---------------------------------------------------------------------------------
+    async def inspect(self, path: str | os.PathLike[str]) -> FileInfo:
+        return await asyncio.to_thread(self.inspect_now, Path(path))
+
+    def inspect_now(self, path: Path) -> FileInfo:
+        kind = reader.detect_kind(path)
+        sheets = reader.list_sheets(path)
+        return FileInfo(path, kind, sheets, reader.default_sheet(sheets))
+
+    async def preview(self, path: str | os.PathLike[str], sheet: str | None = None,
+                      mapping: ColumnMapping | None = None, *, progress: Progress | None = None,
+                      cancel: CancelCheck | None = None) -> ImportPreview:
+        return await asyncio.to_thread(self.preview_now, Path(path), sheet, mapping, progress,
+                                       cancel)
+
+    def preview_now(self, path: Path, sheet: str | None = None,
+                    mapping: ColumnMapping | None = None, progress: Progress | None = None,
+                    cancel: CancelCheck | None = None) -> ImportPreview:
+        stamp = _stamp(path)
+        info = self.inspect_now(path)
+        chosen = sheet if sheet is not None else info.default.name
+        rows = reader.iter_rows(path, chosen, progress=(lambda n: progress(READ, n, 0))
+                                if progress else None, cancel=cancel)
+        head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+        guess = detect_header(head)
+        signature = header_signature(guess.cells)
+        source = "given"
+        if mapping is None or mapping.signature != signature:
+            saved = self.saved_mapping(signature)
+            mapping, source = (saved, "saved") if saved is not None else (auto_map(guess.cells),
+                                                                           "auto")
+        blocking = mapping.problems()
+        dropped: list[int] = []
+        data: Iterator[SheetRow] = drop_totals(itertools.chain(head[guess.index + 1:], rows),
+                                               dropped)
+        roster = normalise_rows(data, mapping, tz=self.service.tz, cancel=cancel)
+        plan = self._plan(roster, blocking, progress, cancel)
+        preview = ImportPreview(path, chosen, guess, mapping, source, roster, plan, blocking,
+                                dropped, stamp)
+        for row, problems in roster.rejected:
+            preview.rejected_rows[row.number] = "；".join(p.describe() for p in problems)
+        for pos, reason in plan.refused:
+            for number in roster.rows[pos].source_rows:
+                preview.rejected_rows[number] = reason
+        return preview
+
+    def _plan(self, roster: NormalisedRoster, blocking: list[str], progress: Progress | None,
+              cancel: CancelCheck | None) -> ImportPlan:
+        conn = self.ws.reader()
+        # One read transaction: every chunk compares against the same state of the workspace.
+        conn.execute("BEGIN")
+        try:
+            if blocking:
+                return ImportPlan(importing.data_version(conn))
+            return importing.plan_import(
+                conn, roster.rows, cancel=cancel,
+                progress=(lambda d, t: progress(COMPARE, d, t)) if progress else None)
+        finally:
+            conn.execute("COMMIT")
+
+    async def commit(self, preview: ImportPreview, *, progress: Progress | None = None,
+                     cancel: CancelCheck | None = None) -> ImportOutcome:
+        """Write the preview's good rows in one transaction; nothing at all when there is
+        nothing to change (a second import of the same file leaves no trace)."""
+        if preview.blocking:
+            raise UserError(preview.blocking[0], "请在列对应表中指定能识别客户的列。",
+                            english="The column mapping cannot identify members.")
+        if cancel:
+            cancel()
+        if preview.plan.is_empty:
+            return ImportOutcome(None, 0, 0, 0, 0, False)
+        summary = (f"导入「{preview.path.name}」：新增 {preview.new:,} 位，"
+                   f"更新 {preview.updated:,} 位")
+
+        def run(ctx: WriteContext) -> ImportOutcome:
+            outcome = importing.apply_import(
+                ctx, preview.roster.rows, preview.plan, cancel=cancel,
+                progress=(lambda d, t: progress(WRITE, d, t)) if progress else None)
+            self._remember(ctx, preview.mapping)
+            if outcome.replanned:
+                ctx.summary = (f"导入「{preview.path.name}」：新增 {outcome.inserted:,} 位，"
+                               f"更新 {outcome.updated:,} 位")
+            return outcome
+        return await asyncio.wrap_future(self.ws.submit(run, action="import", summary=summary))
+
+    async def save_rejects(self, preview: ImportPreview, target: str | os.PathLike[str], *,
+                           cancel: CancelCheck | None = None) -> int:
+        """The rejected rows as they were in the file, with the reason first, as .xlsx."""
+        return await asyncio.to_thread(self.save_rejects_now, preview, Path(target), cancel)
+
+    def save_rejects_now(self, preview: ImportPreview, target: Path,
+                         cancel: CancelCheck | None = None) -> int:
+        if _stamp(preview.path) != preview.file_stamp:
+            raise UserError("预览之后文件被修改过了。", "请重新预览后再保存错误行。",
+                            english="The file changed after the preview.")
+        wanted = preview.rejected_rows
+
+        def rows() -> Iterator[tuple[list[Any], str]]:
+            for row in reader.iter_rows(preview.path, preview.sheet, cancel=cancel):
+                if row.number in wanted:
+                    yield row.cells, wanted[row.number]
+        return write_rejects(target, preview.header.cells, rows(), cancel=cancel)
+
+    @staticmethod
+    async def copy_template(target: str | os.PathLike[str]) -> Path:
+        source = resource("templates", "roster_template.xlsx")
+        return Path(await asyncio.to_thread(shutil.copyfile, source, target))
+
+    # -- saved mappings ------------------------------------------------------------------------
+    def saved_mapping(self, signature: str) -> ColumnMapping | None:
+        saved = self.ws.get_setting(MAPPINGS_SETTING, {})
+        text = saved.get(signature) if isinstance(saved, dict) else None
+        try:
+            return ColumnMapping.from_json(text) if isinstance(text, str) else None
+        except (ValueError, TypeError):
+            return None  # a mapping saved by a future version: map afresh
+
+    @staticmethod
+    def _remember(ctx: WriteContext, mapping: ColumnMapping) -> None:
+        """Save the mapping under its header signature, in the import's own transaction."""
+        row = ctx.conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (MAPPINGS_SETTING,)).fetchone()
+        saved: dict[str, str] = {}
+        if row:
+            loaded = json.loads(row[0])
+            saved = loaded if isinstance(loaded, dict) else {}
+        saved.pop(mapping.signature, None)
+        saved[mapping.signature] = mapping.to_json()
+        saved = dict(list(saved.items())[-MAPPINGS_KEPT:])
+        ctx.conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+            "value = excluded.value", (MAPPINGS_SETTING, json.dumps(saved, ensure_ascii=False)))

@@ -1,0 +1,334 @@
+"""Importing roster files into a real demo workspace: the preview's counts against a crafted file,
+commit and re-import, rejects → fix → re-import, saved mappings, cancel, undo, a process killed in
+the middle of the commit, and the CLI's exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from siyu_desktop.errors import Cancelled
+from siyu_desktop.excel.mapping import FIELD_ALIASES
+from siyu_desktop.excel.normalize import RosterRow
+from siyu_desktop.excel.writer import write_roster, write_xlsx
+from siyu_desktop.services.importer import Importer
+from siyu_desktop.services.workspace import WorkspaceService
+from siyu_desktop.store.db import Workspace
+
+HEADER = ["客户名称", "手机号", "客户ID", "会员等级", "标签", "跟进人", "积分", "备注", "喜好"]
+
+
+def checksum(conn: sqlite3.Connection) -> tuple[int, int, int, str]:
+    """Counts of members, tag links and audit rows, and a hash of every member row."""
+    digest = hashlib.sha256()
+    for row in conn.execute("SELECT * FROM members ORDER BY id"):
+        digest.update(repr(row).encode())
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return (one("SELECT count(*) FROM members"), one("SELECT count(*) FROM member_tags"),
+            one("SELECT count(*) FROM audit"), digest.hexdigest())
+
+
+def member(conn: sqlite3.Connection, member_id: int) -> dict[str, Any]:
+    cur = conn.execute("SELECT * FROM members WHERE id = ?", (member_id,))
+    return dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+
+
+def tag_names(conn: sqlite3.Connection, member_id: int) -> set[str]:
+    return {f"{g}:{t}" for g, t in conn.execute(
+        "SELECT g.name, t.name FROM member_tags mt JOIN tags t ON t.id = mt.tag_id "
+        "JOIN tag_groups g ON g.id = t.group_id WHERE mt.member_id = ?", (member_id,))}
+
+
+@pytest.fixture
+def run() -> Any:
+    """Services are awaited on a plain event loop, as the CLI does."""
+    return asyncio.run
+
+
+@pytest.fixture
+def importer(service: WorkspaceService) -> Importer:
+    return Importer(service)
+
+
+@pytest.fixture
+def crafted(workspace: Workspace, tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    """A file with one of everything: an update, an unchanged row, new members, a new tag, a
+    duplicate pair, a bad phone, an unknown staff member."""
+    conn = workspace.reader()
+    ids = [r[0] for r in conn.execute("SELECT id FROM members WHERE phone IS NOT NULL "
+                                      "ORDER BY id LIMIT 3")]
+    a, b, c = (member(conn, i) for i in ids)
+    staff = conn.execute("SELECT name FROM staff ORDER BY id LIMIT 1").fetchone()[0]
+    known_tag = conn.execute("SELECT g.name || ':' || t.name FROM tags t JOIN tag_groups g "
+                             "ON g.id = t.group_id ORDER BY t.id LIMIT 1").fetchone()[0]
+    c_tags = "、".join(sorted(tag_names(conn, c["id"])))
+    rows = [
+        # 2: the first member gets a new name and a known tag it may already have
+        ["新名字", a["phone"], a["external_userid"], "", known_tag, "", "", "", ""],
+        # 3: the third member exactly as it is (its own tags)
+        [c["name"], c["phone"], c["external_userid"], "", c_tags, "", "", "", ""],
+        # 4: a new member with a new tag, followed by a known staff member
+        ["新客甲", "13800138000", "", "金卡", "导入测试:新标签", staff, 120, "备注甲", "猫粮"],
+        # 5 + 6: the same new person twice (same phone): merged, later row's points win
+        ["新客乙", "13900139000", "", "", "", "", 10, "", ""],
+        ["新客乙", "13900139000", "", "", "导入测试:新标签", "", 20, "", ""],
+        # 7: a bad phone → rejected
+        ["坏手机", "12345", "", "", "", "", "", "", ""],
+        # 8: the second member matched by phone only (nothing to change), unknown staff reported
+        ["", b["phone"], "", "", "", "查无此人", "", "", ""],
+    ]
+    path = tmp_path / "crafted.xlsx"
+    write_xlsx(path, HEADER, rows)
+    return path, {"a": a, "b": b, "c": c, "staff": staff, "known_tag": known_tag}
+
+
+def test_preview_counts_and_writes_nothing(importer: Importer, workspace: Workspace,
+                                           run: Any, crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, info = crafted
+    before = checksum(workspace.reader())
+    preview = run(importer.preview(path))
+    assert preview.mapping_source == "auto"
+    assert preview.mapping.extras == {"喜好": 8}
+    assert preview.new == 2  # 新客甲, 新客乙 (two rows merged)
+    assert preview.updated == 1
+    assert preview.unchanged == 2
+    assert preview.plan.matched_by == {"external_userid": 2, "phone": 1}
+    assert preview.rejected == 1
+    assert preview.problems() == [(7, "手机号「12345」：不是有效的手机号")]
+    assert dict(preview.plan.new_tags) == {("导入测试", "新标签"): 2}
+    assert [n.rows for n in preview.roster.merges] == [(5, 6)]
+    assert preview.roster.merges[0].conflicts == ("points",)
+    assert preview.plan.unknown_staff == {"查无此人": 1}
+    lines = "\n".join(preview.summary_lines())
+    for said in ("新增 2 位", "更新 1 位", "有问题 1 行", "按客户ID匹配", "导入测试:新标签（2 人）",
+                 "第 5、6 行是同一位客户", "查无此人", "积分", "不会移除"):
+        assert said in lines, said
+    assert checksum(workspace.reader()) == before
+
+
+def test_commit_then_same_file_again_changes_nothing(
+        importer: Importer, workspace: Workspace, run: Any,
+        crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, info = crafted
+    outcome = run(importer.commit(run(importer.preview(path))))
+    assert outcome.inserted == 2 and outcome.updated == 1 and outcome.tags_created == 1
+    conn = workspace.reader()
+    first = member(conn, info["a"]["id"])
+    assert (first["name"], first["name_initials"]) == ("新名字", "xmz")
+    assert info["known_tag"] in tag_names(conn, first["id"])
+    new = conn.execute("SELECT id, level, points, remark, extra FROM members WHERE phone = "
+                       "'13800138000'").fetchone()
+    assert new[1:] == (2, 120, "备注甲", '{"喜好": "猫粮"}')
+    assert tag_names(conn, new[0]) == {"导入测试:新标签"}
+    assert conn.execute("SELECT s.name FROM follows f JOIN staff s ON s.id = f.staff_id "
+                        "WHERE f.member_id = ?", (new[0],)).fetchone()[0] == info["staff"]
+    assert conn.execute("SELECT points FROM members WHERE phone = '13900139000'").fetchone()[0] == 20
+    # the index followed: the new tag's bitmap holds both new members
+    tag_id = conn.execute("SELECT id FROM tags WHERE name = '新标签'").fetchone()[0]
+    assert len(workspace.index.tag(tag_id)) == 2
+    assert conn.execute("SELECT action, changes > 0 FROM audit_batches ORDER BY id DESC "
+                        "LIMIT 1").fetchone() == ("import", 1)
+
+    before = checksum(conn)
+    batches = conn.execute("SELECT count(*) FROM audit_batches").fetchone()[0]
+    again = run(importer.preview(path))
+    assert (again.new, again.updated, again.unchanged, again.rejected) == (0, 0, 5, 1)
+    assert not again.can_commit
+    assert run(importer.commit(again)).batch_id is None
+    assert checksum(conn) == before
+    assert conn.execute("SELECT count(*) FROM audit_batches").fetchone()[0] == batches
+
+
+def test_import_can_be_undone(importer: Importer, service: WorkspaceService, workspace: Workspace,
+                              run: Any, crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = crafted
+    conn = workspace.reader()
+    before = checksum(conn)[:2], checksum(conn)[3]
+    outcome = run(importer.commit(run(importer.preview(path))))
+    run(service.undo(outcome.batch_id))
+    after = checksum(conn)
+    assert (after[:2], after[3]) == before
+
+
+def test_rejects_file_fixed_and_imported_again(importer: Importer, workspace: Workspace,
+                                               run: Any, tmp_path: Path,
+                                               crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = crafted
+    preview = run(importer.preview(path))
+    rejects = tmp_path / "rejects.xlsx"
+    assert run(importer.save_rejects(preview, rejects)) == 1
+    book = openpyxl.load_workbook(rejects)
+    sheet = book.active
+    assert [c.value for c in sheet[1]][:3] == ["错误原因", "客户名称", "手机号"]
+    assert sheet["A2"].value == "手机号「12345」：不是有效的手机号"
+    assert sheet["B2"].value == "坏手机"
+    sheet["C2"] = "13700137000"  # the operator fixes the phone, leaves the reason column
+    book.save(rejects)
+    fixed = run(importer.preview(rejects))
+    assert (fixed.new, fixed.rejected) == (1, 0)
+    run(importer.commit(fixed))
+    assert workspace.reader().execute(
+        "SELECT name FROM members WHERE phone = '13700137000'").fetchone() == ("坏手机",)
+
+
+def test_saved_mapping_is_reused(importer: Importer, workspace: Workspace, run: Any,
+                                 tmp_path: Path) -> None:
+    path = tmp_path / "odd.xlsx"
+    write_xlsx(path, ["称呼", "电话", "X"], [["甲一", "13600136000", "金卡"]])
+    first = run(importer.preview(path))
+    assert first.mapping_source == "auto" and "level" not in first.mapping.fields
+    corrected = first.mapping.with_field("name", 0).with_field("level", 2)
+    second = run(importer.preview(path, mapping=corrected))
+    assert second.mapping_source == "given" and second.new == 1
+    run(importer.commit(second))
+    third = run(importer.preview(path))
+    assert third.mapping_source == "saved"
+    assert third.mapping.fields == corrected.fields
+    assert (third.new, third.unchanged) == (0, 1)
+
+
+def test_cancel_writes_nothing(importer: Importer, workspace: Workspace, run: Any,
+                               crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = crafted
+    before = checksum(workspace.reader())
+
+    def cancel_in_preview() -> None:
+        raise Cancelled()
+    with pytest.raises(Cancelled):
+        run(importer.preview(path, cancel=cancel_in_preview))
+    preview = run(importer.preview(path))
+    calls: list[str] = []
+
+    def progress(phase: str, done: int, total: int) -> None:
+        calls.append(phase)
+
+    def cancel_in_commit() -> None:
+        if "write" in calls:  # the transaction has begun and written the new tag
+            raise Cancelled()
+    with pytest.raises(Cancelled):
+        run(importer.commit(preview, progress=progress, cancel=cancel_in_commit))
+    assert checksum(workspace.reader()) == before
+    assert workspace.reader().execute("SELECT count(*) FROM tags WHERE name = '新标签'").fetchone()[0] == 0
+
+
+def test_workspace_changed_between_preview_and_commit(
+        importer: Importer, service: WorkspaceService, workspace: Workspace, run: Any,
+        crafted: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = crafted
+    preview = run(importer.preview(path))
+    run(service.update_member(crafted[1]["a"]["id"], {"name": "新名字"}))  # the file's change, made by hand
+    outcome = run(importer.commit(preview))
+    assert outcome.replanned and outcome.updated == 0 and outcome.inserted == 2
+
+
+# -- a process killed in the middle of the commit ---------------------------------------------
+CHILD = textwrap.dedent("""
+    import asyncio, sys
+    from siyu_desktop.services.importer import Importer
+    from siyu_desktop.services.workspace import WorkspaceService
+    from siyu_desktop.store.db import Workspace
+
+    async def main():
+        ws = Workspace.open(sys.argv[1])
+        importer = Importer(WorkspaceService(ws))
+        preview = await importer.preview(sys.argv[2])
+        print("PREVIEW", preview.new, flush=True)
+        def progress(phase, done, total):
+            if phase == "write" and done == 0:
+                print("BEGIN", flush=True)
+        await importer.commit(preview, progress=progress)
+        print("DONE", flush=True)
+    asyncio.run(main())
+""")
+
+
+def _big_roster(path: Path, n: int) -> None:
+    write_roster(path, (RosterRow(name=f"批量{i}", phone=f"1380000{i:04d}", external_userid=f"wmKILL{i}",
+                                  tags=tuple(("批量", f"标签{(i + k) % 40}") for k in range(6)),
+                                  points=i, remark="导入中断测试")
+                        for i in range(n)))
+
+
+def test_killed_mid_commit_leaves_the_workspace_untouched(demo_path: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "big.xlsx"
+    _big_roster(roster, 10_000)
+    with Workspace.open(demo_path) as ws:
+        before = checksum(ws.reader())
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(demo_path), str(roster)],
+                             stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    lines = []
+    for line in child.stdout:
+        lines.append(line.strip())
+        if line.startswith("BEGIN"):
+            break
+    wal = demo_path.with_name(demo_path.name + "-wal")
+    size = wal.stat().st_size if wal.exists() else 0
+    deadline = time.monotonic() + 5  # let the transaction write for a while, then kill it
+    while time.monotonic() < deadline and (wal.stat().st_size if wal.exists() else 0) < size + 2**20:
+        time.sleep(0.01)
+    child.send_signal(signal.SIGKILL)
+    rest = child.communicate()[0]
+    assert "BEGIN" in lines and "DONE" not in rest, (lines, rest)
+    with Workspace.open(demo_path) as ws:
+        conn = ws.reader()
+        assert checksum(conn) == before
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM tags WHERE name LIKE '标签%' AND group_id IN "
+                            "(SELECT id FROM tag_groups WHERE name = '批量')").fetchone() == (0,)
+
+
+# -- CLI -------------------------------------------------------------------------------------
+def siyu(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SIYU_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "siyu_desktop.cli", *args], capture_output=True,
+                          text=True, encoding="utf-8", env=env, timeout=120)
+
+
+def test_cli_import_exit_codes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert siyu("demo", "--members", "300", "--groups", "10", data_dir=data).returncode == 0
+    bad = tmp_path / "bad.xlsx"
+    write_xlsx(bad, ["客户名称", "手机号"], [["好人", "13500135000"], ["坏人", "999"]])
+    dry = siyu("import", str(bad), "--dry-run", "--rejects", str(tmp_path / "r.xlsx"), data_dir=data)
+    assert dry.returncode == 1, dry.stderr
+    assert "新增 1 位" in dry.stdout and "第 3 行" in dry.stdout and "试运行" in dry.stdout
+    assert (tmp_path / "r.xlsx").exists()
+    good = tmp_path / "good.xlsx"
+    write_xlsx(good, ["客户名称", "手机号"], [["好人", "13500135000"]])
+    done = siyu("import", str(good), data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert "已导入：新增 1 位" in done.stdout
+    assert "没有需要导入的变化" in siyu("import", str(good), data_dir=data).stdout
+    nobody = tmp_path / "nobody.xlsx"
+    write_xlsx(nobody, ["甲", "乙"], [["x", "y"]])
+    blocked = siyu("import", str(nobody), data_dir=data)
+    assert blocked.returncode == 1 and "能识别客户的列" in blocked.stdout
+    assert siyu("import", str(tmp_path / "missing.xlsx"), data_dir=data).returncode == 1
+    out = tmp_path / "all.xlsx"
+    exported = siyu("export", str(out), data_dir=data)
+    assert exported.returncode == 0 and "已导出 301 位客户" in exported.stdout
+    assert siyu("export", str(out), "--segment", "没有", data_dir=data).returncode == 1
+
+
+def test_headers_written_by_export_map_back() -> None:
+    """The export's headers are each field's first alias, so its files map themselves."""
+    from siyu_desktop.excel.mapping import auto_map
+    from siyu_desktop.excel.writer import roster_header
+
+    mapping = auto_map(roster_header(["喜好"]))
+    assert set(mapping.fields) == set(FIELD_ALIASES)
+    assert mapping.extras == {"喜好": len(FIELD_ALIASES)}
