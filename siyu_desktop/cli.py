@@ -169,13 +169,13 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "tag":
             segment = await _segment(service, args.segment)
             tag_id = _resolve_tag(ws, args.tag)
-            ids = [int(i) for i in (await service.evaluate(segment)).to_array()]
+            targets = [int(i) for i in (await service.evaluate(segment)).to_array()]
             if args.action == "add":
-                changed, batch = await service.add_tag(tag_id, ids)
-                print(f"已给 {changed} 位客户打上“{args.tag}”（{len(ids) - changed} 位原本就有）。"
+                changed, batch = await service.add_tag(tag_id, targets)
+                print(f"已给 {changed} 位客户打上“{args.tag}”（{len(targets) - changed} 位原本就有）。"
                       f"撤销: siyu undo {batch}")
             else:
-                changed, batch = await service.remove_tag(tag_id, ids)
+                changed, batch = await service.remove_tag(tag_id, targets)
                 print(f"已从 {changed} 位客户移除“{args.tag}”。撤销: siyu undo {batch}")
             return EXIT_OK
         if args.command == "undo":

@@ -33,6 +33,7 @@ from ..domain.members import (
 from ..domain.segments import Segment
 from ..store import audit, groups, members, segments, tags
 from ..store.db import Workspace
+from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
 
 T = TypeVar("T")
@@ -96,7 +97,8 @@ class WorkspaceService:
     # -- overview ------------------------------------------------------------------------------
     async def info(self) -> WorkspaceInfo:
         def run(conn: Any) -> WorkspaceInfo:
-            one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+            def one(sql: str) -> int:
+                return int(conn.execute(sql).fetchone()[0])
             return WorkspaceInfo(
                 self.ws.path, one("SELECT count(*) FROM members"), one("SELECT count(*) FROM groups"),
                 one("SELECT count(*) FROM tags"), one("SELECT count(*) FROM staff"),
@@ -259,7 +261,7 @@ class WorkspaceService:
     async def group_roster(self, group_id: int) -> list[RosterEntry]:
         return await self._read(groups.roster, group_id)
 
-    async def duplicates(self, min_groups: int = 2) -> list[groups.DuplicateMember]:
+    async def duplicates(self, min_groups: int = 2) -> list[DuplicateMember]:
         return await self._read(groups.duplicates, min_groups)
 
     async def recent_events(self, days: int = 30, group_id: int | None = None) -> list[RosterEvent]:

@@ -134,11 +134,11 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
                     name += brand.GIVEN[g2[i]]
                     full += giv_full[g2[i]]
                     first += giv_first[g2[i]]
-            birthday = None
-            md = None
+            birthday: str | None = None
+            md: int | None = None
             if has_birthday[i]:
-                d = np.datetime64(f"{birth_year[i]}-01-01") + np.timedelta64(int(birth_doy[i]), "D")
-                birthday = str(d)
+                birthday = str(np.datetime64(f"{birth_year[i]}-01-01")
+                               + np.timedelta64(int(birth_doy[i]), "D"))
                 md = int(birthday[5:7]) * 100 + int(birthday[8:10])
             phone = f"{phone_prefix[i]}{phone_rest[i]:08d}" if has_phone[i] else None
             remark = brand.REMARKS[remark_idx[i]]

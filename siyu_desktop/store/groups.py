@@ -31,7 +31,8 @@ def list_groups(conn: sqlite3.Connection, kind: str | None = None, text: str = "
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY g.updated_at DESC, g.id"
-    return [Group(*r[:10], tags=tuple(r[10].split("、")) if r[10] else ())
+    return [Group(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                  tags=tuple(r[10].split("、")) if r[10] else ())
             for r in conn.execute(sql, params)]
 
 

@@ -111,7 +111,7 @@ class MemberIndex:
             generation = self.generation
         tmp = path.with_name(path.name + ".tmp")
         with tmp.open("wb") as fh:
-            np.savez(fh, **arrays)
+            np.savez(fh, **arrays)  # type: ignore[arg-type]
         os.replace(tmp, path)
         self.saved_generation = generation
 

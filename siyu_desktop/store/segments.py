@@ -4,11 +4,12 @@ numpy columns of the index, group membership through SQL; the parts are intersec
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
 import numpy as np
+import numpy.typing as npt
 from pyroaring import BitMap
 
 from ..domain.segments import Segment, resolve_times
@@ -38,7 +39,7 @@ def evaluate(index: MemberIndex, conn: sqlite3.Connection, segment: Segment,
         narrow(_group_members(conn, segment.groups, segment.group_kinds))
 
     times = resolve_times(segment, today, tz)
-    checks = []
+    checks: list[tuple[str, Callable[[IntArray], npt.NDArray[np.bool_]]]] = []
     cols = index.cols
     if segment.levels:
         checks.append(("level", lambda v: np.isin(v, segment.levels)))

@@ -38,7 +38,8 @@ def list_tags(conn: sqlite3.Connection, counts: dict[int, int] | None = None) ->
     rows = conn.execute("SELECT id, group_id, name, wecom_tag_id, sort_order, source FROM tags "
                         "ORDER BY group_id, sort_order DESC, id").fetchall()
     counts = counts or {}
-    return [Tag(*r[:5], member_count=counts.get(r[0], 0), source=r[5]) for r in rows]
+    return [Tag(r[0], r[1], r[2], r[3], r[4], member_count=counts.get(r[0], 0), source=r[5])
+            for r in rows]
 
 
 def tag_source(conn: sqlite3.Connection, tag_id: int) -> str | None:
