@@ -119,6 +119,10 @@ class App:
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
+        def show_group_members(group_id: int) -> None:
+            roster.filter_group(group_id, groups.group_name(group_id))
+            self.window.show_page(0)
+        groups.page.show_members_requested.connect(show_group_members)
         for controller in self.controllers:
             self.bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
         self.bus.changed.connect(self._on_change)

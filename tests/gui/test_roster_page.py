@@ -163,3 +163,16 @@ def test_save_and_reload_a_segment(roster: RosterController, driver: Driver) -> 
     roster.page._on_saved_chosen(index)
     driver.idle()
     assert roster.model.rowCount() == vip
+
+
+def test_filter_by_one_group(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    group_id, name = sql(service, "SELECT id, name FROM groups ORDER BY member_count DESC LIMIT 1")[0]
+    roster.filter_group(group_id, name)
+    driver.idle()
+    expected = {r[0] for r in sql(service, "SELECT member_id FROM roster WHERE group_id = ? "
+                                           "AND member_id IS NOT NULL", group_id)}
+    assert set(int(i) for i in roster.model.ids) == expected
+    assert roster.page.segment_bar.groups_chip.isVisible()
+    roster.page.segment_bar.groups_chip.click()
+    driver.idle()
+    assert roster.model.rowCount() == 2000

@@ -62,6 +62,10 @@ class GroupsController(QObject):
                                 days=EVENT_DAYS, joins=f"{counts['join']:,}",
                                 leaves=f"{counts['leave']:,}")
 
+    def group_name(self, group_id: int) -> str:
+        group = self._groups.get(group_id)
+        return group.name if group is not None else str(group_id)
+
     # -- one group -----------------------------------------------------------------------------
     def show_group(self, group_id: int) -> asyncio.Task[None] | None:
         if group_id < 0:

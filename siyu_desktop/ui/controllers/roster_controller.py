@@ -123,6 +123,10 @@ class RosterController(QObject):
         self.page.table.horizontalHeader().setSortIndicatorShown(True)
         self.refresh()
 
+    def filter_group(self, group_id: int, name: str) -> None:
+        """Show one group's members (asked for from the groups screen)."""
+        self.page.segment_bar.set_groups([group_id], name)
+
     def _pick_filter_tags(self, field: str) -> None:
         self.tasks.run(self._open_filter_picker(field), name="roster.picker")
 

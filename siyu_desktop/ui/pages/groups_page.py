@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -133,10 +134,12 @@ def _set_empty(stack: QStackedWidget, empty: bool) -> None:
 
 class GroupsPage(QWidget):
     current_group_changed = Signal(int)  # group id, -1 when none
+    show_members_requested = Signal(int)  # group id: open its members in the roster screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         t = self.tr
+        self._detail_group: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
         layout.setSpacing(8)
@@ -203,9 +206,16 @@ class GroupsPage(QWidget):
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
+        title_row = QHBoxLayout()
         self.group_title = QLabel(t("群成员名单"))
         self.group_title.setObjectName("sectionTitle")
-        detail_layout.addWidget(self.group_title)
+        title_row.addWidget(self.group_title, 1)
+        self.show_members_button = QPushButton(t("在成员中查看…"))
+        self.show_members_button.setToolTip(t("在“成员”页按这个群筛选客户，可以批量打标签或导出"))
+        self.show_members_button.setEnabled(False)
+        self.show_members_button.clicked.connect(self._on_show_members)
+        title_row.addWidget(self.show_members_button)
+        detail_layout.addLayout(title_row)
         self.roster_model: RecordTableModel[RosterEntry] = RecordTableModel([
             ColumnSpec(t("姓名"), lambda r: r.name or t("（未知）")),
             ColumnSpec(t("身份"), self._roster_kind),
@@ -338,6 +348,8 @@ class GroupsPage(QWidget):
                          events: Sequence[RosterEvent]) -> None:
         self.roster_model.set_records(roster)
         self.group_events_model.set_records(events)
+        self._detail_group = group.id if group is not None else None
+        self.show_members_button.setEnabled(group is not None)
         if group is None:
             self.group_title.setText(self.tr("群成员名单"))
             self.roster_empty.setText(self.tr("选择左侧的一个社群，查看群成员名单"))
@@ -350,6 +362,10 @@ class GroupsPage(QWidget):
             self.roster_empty.setText(self.tr("这个群里还没有成员。"))
         _set_empty(self.roster_stack, not roster)
         _set_empty(self.group_events_stack, not events)
+
+    def _on_show_members(self) -> None:
+        if self._detail_group is not None:
+            self.show_members_requested.emit(self._detail_group)
 
     def set_duplicates(self, rows: Sequence[DuplicateMember], capped: bool) -> None:
         self.dup_model.set_records(rows)

@@ -112,6 +112,14 @@ class SegmentBar(QWidget):
             button.setObjectName("filterChip")
             button.changed.connect(self._emit)
             row1.addWidget(button)
+        # set from the groups screen ("在成员中查看"); shown only while it filters, click to drop
+        self.groups_chip = QPushButton()
+        self.groups_chip.setObjectName("filterChip")
+        self.groups_chip.setProperty("active", True)
+        self.groups_chip.setToolTip(self.tr("点击取消按社群筛选"))
+        self.groups_chip.clicked.connect(lambda: self.set_groups((), ""))
+        self.groups_chip.hide()
+        row1.addWidget(self.groups_chip)
         row1.addStretch(1)
         outer.addLayout(row1)
 
@@ -197,12 +205,20 @@ class SegmentBar(QWidget):
         self.points_max.setValue(-1 if segment.points_max is None else segment.points_max)
         for w in widgets:
             w.blockSignals(False)
+        self.groups_chip.setVisible(bool(segment.groups))
+        self.groups_chip.setText(self.tr("所在群: {n} 个 ✕").format(n=len(segment.groups)))
         self._refresh_tag_buttons()
         self.changed.emit(self._segment)
 
     def set_tags(self, field: str, tag_ids: Sequence[int]) -> None:
         self._segment = replace(self._segment, **{field: tuple(tag_ids)})
         self._refresh_tag_buttons()
+        self.changed.emit(self._segment)
+
+    def set_groups(self, group_ids: Sequence[int], label: str) -> None:
+        self._segment = replace(self._segment, groups=tuple(group_ids))
+        self.groups_chip.setText(self.tr("所在群: {name} ✕").format(name=label))
+        self.groups_chip.setVisible(bool(group_ids))
         self.changed.emit(self._segment)
 
     def add_tag(self, tag_id: int) -> None:
