@@ -1,0 +1,65 @@
+"""The workspace services on a plain asyncio loop (no Qt), as the CLI and the screens use them."""
+
+from __future__ import annotations
+
+from siyu_desktop.domain.segments import Segment
+from siyu_desktop.services.workspace import WorkspaceService
+
+
+def tag_members(service: WorkspaceService, tag_id: int) -> set[int]:
+    return {r[0] for r in service.ws.reader().execute(
+        "SELECT member_id FROM member_tags WHERE tag_id = ?", (tag_id,))}
+
+
+async def test_info_counts(service: WorkspaceService) -> None:
+    info = await service.info()
+    assert (info.members, info.groups, info.staff) == (2000, 40, 20)
+    assert info.demo and info.brand == "毛孩子食堂"
+
+
+async def test_add_remove_and_undo_by_batch(service: WorkspaceService) -> None:
+    targets = [int(i) for i in (await service.evaluate(Segment(levels=(3,)))).to_array()]
+    before = tag_members(service, 7)
+    added, batch = await service.add_tag(7, targets)
+    assert added == len(set(targets) - before)
+    assert await service.count(Segment(all_tags=(7,), levels=(3,))) == len(targets)
+    removed, batch2 = await service.remove_tag(7, targets[:10])
+    assert removed == 10 and batch2 > batch
+    await service.undo(batch2)
+    await service.undo(batch)
+    assert tag_members(service, 7) == before
+    history = await service.recent_batches()
+    assert [b.action for b in history[:2]] == ["undo", "undo"]
+
+
+async def test_delete_several_tags_is_one_undoable_operation(service: WorkspaceService) -> None:
+    tags = [t for t in await service.tags() if not t.read_only][:3]
+    ids = [t.id for t in tags]
+    impact = service.tag_impact(ids)
+    links = sum(len(tag_members(service, t)) for t in ids)
+    union = set().union(*(tag_members(service, t) for t in ids))
+    assert impact.members == len(union) > 0  # said before deleting: the members it touches
+    removed, batch = await service.delete_tags(ids)
+    assert removed == links
+    assert all(not tag_members(service, t) for t in ids)
+    await service.undo(batch)
+    assert sum(len(tag_members(service, t)) for t in ids) == links
+
+
+async def test_merge_impact_is_what_the_merge_does(service: WorkspaceService) -> None:
+    tags = [t for t in await service.tags() if not t.read_only]
+    sources, target = [tags[0].id, tags[1].id], tags[2].id
+    impact = service.merge_impact(sources, target)
+    before = len(tag_members(service, target))
+    moved, _batch = await service.merge_tags(sources, target)
+    assert moved == impact.members
+    assert len(tag_members(service, target)) == before + moved
+
+
+async def test_segments_save_and_find(service: WorkspaceService) -> None:
+    seg = Segment(levels=(2, 3), birthday_within_days=30)
+    await service.save_segment("生日礼", seg)
+    assert await service.find_segment("生日礼") == seg
+    [(segment_id, name, _)] = await service.saved_segments()
+    await service.delete_segment(segment_id)
+    assert await service.find_segment(name) is None
