@@ -73,6 +73,7 @@ class ImportPreview:
     totals_dropped: list[int]
     file_stamp: tuple[int, int]  # size and mtime when read, to notice edits before "save rejects"
     rejected_rows: dict[int, str] = field(default_factory=dict)  # file row → reason
+    samples: list[list[Any]] = field(default_factory=list)  # first data rows, as read
 
     @property
     def new(self) -> int:
@@ -192,6 +193,7 @@ class Importer:
         plan = self._plan(roster, blocking, progress, cancel)
         preview = ImportPreview(path, chosen, guess, mapping, source, roster, plan, blocking,
                                 dropped, stamp)
+        preview.samples = [r.cells for r in head[guess.index + 1:guess.index + 4]]
         for row, problems in roster.rejected:
             preview.rejected_rows[row.number] = "；".join(p.describe() for p in problems)
         for pos, reason in plan.refused:
