@@ -99,13 +99,15 @@ class ImportPreview:
         """(file row, reason) of the first rejected rows."""
         return sorted(self.rejected_rows.items())[:limit]
 
-    def summary_lines(self) -> list[str]:
-        """The preview in the operator's words (the CLI prints it; the dialog shows it)."""
+    def summary_lines(self, *, heading: bool = True) -> list[str]:
+        """The preview in the operator's words (the CLI prints it; the dialog shows it, without
+        the ``heading`` lines that its own widgets already say: sheet, header row, counts)."""
         p = self.plan
-        lines = [f"工作表「{self.sheet}」，表头在第 {self.header.row_number} 行。"]
+        lines = [f"工作表「{self.sheet}」，表头在第 {self.header.row_number} 行。"] if heading else []
         lines += [f"无法导入：{b}" for b in self.blocking]
-        lines.append(f"新增 {self.new:,} 位 · 更新 {self.updated:,} 位 · 不变 {self.unchanged:,} 位 · "
-                     f"有问题 {self.rejected:,} 行（不会导入）")
+        if heading:
+            lines.append(f"新增 {self.new:,} 位 · 更新 {self.updated:,} 位 · 不变 {self.unchanged:,} 位 · "
+                         f"有问题 {self.rejected:,} 行（不会导入）")
         lines.append(MATCH_RULE + ("（" + "，".join(
             f"{FIELD_LABELS.get(k, k)} {n:,} 位" for k, n in p.matched_by.most_common()) + "）"
             if p.matched_by else ""))

@@ -10,6 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
 from siyu_desktop.errors import UserError
@@ -74,7 +75,7 @@ def test_preview_mapping_and_commit(screen: Any, driver: Any, qtmodeltester: Any
     model = dialog.mapping_model
     qtmodeltester.check(model)
     assert model.rowCount() == 4
-    assert model.index(2, COL_FIELD).data() == "附加信息（原样保存）"  # 卡种 is not recognised
+    assert model.index(2, COL_FIELD).data(Qt.ItemDataRole.ToolTipRole) == "附加信息（原样保存）"  # 卡种 is not recognised
     # The operator picks 会员等级 for that column through the combo delegate.
     delegate = dialog.mapping_view.itemDelegateForColumn(COL_FIELD)
     assert isinstance(delegate, FieldDelegate)
@@ -90,7 +91,7 @@ def test_preview_mapping_and_commit(screen: Any, driver: Any, qtmodeltester: Any
     driver.idle()
     assert screen.preview.mapping.fields["level"] == 2
     qtmodeltester.check(model)
-    assert model.index(2, COL_FIELD).data() == "会员等级"
+    assert model.index(2, COL_FIELD).data(Qt.ItemDataRole.ToolTipRole) == "会员等级"
     assert model.setData(model.index(0, COL_FIELD), "nonsense") is False
 
     rejects = tmp_path / "rejects.xlsx"

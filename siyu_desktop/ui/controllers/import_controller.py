@@ -129,7 +129,7 @@ class ImportController(QObject):
                                                                source=source)
         counts = {"new": preview.new, "updated": preview.updated,
                   "unchanged": preview.unchanged, "rejected": preview.rejected}
-        lines = preview.summary_lines()[1:]  # the first line repeats the sheet and header row
+        lines = preview.summary_lines(heading=False)
         if not preview.can_commit and not preview.blocking:
             lines.append(self.tr("没有需要导入的变化。"))
         self.dialog.set_preview(counts, lines, preview.problems(), header_text, preview.can_commit)

@@ -109,7 +109,9 @@ class MappingModel(QAbstractTableModel):
                 return self._header[row] or self.tr("（无表头）")
             if col == COL_SAMPLE:
                 return self._samples[row]
-            return self._labels[self.choice(row)]
+            # The arrow says "this is a choice" before anyone clicks it.
+            label = self._labels[self.choice(row)]
+            return f"{label}  ▾" if role == Qt.ItemDataRole.DisplayRole else label
         if role == Qt.ItemDataRole.EditRole and col == COL_FIELD:
             return self.choice(row)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_FIELD and self.choice(row) == SKIP:
