@@ -104,6 +104,7 @@ class ConnectionService:
         if secret:
             secrets.set_secret(SECRET_KIND, corp_id, secret.strip())
         self.ws.set_setting(SETTINGS_KEY, asdict(clean))
+        self._tokens = TokenCache()  # a token got with the old secret or route must not be reused
         self.status.configured = True
         self.status.notify()
 

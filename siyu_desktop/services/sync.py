@@ -201,37 +201,53 @@ class SyncService:
         staff_ids = await self._staff_ids()
         chunks = [list(userids[i:i + contacts.MAX_USERIDS])
                   for i in range(0, len(userids), contacts.MAX_USERIDS)]
-        while chunk < len(chunks):
-            self._check()
-            body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
-            try:
-                data = await client.post(contacts.BATCH_PATH, body)
-            except WeComError as exc:
-                if not cursor or isinstance(exc, NetworkError):
-                    raise
-                # WeCom cursors are short-lived: a saved one may be refused after a restart.
-                log.info("saved member cursor refused (%s); restarting staff chunk %d", exc, chunk)
-                cursor = ""
-                continue
-            rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
-                    if isinstance(r, dict)]
-            nxt = str(data.get("next_cursor") or "")
-            done += len(rows)
-            next_cp = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt, "done": done}
+        pending: asyncio.Future[ss.PageResult] | None = None
 
-            def page(ctx: WriteContext, rows: list[ContactFollow], cp: dict[str, Any]) -> ss.PageResult:
-                result = ss.upsert_contacts(ctx, rows, staff_ids, run)
-                gs.set_state(ctx, "members", run, cp, cp["done"])
-                ctx.summary = (f"同步客户：新增 {result.members_added}，更新 {result.members_updated}，"
-                               f"关系 +{result.follows_added}")
-                return result
-            result = await self._write(page, rows, next_cp, action="sync_members")
-            report.add("contacts", len(rows))
-            report.add("members_added", result.members_added)
-            report.add("members_updated", result.members_updated)
-            report.add("member_tags_changed", result.tags_changed)
-            self._report("members", done)
-            chunk, cursor = next_cp["chunk"], nxt
+        async def settle() -> None:
+            nonlocal pending
+            if pending is not None:
+                result = await pending
+                pending = None
+                report.add("members_added", result.members_added)
+                report.add("members_updated", result.members_updated)
+                report.add("member_tags_changed", result.tags_changed)
+
+        def page(ctx: WriteContext, rows: list[ContactFollow], cp: dict[str, Any]) -> ss.PageResult:
+            result = ss.upsert_contacts(ctx, rows, staff_ids, run)
+            gs.set_state(ctx, "members", run, cp, cp["done"])
+            ctx.summary = (f"同步客户：新增 {result.members_added}，更新 {result.members_updated}，"
+                           f"关系 +{result.follows_added}")
+            return result
+
+        try:
+            while chunk < len(chunks):
+                self._check()
+                body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
+                try:
+                    data = await client.post(contacts.BATCH_PATH, body)
+                except WeComError as exc:
+                    if not cursor or isinstance(exc, NetworkError):
+                        raise
+                    # WeCom cursors are short-lived: a saved one may be refused after a restart.
+                    log.info("saved cursor refused (%s); restarting staff chunk %d", exc, chunk)
+                    cursor = ""
+                    continue
+                rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
+                        if isinstance(r, dict)]
+                nxt = str(data.get("next_cursor") or "")
+                done += len(rows)
+                next_cp = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt, "done": done}
+                # One page written while the next is fetched; the writer keeps them in order,
+                # and a page and its checkpoint still commit together.
+                await settle()
+                pending = asyncio.ensure_future(
+                    self._write(page, rows, next_cp, action="sync_members"))
+                report.add("contacts", len(rows))
+                self._report("members", done)
+                chunk, cursor = next_cp["chunk"], nxt
+        finally:
+            # Cancelled or failed: the page already handed to the writer still lands whole.
+            await settle()
         listed = [staff_ids[u] for u in userids if u in staff_ids]
         dropped = await self._write(ss.drop_unseen_follows, listed, run, action="sync_members",
                                     summary="同步客户：移除已删除的好友关系")

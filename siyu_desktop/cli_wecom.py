@@ -1,0 +1,137 @@
+"""``siyu connect|sync|outbox|emulator``: WeCom from the command line.
+
+Exit codes follow ``cli``: 0 ok, 1 the operator's problem (message on stderr), 2 usage error;
+``sync`` and ``outbox`` return 1 when something failed, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from .errors import Cancelled, UserError
+from .services.connection import ConnectionConfig, ConnectionService
+from .services.outbox import OutboxService
+from .services.sync import SyncProgress, SyncService
+
+SECRET_ENV = "SIYU_WECOM_SECRET"
+STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发送", "failed": "失败",
+                "discarded": "已放弃"}
+
+
+def register(sub: Any) -> None:
+    connect = sub.add_parser("connect", help="save the WeCom connection and test it")
+    connect.add_argument("--corp-id", required=True)
+    connect.add_argument("--base-url", default="", help="API base URL or the company relay")
+    connect.add_argument("--proxy", default="", help="HTTP proxy URL (fixed egress IP)")
+    connect.add_argument("--system-proxy", action="store_true", help="use the OS proxy settings")
+    connect.set_defaults(func=_connect)
+
+    sync = sub.add_parser("sync", help="pull staff, tags, members, groups, statistics from WeCom")
+    sync.add_argument("--full", action="store_true", help="full reconciliation (resumes if cut)")
+    sync.add_argument("--incremental", action="store_true")
+    sync.add_argument("--no-push", action="store_true", help="do not send the outbox first")
+    sync.set_defaults(func=_sync)
+
+    outbox = sub.add_parser("outbox", help="changes waiting to reach WeCom")
+    group = outbox.add_mutually_exclusive_group()
+    group.add_argument("--retry", type=int, metavar="ID")
+    group.add_argument("--discard", type=int, metavar="ID")
+    group.add_argument("--push", action="store_true", help="send what is waiting now")
+    outbox.set_defaults(func=_outbox)
+
+    emulator = sub.add_parser("emulator", help="serve an emulated WeCom corp on this computer",
+                              add_help=False)
+    emulator.add_argument("rest", nargs=argparse.REMAINDER)
+    emulator.set_defaults(func=_emulator)
+
+
+async def _connect(args: argparse.Namespace, ctx: Any) -> int:
+    secret = os.environ.get(SECRET_ENV) or getpass.getpass("应用 Secret（输入时不显示）: ")
+    mode = "custom" if args.proxy else "system" if args.system_proxy else "none"
+    ws = ctx.open_workspace()
+    try:
+        service = ConnectionService(ws)
+        base = args.base_url or service.config().base_url
+        service.save(ConnectionConfig(args.corp_id, base, mode, args.proxy), secret)  # type: ignore[arg-type]
+        check = await service.test_connection()
+    finally:
+        ws.close()
+    print(check.message, file=sys.stderr if not check.ok else sys.stdout)
+    if check.hint:
+        print(f"建议: {check.hint}", file=sys.stderr)
+    return 0 if check.ok else 1
+
+
+def _progress(p: SyncProgress) -> None:
+    total = f"/{p.total:,}" if p.total else ""
+    print(f"\r[{p.phase_index + 1}/5] {p.label} {p.done:,}{total}    ", end="", file=sys.stderr,
+          flush=True)
+
+
+async def _sync(args: argparse.Namespace, ctx: Any) -> int:
+    mode = "full" if args.full else "incremental" if args.incremental else "auto"
+    ws = ctx.open_workspace()
+    try:
+        connection = ConnectionService(ws)
+        async with connection.make_client() as client:
+            if not args.no_push:
+                pushed = await OutboxService(ws).push(client)
+                if pushed.sent or pushed.failed:
+                    print(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}", file=sys.stderr)
+            try:
+                report = await SyncService(ws).run(client, mode, progress=_progress)  # type: ignore[arg-type]
+            except (Cancelled, KeyboardInterrupt):
+                print("\n已中断；下次同步会从中断处继续。", file=sys.stderr)
+                return 130
+        print(file=sys.stderr)
+        c = report.counts
+        print(f"{'全量' if report.mode == 'full' else '增量'}同步完成"
+              f"{'（从上次中断处继续）' if report.resumed else ''}，用时 {report.seconds:.1f} 秒："
+              f"员工 {c.get('staff', 0)}，客户关系 {c.get('contacts', 0)}，"
+              f"新客户 {c.get('members_added', 0)}，客户群 {c.get('groups', 0)}，"
+              f"进群 {c.get('joins', 0)}，退群 {c.get('leaves', 0)}")
+        return 0
+    except UserError:
+        print(file=sys.stderr)
+        raise
+    finally:
+        ws.close()
+
+
+async def _outbox(args: argparse.Namespace, ctx: Any) -> int:
+    ws = ctx.open_workspace()
+    try:
+        service = OutboxService(ws)
+        if args.retry is not None:
+            await service.retry(args.retry)
+            print(f"第 {args.retry} 项将在下次同步时重新发送。")
+            return 0
+        if args.discard is not None:
+            await service.discard(args.discard)
+            print(f"已放弃第 {args.discard} 项。")
+            return 0
+        if args.push:
+            async with ConnectionService(ws).make_client() as client:
+                report = await service.push(client)
+            print(f"已发送 {report.sent}，核对后确认已生效 {report.reconciled}，失败 {report.failed}，"
+                  f"等待 {report.waiting}{'（离线）' if report.offline else ''}")
+            return 1 if report.failed or report.offline else 0
+        items = await service.items(("pending", "sending", "failed"))
+        for item in items:
+            print(f"#{item.id}\t{STATUS_WORDS[item.status]}\t{item.kind}\t"
+                  f"{item.payload}\t{item.last_error}")
+        counts = await service.counts()
+        print("  ".join(f"{STATUS_WORDS[k]} {v}" for k, v in counts.items()), file=sys.stderr)
+        return 0
+    finally:
+        ws.close()
+
+
+async def _emulator(args: argparse.Namespace, ctx: Any) -> int:
+    from .wecom.emulator.__main__ import emulator_main
+
+    return emulator_main(args.rest)

@@ -1,0 +1,175 @@
+"""Owns the awaits of the WeCom screen: save and test the connection, sync with progress and
+cancel, push the outbox, retry/discard items; and feeds the status-bar indicator."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...errors import Cancelled, UserError
+from ...services.connection import (
+    ConnectionConfig,
+    ConnectionService,
+    ConnectionStatus,
+    describe_status,
+)
+from ...services.outbox import OutboxService
+from ...services.sync import SyncProgress, SyncService
+from ...store.index import Changes
+from ...wecom.errors import NetworkError
+from ..feedback import Feedback
+from ..pages.connection_page import ConnectionPage
+from ..tasks import CancelToken, TaskRunner
+
+AUTO_SYNC_MS = 15 * 60 * 1000  # incremental every 15 minutes; a full one when due
+
+
+class ConnectionIndicator(QObject):
+    """For the main window's status bar: ``changed`` carries the text to show."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = self.tr("企业微信：未连接")
+        self.status: ConnectionStatus | None = None
+
+    def update(self, status: ConnectionStatus) -> None:
+        self.status = status
+        self.text = describe_status(status)
+        self.changed.emit(self.text)
+
+
+class ConnectionController(QObject):
+    def __init__(self, connection: ConnectionService, sync: SyncService, outbox: OutboxService,
+                 tasks: TaskRunner, feedback: Feedback, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.connection = connection
+        self.sync = sync
+        self.outbox = outbox
+        self.tasks = tasks
+        self.feedback = feedback
+        self.page = ConnectionPage(parent)
+        self.indicator = ConnectionIndicator(self)
+        self._cancel: CancelToken | None = None
+        connection.status.listeners.append(self.indicator.update)
+        p = self.page
+        p.save_requested.connect(self.save)
+        p.test_requested.connect(self.test)
+        p.sync_requested.connect(self.start_sync)
+        p.cancel_requested.connect(self.cancel_sync)
+        p.push_requested.connect(self.push)
+        p.retry_requested.connect(lambda i: self._item_action(self.outbox.retry(i)))
+        p.discard_requested.connect(lambda i: self._item_action(self.outbox.discard(i)))
+        self.auto_timer = QTimer(self)
+        self.auto_timer.setInterval(AUTO_SYNC_MS)
+        self.auto_timer.timeout.connect(lambda: self.start_sync("auto"))
+
+    # -- loading -------------------------------------------------------------------------------
+    def start(self) -> asyncio.Task[None]:
+        cfg = self.connection.config()
+        self.page.set_config(cfg.corp_id, cfg.base_url, cfg.proxy_mode, cfg.proxy_url,
+                             self.connection.has_secret())
+        if cfg.configured:
+            self.auto_timer.start()
+        return self.tasks.run(self.refresh(), name="connection.refresh")
+
+    async def refresh(self) -> None:
+        items = await self.outbox.items(("pending", "sending", "failed"))
+        status = await self.connection.refresh_status()
+        summary = self.tr("待发送 {w} 项 · 失败 {f} 项").format(w=status.outbox_waiting,
+                                                              f=status.outbox_failed)
+        self.page.set_outbox(items, summary)
+
+    def workspace_changed(self, changes: Changes) -> None:
+        if changes.tag_added or changes.tag_removed or changes.follows_changed:
+            self.tasks.run(self.refresh(), name="connection.refresh")
+
+    # -- settings and test ---------------------------------------------------------------------
+    def save(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._save(), name="connection.save")
+
+    async def _save(self) -> None:
+        corp_id, base_url, mode, proxy_url, secret = self.page.config_values()
+        cfg = ConnectionConfig(corp_id, base_url, mode, proxy_url)  # type: ignore[arg-type]
+        await asyncio.to_thread(self.connection.save, cfg, secret or None)
+        self.page.secret.clear()
+        self.auto_timer.start()
+        self.feedback.info(self.tr("连接设置已保存；Secret 保存在系统钥匙串中。"))
+
+    def test(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._test(), name="connection.test")
+
+    async def _test(self) -> None:
+        if self.page.corp_id.text().strip():
+            await self._save()
+        self.page.set_test_result(True, self.tr("正在测试连接…"))
+        check = await self.connection.test_connection()
+        text = check.message if check.ok else f"{check.message}\n{check.hint}"
+        self.page.set_test_result(check.ok, text)
+
+    # -- sync ----------------------------------------------------------------------------------
+    def start_sync(self, mode: str) -> asyncio.Task[None] | None:
+        if self._cancel is not None:
+            return None  # one sync at a time; the timer does not queue another
+        return self.tasks.run(self._sync(mode), name="connection.sync")
+
+    def cancel_sync(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self.page.set_progress(self.page.progress.value(), self.tr("正在取消…"))
+
+    def _on_progress(self, p: SyncProgress) -> None:
+        total = f" / {p.total:,}" if p.total else ""
+        self.page.set_progress(p.phase_index, self.tr("正在同步：{phase} {done}{total}").format(
+            phase=self.tr(p.label), done=f"{p.done:,}", total=total))
+
+    async def _sync(self, mode: str) -> None:
+        self._cancel = CancelToken()
+        self.page.set_syncing(True)
+        try:
+            async with self.connection.make_client() as client:
+                await self.outbox.push(client, cancelled=self._cancel)
+                report = await self.sync.run(client, mode, progress=self._on_progress,  # type: ignore[arg-type]
+                                             cancelled=self._cancel)
+            self.connection.set_online(True)
+            c = report.counts
+            self.page.set_progress(5, self.tr(
+                "同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
+            ).format(secs=report.seconds, new=c.get("members_added", 0),
+                     groups=c.get("groups", 0), joins=c.get("joins", 0),
+                     leaves=c.get("leaves", 0)))
+        except (Cancelled, asyncio.CancelledError):
+            self.page.set_progress(self.page.progress.value(),
+                                   self.tr("已取消；下次全量同步会从中断处继续。"))
+        except NetworkError as exc:
+            self.connection.set_online(False, exc.message)
+            self.page.set_progress(self.page.progress.value(), exc.message)
+        except UserError as exc:
+            self.page.set_progress(self.page.progress.value(), exc.message)
+            self.feedback.user_error(exc)
+        finally:
+            self._cancel = None
+            self.page.set_syncing(False)
+            await self.refresh()
+
+    # -- outbox --------------------------------------------------------------------------------
+    def push(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._push(), name="connection.push")
+
+    async def _push(self) -> None:
+        async with self.connection.make_client() as client:
+            report = await self.outbox.push(client)
+        self.connection.set_online(not report.offline)
+        self.feedback.info(self.tr("发件箱：已发送 {s}，失败 {f}，等待 {w}").format(
+            s=report.sent + report.reconciled, f=report.failed, w=report.waiting))
+        await self.refresh()
+
+    def _item_action(self, coro: object) -> asyncio.Task[None]:
+        async def run() -> None:
+            await coro  # type: ignore[misc]
+            await self.refresh()
+        return self.tasks.run(run(), name=f"connection.item.{time.monotonic()}")

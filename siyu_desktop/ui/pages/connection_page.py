@@ -1,0 +1,174 @@
+"""企业微信 Connection: the connection form, sync with progress by phase, and the outbox.
+
+Layout only: the controller fills it and listens to its signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.outbox import OutboxItem
+from ..models.record_model import ColumnSpec, RecordTableModel
+
+KIND_WORDS = {"mark_tag": "打标签", "add_corp_tag": "新建标签", "remark": "修改备注"}
+STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发送", "failed": "失败",
+                "discarded": "已放弃"}
+
+
+class ConnectionPage(QWidget):
+    save_requested = Signal()
+    test_requested = Signal()
+    sync_requested = Signal(str)  # "full" / "incremental"
+    cancel_requested = Signal()
+    push_requested = Signal()
+    retry_requested = Signal(int)
+    discard_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+
+        form_box = QGroupBox(self.tr("连接设置"))
+        form = QFormLayout(form_box)
+        self.corp_id = QLineEdit()
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中；留空表示不修改"))
+        self.base_url = QLineEdit()
+        self.proxy_mode = QComboBox()
+        for mode, label in (("none", self.tr("不使用代理（直连或中转地址）")),
+                            ("system", self.tr("使用系统代理")),
+                            ("custom", self.tr("使用自定义代理"))):
+            self.proxy_mode.addItem(label, mode)
+        self.proxy_url = QLineEdit()
+        self.proxy_url.setPlaceholderText("http://proxy.example.com:3128")
+        self.proxy_mode.currentIndexChanged.connect(self._proxy_mode_changed)
+        form.addRow(self.tr("企业 ID（CorpID）"), self.corp_id)
+        form.addRow(self.tr("应用 Secret"), self.secret)
+        form.addRow(self.tr("接口地址 / 中转地址"), self.base_url)
+        form.addRow(self.tr("代理"), self.proxy_mode)
+        form.addRow(self.tr("代理地址"), self.proxy_url)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("保存"))
+        self.test_button = QPushButton(self.tr("测试连接"))
+        self.save_button.clicked.connect(self.save_requested)
+        self.test_button.clicked.connect(self.test_requested)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.test_button)
+        buttons.addStretch(1)
+        form.addRow(buttons)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        form.addRow(self.test_result)
+        layout.addWidget(form_box)
+
+        sync_box = QGroupBox(self.tr("同步"))
+        sync = QVBoxLayout(sync_box)
+        row = QHBoxLayout()
+        self.sync_button = QPushButton(self.tr("立即同步（增量）"))
+        self.full_button = QPushButton(self.tr("全量同步"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.setEnabled(False)
+        self.sync_button.clicked.connect(lambda: self.sync_requested.emit("incremental"))
+        self.full_button.clicked.connect(lambda: self.sync_requested.emit("full"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        for w in (self.sync_button, self.full_button, self.cancel_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        sync.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 5)
+        self.progress.setValue(0)
+        self.progress_label = QLabel(self.tr("尚未同步"))
+        sync.addWidget(self.progress)
+        sync.addWidget(self.progress_label)
+        layout.addWidget(sync_box)
+
+        outbox_box = QGroupBox(self.tr("发件箱"))
+        outbox = QVBoxLayout(outbox_box)
+        self.outbox_summary = QLabel()
+        outbox.addWidget(self.outbox_summary)
+        self.outbox_model: RecordTableModel[OutboxItem] = RecordTableModel([
+            ColumnSpec(self.tr("编号"), lambda i: str(i.id), lambda i: i.id, align_right=True),
+            ColumnSpec(self.tr("类型"), lambda i: self.tr(KIND_WORDS.get(i.kind, i.kind))),
+            ColumnSpec(self.tr("状态"), lambda i: self.tr(STATUS_WORDS.get(i.status, i.status))),
+            ColumnSpec(self.tr("尝试"), lambda i: str(i.attempts), lambda i: i.attempts),
+            ColumnSpec(self.tr("原因"), lambda i: i.last_error, tooltip=True),
+        ], self)
+        self.outbox_table = QTableView()
+        self.outbox_table.setModel(self.outbox_model)
+        self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.outbox_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.outbox_table.horizontalHeader().setStretchLastSection(True)
+        outbox.addWidget(self.outbox_table)
+        row = QHBoxLayout()
+        self.push_button = QPushButton(self.tr("立即发送"))
+        self.retry_button = QPushButton(self.tr("重试"))
+        self.discard_button = QPushButton(self.tr("放弃"))
+        self.push_button.clicked.connect(self.push_requested)
+        self.retry_button.clicked.connect(lambda: self._emit_selected(self.retry_requested))
+        self.discard_button.clicked.connect(lambda: self._emit_selected(self.discard_requested))
+        for w in (self.push_button, self.retry_button, self.discard_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        outbox.addLayout(row)
+        layout.addWidget(outbox_box, 1)
+        self._proxy_mode_changed()
+
+    # -- setters -------------------------------------------------------------------------------
+    def set_config(self, corp_id: str, base_url: str, proxy_mode: str, proxy_url: str,
+                   has_secret: bool) -> None:
+        self.corp_id.setText(corp_id)
+        self.base_url.setText(base_url)
+        self.proxy_mode.setCurrentIndex(max(0, self.proxy_mode.findData(proxy_mode)))
+        self.proxy_url.setText(proxy_url)
+        self.secret.clear()
+        self.secret.setPlaceholderText(self.tr("已保存在系统钥匙串中；留空表示不修改") if has_secret
+                                       else self.tr("在管理后台的应用详情中查看"))
+
+    def config_values(self) -> tuple[str, str, str, str, str]:
+        return (self.corp_id.text().strip(), self.base_url.text().strip(),
+                str(self.proxy_mode.currentData()), self.proxy_url.text().strip(),
+                self.secret.text())
+
+    def set_test_result(self, ok: bool, text: str) -> None:
+        self.test_result.setStyleSheet("color: #1a7f37;" if ok else "color: #c4314b;")
+        self.test_result.setText(text)
+
+    def set_syncing(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.full_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def set_progress(self, phase_index: int, text: str) -> None:
+        self.progress.setValue(phase_index)
+        self.progress_label.setText(text)
+
+    def set_outbox(self, items: Sequence[OutboxItem], summary: str) -> None:
+        self.outbox_model.set_records(items)
+        self.outbox_summary.setText(summary)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _proxy_mode_changed(self) -> None:
+        self.proxy_url.setEnabled(self.proxy_mode.currentData() == "custom")
+
+    def _emit_selected(self, signal: Signal) -> None:
+        rows = self.outbox_table.selectionModel().selectedRows()
+        if rows:
+            signal.emit(self.outbox_model.record(rows[0].row()).id)  # type: ignore[attr-defined]

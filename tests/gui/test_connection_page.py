@@ -1,0 +1,99 @@
+"""The WeCom screen against the emulator: save and test, sync with progress, the outbox list
+with retry and discard, the status-bar indicator."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+import shiboken6
+
+from siyu_desktop.services.connection import ConnectionService
+from siyu_desktop.services.outbox import OutboxService, enqueue_tag_changes
+from siyu_desktop.services.sync import SyncService
+from siyu_desktop.store import tags as tag_store
+from siyu_desktop.ui.controllers.connection_controller import ConnectionController
+from siyu_desktop.wecom.emulator import running_emulator
+
+
+@pytest.fixture
+def emu():  # type: ignore[no-untyped-def]
+    with running_emulator(seed=6, members=40, groups=3, staff=3, latency_ms=0) as running:
+        yield running
+
+
+@pytest.fixture
+def controller(driver, empty_workspace):  # type: ignore[no-untyped-def]
+    ws = empty_workspace
+    c = ConnectionController(ConnectionService(ws), SyncService(ws), OutboxService(ws),
+                             driver.tasks, driver.feedback, None)
+    c.start()
+    driver.idle()
+    yield c
+    driver.idle()
+    c.auto_timer.stop()
+    c.page.close()
+    shiboken6.delete(c.page)
+    shiboken6.delete(c)
+    gc.collect()
+
+
+def test_connect_test_sync_and_outbox(controller, driver, emu, empty_workspace, qtmodeltester):  # type: ignore[no-untyped-def]
+    page = controller.page
+    texts: list[str] = []
+    controller.indicator.changed.connect(texts.append)
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.test_button.click()
+    driver.idle()
+    assert "连接成功" in page.test_result.text()
+    assert texts and texts[-1].startswith("企业微信：在线")
+
+    emu.corp.set_faults(ip_blocked=True)
+    page.test_button.click()
+    driver.idle()
+    assert "可信 IP" in page.test_result.text() and "未使用代理" in page.test_result.text()
+    emu.corp.reset_faults()
+
+    page.full_button.click()
+    driver.idle()
+    assert "同步完成" in page.progress_label.text()
+    assert page.progress.value() == 5 and page.sync_button.isEnabled()
+    c = empty_workspace.reader()
+    assert c.execute("SELECT count(*) FROM members").fetchone()[0] == len(emu.corp.members)
+
+    # two tag changes: one WeCom will refuse (the relationship is gone), one it accepts
+    corp = emu.corp
+    members = [m for m in corp.members.values() if len(m.follows) == 1][:2]
+    tag = next(iter(corp.all_tags()))
+    tid = c.execute("SELECT id FROM tags WHERE wecom_tag_id = ?", (tag,)).fetchone()[0]
+    ids = [c.execute("SELECT id FROM members WHERE external_userid = ?", (m.external_userid,))
+           .fetchone()[0] for m in members if tag not in m.follows[0].tag_ids]
+
+    def tag_them(ctx):  # type: ignore[no-untyped-def]
+        tag_store.add_tag(ctx, tid, ids)
+        enqueue_tag_changes(ctx)
+    empty_workspace.write(tag_them)
+    controller.workspace_changed(type("C", (), {"tag_added": {tid: ids}, "tag_removed": {},
+                                                "follows_changed": False})())
+    driver.idle()
+    assert page.outbox_model.rowCount() == len(ids) >= 1
+    qtmodeltester.check(page.outbox_model)
+    with corp.lock:
+        gone = members[0].follows.pop()
+    page.push_button.click()
+    driver.idle()
+    failed = [page.outbox_model.record(r) for r in range(page.outbox_model.rowCount())]
+    assert [i.status for i in failed] == ["failed"] and "好友关系" in failed[0].last_error
+    page.outbox_table.selectRow(0)
+    with corp.lock:
+        members[0].follows.append(gone)
+    page.retry_button.click()
+    driver.idle()
+    assert page.outbox_model.record(0).status == "pending"
+    page.outbox_table.selectRow(0)
+    page.discard_button.click()
+    driver.idle()
+    assert page.outbox_model.rowCount() == 0
+    assert "失败 0" in page.outbox_summary.text()
