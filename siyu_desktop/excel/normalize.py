@@ -7,6 +7,7 @@ show it and the rejects file can carry it. A bad cell rejects its row, never the
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -101,13 +102,30 @@ def cell_text(value: CellValue) -> str:
 
 
 def split_items(value: CellValue) -> list[str]:
-    """``a、b，c|d`` → ``[a, b, c, d]``; line breaks inside a cell separate items too."""
+    """``a、b，c|d`` → ``[a, b, c, d]``; line breaks inside a cell separate items too.
+    Items are interned: a million-row roster names the same few hundred tags, groups and staff
+    over and over, and one shared string each saves hundreds of MB."""
     text = clean_text(str(value or "").replace("\r", "、").replace("\n", "、"))
     seen: dict[str, None] = {}
     for item in _ITEM_SEP.split(text):
         if item.strip():
-            seen.setdefault(item.strip(), None)
+            seen.setdefault(sys.intern(item.strip()), None)
     return list(seen)
+
+
+_TAG_PAIRS: dict[tuple[str | None, str], tuple[str | None, str]] = {}
+_TAG_PAIRS_KEPT = 50_000  # a workspace has hundreds of tags; the bound only stops a hostile file
+
+
+def _tag_pair(group: str | None, tag: str) -> tuple[str | None, str]:
+    """One shared tuple per distinct tag, like the interned strings in ``split_items``."""
+    pair = (group, tag)
+    shared = _TAG_PAIRS.get(pair)
+    if shared is None:
+        shared = pair
+        if len(_TAG_PAIRS) < _TAG_PAIRS_KEPT:
+            _TAG_PAIRS[pair] = pair
+    return shared
 
 
 def parse_tags(value: CellValue) -> tuple[tuple[str | None, str], ...]:
@@ -115,13 +133,13 @@ def parse_tags(value: CellValue) -> tuple[tuple[str | None, str], ...]:
     tags: dict[tuple[str | None, str], None] = {}
     for item in split_items(value):
         group, sep, tag = item.partition(GROUP_SEP)
-        group, tag = group.strip(), tag.strip()
+        group, tag = sys.intern(group.strip()), sys.intern(tag.strip())
         if not sep:
-            tags.setdefault((None, group), None)
+            tags.setdefault(_tag_pair(None, group), None)
         elif not tag:
             raise _Bad(f"标签「{item}」只有分组没有标签名，应写成「分组:标签」")
         else:
-            tags.setdefault((group or None, tag), None)
+            tags.setdefault(_tag_pair(group or None, tag), None)
     return tuple(tags)
 
 
@@ -262,13 +280,17 @@ def _parse_id(value: CellValue) -> str:
     return cell_text(value).replace(" ", "")
 
 
+def _parse_channel(value: CellValue) -> str:
+    return sys.intern(cell_text(value))  # a handful of channels over millions of rows
+
+
 def _parse_list(value: CellValue) -> tuple[str, ...]:
     return tuple(split_items(value))
 
 
 _PARSERS: dict[str, Callable[[CellValue], object]] = {
     "name": cell_text, "phone": _parse_phone, "external_userid": _parse_id, "unionid": _parse_id,
-    "level": _parse_level, "channel": cell_text, "birthday": parse_birthday,
+    "level": _parse_level, "channel": _parse_channel, "birthday": parse_birthday,
     "staff": _parse_list, "groups": _parse_list, "tags": parse_tags,
     "points": _parse_points, "gender": _parse_gender, "remark": cell_text,
 }

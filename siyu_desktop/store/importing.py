@@ -15,10 +15,12 @@ with the columns that changed), so an import can be undone like any other operat
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -37,7 +39,7 @@ CHUNK = 500  # members matched and compared per query round (SQLite allows 999 p
 # rather than patched member by member.
 FULL_REBUILD_AT = 20_000
 DETAIL_LIMIT = 200
-IMPORT_CACHE_KB = -262144  # negative: KiB, as PRAGMA cache_size takes it  # changed rows described one by one in the preview
+IMPORT_CACHE_KB = -65536  # negative: KiB, as PRAGMA cache_size takes it  # changed rows described one by one in the preview
 
 # File field → members column. ``added_at`` is when the member was added, i.e. ``joined_at``.
 COLUMNS: dict[str, str] = {
@@ -96,6 +98,32 @@ class RowChange:
     changes: tuple[tuple[str, object, object], ...]  # (field, before, after); tags etc. as text
 
 
+class TagLinks:
+    """(member ref, tag) pairs to add, packed into two arrays and one list of distinct tags:
+    a million-row file brings millions of links, at 12 bytes each instead of about 120."""
+
+    def __init__(self) -> None:
+        self._refs = array("q")
+        self._tags = array("l")
+        self._index: dict[TagRef, int] = {}
+        self.distinct: list[TagRef] = []
+
+    def append(self, ref: int, tag: TagRef) -> None:
+        i = self._index.get(tag)
+        if i is None:
+            i = self._index[tag] = len(self.distinct)
+            self.distinct.append(tag)
+        self._refs.append(ref)
+        self._tags.append(i)
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def __iter__(self) -> Iterator[tuple[int, TagRef]]:
+        tags = self.distinct
+        return ((ref, tags[i]) for ref, i in zip(self._refs, self._tags, strict=True))
+
+
 @dataclass(slots=True)
 class ImportPlan:
     data_version: int
@@ -105,7 +133,7 @@ class ImportPlan:
     unchanged: int = 0
     refused: list[tuple[int, str]] = field(default_factory=list)  # (record position, reason)
     # Member refs: an existing member's id, or -(record position + 1) for a new member.
-    tag_links: list[tuple[int, TagRef]] = field(default_factory=list)
+    tag_links: TagLinks = field(default_factory=lambda: TagLinks())
     follow_links: list[tuple[int, int]] = field(default_factory=list)  # (member ref, staff id)
     roster_links: list[tuple[int, int]] = field(default_factory=list)  # (member ref, group id)
     new_tags: Counter[TagKey] = field(default_factory=Counter)  # → members who would get it
@@ -246,7 +274,6 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
     plan = ImportPlan(data_version(conn))
     lib = _Library.load(conn)
     claimed: dict[int, int] = {}  # member id → first record position that matched it
-    new_tag_members: dict[TagKey, set[int]] = {}
     for start in range(0, len(records), CHUNK):
         if cancel:
             cancel()
@@ -273,8 +300,7 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
                 plan.matched_by[how] += 1
             _plan_record(plan, lib, pos, record, member_id, rows.get(member_id or 0),
                          tags_of.get(member_id or 0, set()), staff_of.get(member_id or 0, set()),
-                         groups_of.get(member_id or 0, set()), new_tag_members)
-    plan.new_tags = Counter({k: len(v) for k, v in new_tag_members.items()})
+                         groups_of.get(member_id or 0, set()))
     if progress:
         progress(len(records), len(records))
     return plan
@@ -282,8 +308,7 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
 
 def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord,
                  member_id: int | None, current: dict[str, Any] | None, has_tags: set[int],
-                 has_staff: set[int], has_groups: set[int],
-                 new_tag_members: dict[TagKey, set[int]]) -> None:
+                 has_staff: set[int], has_groups: set[int]) -> None:
     ref = member_id if member_id is not None else -(pos + 1)
     described: list[tuple[str, object, object]] = []
     before: dict[str, Any] = {}
@@ -310,9 +335,9 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
         if tag in seen_tags or (isinstance(tag, int) and tag in has_tags):
             continue
         seen_tags.add(tag)
-        plan.tag_links.append((ref, tag))
+        plan.tag_links.append(ref, tag)
         if isinstance(tag, tuple):
-            new_tag_members.setdefault(tag, set()).add(ref)
+            plan.new_tags[tag] += 1  # once per member: repeats were skipped just above
         described.append(("tags", None, f"{tag[0]}:{tag[1]}" if isinstance(tag, tuple)
                           else lib.tag_name_of.get(tag, str(tag))))
     for names, table, have, out, unknown, label in (
@@ -380,7 +405,7 @@ def apply_import(ctx: WriteContext, records: Sequence[MemberRecord], plan: Impor
     since it was made). ``cancel`` may raise at any point: the caller's transaction rolls back."""
     conn = ctx.conn
     # The default 2 MB page cache thrashes on five member indexes, the trigram index and the
-    # audit table: 256 MB makes a 100k-row import about a third faster. Restored afterwards.
+    # audit table: 64 MB makes a 100k-row import about a third faster. Restored afterwards.
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KB}")
     try:
@@ -437,18 +462,22 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     def member(ref: int) -> int:
         return ref if ref > 0 else new_ids[-ref - 1]
 
-    # In primary-key order, so the inserts walk the table's B-tree once.
-    links = sorted((member(ref), tag if isinstance(tag, int) else tag_ids[tag])
-                   for ref, tag in plan.tag_links)
-    for start in range(0, len(links), CHUNK * 20):
-        part = links[start:start + CHUNK * 20]
+    touched = set(new_ids.values()) | {u[1] for u in plan.updates}
+    rebuild = len(touched) >= FULL_REBUILD_AT
+    by_tag: dict[int, list[int]] = {}
+    links = iter(plan.tag_links)
+    while part := [(member(ref), tag if isinstance(tag, int) else tag_ids[tag])
+                   for ref, tag in itertools.islice(links, CHUNK * 20)]:
+        # In primary-key order, so the inserts walk the B-tree; sorted a chunk at a time because
+        # one sort of millions of pairs holds the GIL long enough to freeze the window.
+        part.sort()
         conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", part)
         ctx.log_many("member_tags", (None for _ in part),
                      ({"member_id": m, "tag_id": t} for m, t in part))
+        if not rebuild:
+            for member_id, tag_id in part:
+                by_tag.setdefault(tag_id, []).append(member_id)
         step(len(part))
-    by_tag: dict[int, list[int]] = {}
-    for member_id, tag_id in links:
-        by_tag.setdefault(tag_id, []).append(member_id)
     for tag_id, ids in by_tag.items():
         ctx.changes.add_tag(tag_id, ids)
     follows = [{"member_id": member(ref), "staff_id": staff, "add_time": None}
@@ -458,8 +487,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     roster = [{"id": next_roster + i, "group_id": group, "member_id": member(ref)}
               for i, (ref, group) in enumerate(plan.roster_links)]
     _insert_rows(ctx, "roster", roster)
-    touched = set(new_ids.values()) | {u[1] for u in plan.updates}
-    if len(touched) >= FULL_REBUILD_AT:
+    if rebuild:
         ctx.changes.full_rebuild = True
     else:
         ctx.changes.members.update(touched)

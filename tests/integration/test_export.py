@@ -62,7 +62,7 @@ def test_round_trip_shows_exactly_the_edits(exporter: Exporter, service: Workspa
     changed = {(member_id, col) for _pos, member_id, _before, after in edited.plan.updates
                for col in after}
     assert changed == {(member_at(2), "name"), (member_at(5), "phone"), (member_at(9), "level")}
-    assert edited.plan.tag_links == [(member_at(7), tag_id)]
+    assert list(edited.plan.tag_links) == [(member_at(7), tag_id)]
     assert not edited.plan.new_tags and not edited.plan.follow_links and not edited.plan.roster_links
 
     run(importer.commit(edited))

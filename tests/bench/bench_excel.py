@@ -1,0 +1,246 @@
+"""Excel round-trip benchmark (issue: Excel round trip). For a 100,000-row and a 1,000,000-row
+roster (11 columns, 3–8 tags a row out of 400), generated once and cached under .cache/, prints
+side by side, each size measured in its own subprocess so peak memory does not mix:
+
+  raw read (calamine alone) · import end to end (read, check, compare, write, index) and its
+  ratio to the raw read · export next to a raw XlsxWriter write of the same cells · peak RSS of
+  the import · the longest event-loop stall while the import window imports (100k only)
+
+  python tests/bench/bench_excel.py [--sizes 100000 1000000] [--repeat 3]
+
+Medians of ``--repeat`` runs at 100k; one run at 1M (each takes minutes). Every import goes into a
+new empty workspace, so all rows are new members (the heaviest case: inserts, tags, audit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.bench.common import CACHE, peak_rss_mb  # noqa: E402
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧阳"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬燕彩春菊凤洁梅琳素云莲真环雪荣爱妹香月莺媛瑞凡佳嘉琼勤珍贞莉娣叶璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思"
+PREFIXES = ("134", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158", "159",
+            "182", "183", "187", "188", "130", "131", "132", "155", "156", "185", "186", "133",
+            "153", "180", "181", "189", "177", "199")
+
+
+def roster_path(n: int) -> Path:
+    return CACHE / f"roster_{n}.xlsx"
+
+
+def generate(n: int) -> Path:
+    """A roster as an operator's file would be, written by our own exporter (cached)."""
+    from siyu_desktop.excel.normalize import RosterRow
+    from siyu_desktop.excel.writer import write_roster
+
+    path = roster_path(n)
+    if path.exists():
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(n)
+    tags = [(f"维度{g}", f"标签{t}") for g in range(20) for t in range(20)]
+    channels = ("包裹卡", "AI外呼", "短信", "裂变", "线下活动")
+
+    def rows() -> Any:
+        for i in range(n):
+            name = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(rnd.randint(1, 2)))
+            yield RosterRow(
+                name=name, phone=f"{rnd.choice(PREFIXES)}{rnd.randrange(10**8):08d}",
+                external_userid=f"wmBENCH{i:09d}", level=rnd.randrange(4), channel=rnd.choice(channels),
+                birthday=f"{rnd.randint(1960, 2005)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}",
+                added_at=1_600_000_000 + rnd.randrange(100_000_000),
+                tags=tuple(rnd.sample(tags, rnd.randint(3, 8))), points=rnd.randrange(5000),
+                remark=rnd.choice(("", "", "老客户", "喜欢冻干", "宝妈", "团购")), gender=rnd.randrange(3))
+    start = time.perf_counter()
+    write_roster(path, rows())
+    print(f"  generated {path.name} in {time.perf_counter() - start:.0f}s", flush=True)
+    return path
+
+
+# -- one size, in a child process ----------------------------------------------------------------
+def _timed(fn: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def measure(n: int, repeat: int, gui: bool) -> dict[str, Any]:
+    from siyu_desktop.excel.reader import iter_rows
+    from siyu_desktop.services.exporter import Exporter
+    from siyu_desktop.services.importer import Importer
+    from siyu_desktop.services.workspace import WorkspaceService
+    from siyu_desktop.store.db import Workspace
+
+    path = roster_path(n)
+    tmp = Path(tempfile.mkdtemp(prefix="bench_excel_"))
+    out: dict[str, Any] = {"n": n, "repeat": repeat}
+    reads = [_timed(lambda: sum(1 for _ in iter_rows(path)))[0] for _ in range(repeat)]
+    out["read_s"] = statistics.median(reads)
+
+    imports, ws = [], None
+    for i in range(repeat):
+        if ws is not None:
+            ws.close()
+        ws = Workspace.open(tmp / f"import{i}.db")
+        importer = Importer(WorkspaceService(ws))
+
+        def run() -> Any:
+            preview = importer.preview_now(path)
+            return preview, ws.write(lambda ctx, p=preview: _apply(ctx, p), action="import")
+        seconds, (preview, outcome) = _timed(run)
+        assert outcome.inserted == n - preview.rejected, (outcome, preview.rejected)
+        imports.append(seconds)
+        del preview
+    out["import_s"] = statistics.median(imports)
+    out["import_peak_mb"] = peak_rss_mb()
+
+    assert ws is not None
+    service = WorkspaceService(ws)
+    exports = [_timed(lambda: Exporter(service).export_now(None, tmp / "export.xlsx"))[0]
+               for _ in range(repeat)]
+    out["export_s"] = statistics.median(exports)
+    out["raw_write_s"] = statistics.median(_raw_write(service, tmp) for _ in range(repeat))
+    ws.close()
+    if gui:
+        out["stall_ms"] = _gui_stall(path, tmp / "gui.db")
+    out["peak_mb"] = peak_rss_mb()
+    return out
+
+
+def _apply(ctx: Any, preview: Any) -> Any:
+    from siyu_desktop.store import importing
+    return importing.apply_import(ctx, preview.roster.rows, preview.plan)
+
+
+def _raw_write(service: Any, tmp: Path) -> float:
+    """XlsxWriter alone (constant_memory, write_row) over the very cells the export writes."""
+    import xlsxwriter
+
+    from siyu_desktop.excel.writer import roster_cells, roster_header
+    from siyu_desktop.services.exporter import CHUNK, member_records
+
+    conn = service.ws.reader()
+    ids = [r[0] for r in conn.execute("SELECT id FROM members ORDER BY id")]
+    cells = [roster_cells(r, (), service.tz) for start in range(0, len(ids), CHUNK)
+             for r in member_records(conn, ids[start:start + CHUNK])]
+    start = time.perf_counter()
+    book = xlsxwriter.Workbook(str(tmp / "raw.xlsx"), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, roster_header())
+    for row, values in enumerate(cells, start=1):
+        sheet.write_row(row, 0, values)
+    book.close()
+    return time.perf_counter() - start
+
+
+def _gui_stall(path: Path, db: Path) -> float:
+    """The import window imports ``path`` on a qasync loop while a 10 ms heartbeat measures how
+    late it fires: the longest lateness is the longest the window was frozen."""
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from siyu_desktop.services.workspace import WorkspaceService
+    from siyu_desktop.store.db import Workspace
+    from siyu_desktop.ui.controllers.import_controller import ImportController
+    from siyu_desktop.ui.feedback import Feedback
+    from siyu_desktop.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    ws = Workspace.open(db)
+    errors: list[BaseException] = []
+    tasks = TaskRunner(errors.append)
+    controller = ImportController(WorkspaceService(ws), tasks, Feedback(), None)
+    controller.open()
+    worst = [0.0]
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        worst[0] = max(worst[0], now - last[0] - 0.010)
+        last[0] = now
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(beat)
+
+    async def run() -> None:
+        await asyncio.sleep(0.2)  # let the window settle before measuring
+        last[0] = time.perf_counter()
+        timer.start()
+        controller.load_file(str(path))
+        while controller.preview is None and not errors:
+            await asyncio.sleep(0.05)
+        controller.commit()
+        while controller.outcome is None and not errors:
+            await asyncio.sleep(0.05)
+        timer.stop()
+        await tasks.wait_idle()
+    loop.run_until_complete(run())
+    if errors:
+        raise errors[0]
+    controller.dialog.close()
+    ws.close()
+    return worst[0] * 1000
+
+
+# -- the parent: generate, run each size in its own process, print ------------------------------
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per median at 100k")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--child-repeat", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        result = measure(args.child, args.child_repeat, gui=args.child <= 200_000)
+        print("RESULT " + json.dumps(result), flush=True)
+        return
+    print(f"load: {os.getloadavg()}")
+    results = []
+    for n in args.sizes:
+        generate(n)
+        repeat = args.repeat if n <= 200_000 else 1
+        done = subprocess.run([sys.executable, __file__, "--child", str(n), "--child-repeat",
+                               str(repeat)], capture_output=True, text=True, check=False)
+        line = next((x for x in done.stdout.splitlines() if x.startswith("RESULT ")), None)
+        if line is None:
+            print(done.stdout, done.stderr)
+            raise SystemExit(f"child for {n} failed")
+        results.append(json.loads(line[7:]))
+    print(f"\n  {'':34}" + "".join(f"{r['n']:>16,}" for r in results))
+
+    def show(label: str, values: list[str], target: str = "") -> None:
+        print(f"  {label:<34}" + "".join(f"{v:>16}" for v in values) + f"   {target}")
+    show("runs per median", [str(r["repeat"]) for r in results])
+    show("raw read (calamine), rows/s", [f"{r['n'] / r['read_s']:,.0f}" for r in results])
+    show("import end to end, rows/s", [f"{r['n'] / r['import_s']:,.0f}" for r in results])
+    show("import / raw read", [f"{r['read_s'] / r['import_s']:.2f}×" for r in results], "target ≥ 0.6×")
+    show("export, rows/s", [f"{r['n'] / r['export_s']:,.0f}" for r in results], "target ≥ 10,000")
+    show("raw XlsxWriter, rows/s", [f"{r['n'] / r['raw_write_s']:,.0f}" for r in results])
+    show("peak RSS after import, MB", [f"{r['import_peak_mb']:,.0f}" for r in results],
+         "target < 300 (100k), < 1,500 (1M)")
+    show("peak RSS incl. export, MB", [f"{r['peak_mb']:,.0f}" for r in results])
+    show("longest UI stall in import, ms", [f"{r['stall_ms']:.0f}" if "stall_ms" in r else "–"
+                                           for r in results], "target ≤ 100")
+
+
+if __name__ == "__main__":
+    main()
