@@ -1,0 +1,1701 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="94"/>
+        <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
+        <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="119"/>
+        <source>成员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="120"/>
+        <source>社群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="121"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="445"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="84"/>
+        <source>待发送 {w} 项 · 失败 {f} 项</source>
+        <translation>{w} waiting · {f} failed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="102"/>
+        <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
+        <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="110"/>
+        <source>正在测试连接…</source>
+        <translation>Testing connection…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="124"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
+        <source>正在同步：</source>
+        <translation>Syncing: </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="146"/>
+        <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
+        <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
+        <source>已取消；下次全量同步会从中断处继续。</source>
+        <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="172"/>
+        <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
+        <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="37"/>
+        <source>企业微信：未连接</source>
+        <translation>WeCom: not connected</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="47"/>
+        <source>连接设置</source>
+        <translation>Connection settings</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="142"/>
+        <source>已保存在系统钥匙串中；留空表示不修改</source>
+        <translation>Saved in the system keychain; leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="55"/>
+        <source>不使用代理（直连或中转地址）</source>
+        <translation>No proxy (direct or relay address)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="56"/>
+        <source>使用系统代理</source>
+        <translation>Use system proxy</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
+        <source>使用自定义代理</source>
+        <translation>Use custom proxy</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
+        <source>企业 ID（CorpID）</source>
+        <translation>Corp ID (CorpID)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="63"/>
+        <source>应用 Secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
+        <source>接口地址 / 中转地址</source>
+        <translation>API / relay address</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
+        <source>代理</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
+        <source>代理地址</source>
+        <translation>Proxy address</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="81"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="84"/>
+        <source>立即同步（增量）</source>
+        <translation>Sync now (incremental)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="85"/>
+        <source>全量同步</source>
+        <translation>Full sync</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="86"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="98"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="103"/>
+        <source>发件箱</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="109"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="110"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="111"/>
+        <source>尝试</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="112"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
+        <source>立即发送</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="143"/>
+        <source>在管理后台的应用详情中查看</source>
+        <translation>Find it in the app&apos;s details in the admin console</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="36"/>
+        <source>出错了</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="39"/>
+        <source>私域运营台遇到了一个程序错误。你的数据已保存；请把下面的详情复制给开发团队。</source>
+        <translation>Siyu Desktop ran into a program error. Your data has been saved. Please copy the details below and send them to the development team.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="47"/>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>ExportController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="58"/>
+        <source>导出客户名单</source>
+        <translation>Export members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
+        <source>客户名单.xlsx</source>
+        <translation>members.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="57"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="57"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="79"/>
+        <source>已导出 {n} 位客户到 {path}</source>
+        <translation>Exported {n} members to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="96"/>
+        <source>正在导出：{done} / {total}</source>
+        <translation>Exporting: {done} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="75"/>
+        <source>无法完成</source>
+        <translation>Couldn&apos;t complete</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/groups_controller.py" line="59"/>
+        <source>{groups} 个社群 · {people} 人次 · 近 {days} 天 进群 {joins} / 退群 {leaves}</source>
+        <translation>{groups} groups · {people} memberships · last {days} days: {joins} joined / {leaves} left</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="312"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="313"/>
+        <source>客户</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="313"/>
+        <source>客户（未匹配）</source>
+        <translation>Member (unmatched)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="320"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="354"/>
+        <source>群成员名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="355"/>
+        <source>选择左侧的一个社群，查看群成员名单</source>
+        <translation>Select a group on the left to see its roster</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="356"/>
+        <source>选择社群后，这里显示它近 30 天的进群和退群。</source>
+        <translation>Select a group to see who joined and left in the last 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="358"/>
+        <source>近 30 天没有人进群或退群。</source>
+        <translation>No one joined or left in the last 30 days.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="360"/>
+        <source>{name} · {n} 人（员工 {staff}）</source>
+        <translation>{name} · {n} people ({staff} staff)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="362"/>
+        <source>这个群里还没有成员。</source>
+        <translation>This group has no members yet.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="373"/>
+        <source>至少 {n} 位客户同时在两个及以上社群里，这里列出重叠最多的 {n} 位。</source>
+        <translation>At least {n} members are in two or more groups; these are the {n} in the most groups.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="376"/>
+        <source>{n} 位客户同时在两个及以上社群里。</source>
+        <translation>{n} members are in two or more groups.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="377"/>
+        <source>重复进群的客户会重复收到群发，可以考虑清理。</source>
+        <translation> They receive group broadcasts more than once; consider cleaning up.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="383"/>
+        <source>所有社群近 30 天的进群和退群，最新的在前。</source>
+        <translation>Joins and leaves across all groups in the last 30 days, newest first.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="385"/>
+        <source>（只列出最近 {n} 条）</source>
+        <translation> (only the latest {n} shown)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="392"/>
+        <source>显示 {shown} / {total} 个社群</source>
+        <translation>Showing {shown} of {total} groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="395"/>
+        <source>没有符合条件的社群。</source>
+        <translation>No groups match.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="396"/>
+        <source>工作区里还没有社群。同步企业微信后，客户群会出现在这里。</source>
+        <translation>No groups in this workspace yet. Groups appear here after a WeCom sync.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="102"/>
+        <source>正在读取文件…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="126"/>
+        <source>，沿用上次保存的列对应</source>
+        <translation>; using the saved column mapping</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="126"/>
+        <source>，列对应已按你的修改</source>
+        <translation>; column mapping as you edited it</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="127"/>
+        <source>，列对应为自动识别</source>
+        <translation>; columns matched automatically</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="128"/>
+        <source>表头在第 {row} 行{source}</source>
+        <translation>Header in row {row}{source}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="134"/>
+        <source>没有需要导入的变化。</source>
+        <translation>No changes to import.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="144"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="158"/>
+        <source>已导入：新增 {new} 位，更新 {updated} 位客户（可在操作记录中撤销）</source>
+        <translation>Imported: {new} new and {updated} updated members (can be undone in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="171"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="181"/>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="190"/>
+        <source>未完成，请查看提示。</source>
+        <translation>Not finished. See the message.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="200"/>
+        <source>正在读取：{done} 行</source>
+        <translation>Reading: {done} rows</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="200"/>
+        <source>正在比对：{done} / {total}</source>
+        <translation>Comparing: {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
+        <source>正在写入：{done} / {total}</source>
+        <translation>Writing: {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="211"/>
+        <source>已保存 {n} 行到 {path}</source>
+        <translation>Saved {n} rows to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="212"/>
+        <source>已保存错误行：{path}（改好后可再次导入）</source>
+        <translation>Saved the rows with problems: {path} (fix them and import again)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="219"/>
+        <source>已保存导入模板：{path}</source>
+        <translation>Saved the import template: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="47"/>
+        <source>导入客户名单</source>
+        <translation>Import members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="56"/>
+        <source>请选择要导入的 Excel 或 CSV 文件</source>
+        <translation>Choose an Excel or CSV file to import</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="57"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="59"/>
+        <source>下载导入模板…</source>
+        <translation>Download template…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="61"/>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="74"/>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="83"/>
+        <source>列对应（点「导入为」一栏可修改）</source>
+        <translation>Column mapping (click ‘Import as’ to change)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="103"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="103"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="104"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="105"/>
+        <source>有问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="118"/>
+        <source>选择文件后，这里会显示导入将带来的变化。导入前不会修改任何数据。</source>
+        <translation>Choose a file to see what the import would change. Nothing changes until you import.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="224"/>
+        <source>有问题的行（不会导入）</source>
+        <translation>Rows with problems (not imported)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="126"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="127"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="144"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="153"/>
+        <source>保存错误行…</source>
+        <translation>Save problem rows…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="154"/>
+        <source>把有问题的行连同原因另存为 Excel，改好后可以再次导入</source>
+        <translation>Save the rows with problems and their reasons to Excel; fix them and import again</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="229"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="159"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="174"/>
+        <source>选择要导入的文件</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="178"/>
+        <source>保存错误行</source>
+        <translation>Save problem rows</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="179"/>
+        <source>未导入的行.xlsx</source>
+        <translation>rows-not-imported.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="182"/>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="183"/>
+        <source>客户名单模板.xlsx</source>
+        <translation>member-import-template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="204"/>
+        <source>{name}（隐藏）</source>
+        <translation>{name} (hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="223"/>
+        <source>有问题的行（不会导入）：共 {n} 行，显示前 {m} 行</source>
+        <translation>Rows with problems (not imported): {n} in total, first {m} shown</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/import_dialog.py" line="228"/>
+        <source>导入 {n} 位客户</source>
+        <translation>Import {n} members</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="25"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="37"/>
+        <source>私域运营台</source>
+        <translation>Siyu Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="41"/>
+        <source>演示工作区</source>
+        <translation>Demo workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="44"/>
+        <source>这是自动生成的演示数据，可以随意尝试，不会影响真实客户。</source>
+        <translation>This is generated demo data. Try anything; no real members are affected.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="56"/>
+        <source>正在打开工作区…</source>
+        <translation>Opening workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="65"/>
+        <source>企业微信：未连接</source>
+        <translation>WeCom: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="91"/>
+        <source>（演示）</source>
+        <translation> (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="92"/>
+        <source>私域运营台 — {name}{suffix}</source>
+        <translation>Siyu Desktop — {name}{suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="93"/>
+        <source>工作区：{name}{suffix}</source>
+        <translation>Workspace: {name}{suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="97"/>
+        <source>客户 {n}</source>
+        <translation>Members: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingModel</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="37"/>
+        <source>客户名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="37"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="38"/>
+        <source>客户ID</source>
+        <translation>Member ID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="38"/>
+        <source>unionid</source>
+        <translation>UnionID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="39"/>
+        <source>会员等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="39"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="39"/>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="40"/>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="40"/>
+        <source>跟进人</source>
+        <translation>Following staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="40"/>
+        <source>所在群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="41"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="41"/>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="41"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="42"/>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="45"/>
+        <source>附加信息（原样保存）</source>
+        <translation>Extra info (kept as is)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="45"/>
+        <source>不导入</source>
+        <translation>Don&apos;t import</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="78"/>
+        <source>第{n}列</source>
+        <translation>Column {n}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="99"/>
+        <source>文件中的列</source>
+        <translation>Column in file</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="99"/>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="99"/>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/mapping_model.py" line="109"/>
+        <source>（无表头）</source>
+        <translation>(no header)</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetailPanel</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="27"/>
+        <source>添加标签</source>
+        <translation>Added tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="28"/>
+        <source>移除标签</source>
+        <translation>Removed tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="31"/>
+        <source>创建客户</source>
+        <translation>Created member</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="34"/>
+        <source>修改资料</source>
+        <translation>Edited profile</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="57"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="57"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
+        <source>最近活跃</source>
+        <translation>Last active</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="60"/>
+        <source>企业微信 ID</source>
+        <translation>WeCom ID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="60"/>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="61"/>
+        <source>本地笔记</source>
+        <translation>Local note</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="67"/>
+        <source>资料</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="69"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="71"/>
+        <source>社群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="73"/>
+        <source>跟进员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="76"/>
+        <source>变更记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="83"/>
+        <source>选择一位客户查看详情</source>
+        <translation>Select a member to see details</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="95"/>
+        <source>（未关联企业微信）</source>
+        <translation>(not linked to WeCom)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
+        <source>（本地）</source>
+        <translation> (local)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
+        <source>（没有标签）</source>
+        <translation>(no tags)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
+        <source>（不在任何社群中）</source>
+        <translation>(not in any group)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="117"/>
+        <source>（暂无变更）</source>
+        <translation>(no changes yet)</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoiceButton</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="79"/>
+        <source>{title}: {n} 项</source>
+        <translation>{title}: {n} selected</translation>
+    </message>
+</context>
+<context>
+    <name>RosterController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="135"/>
+        <source>包含全部这些标签</source>
+        <translation>Has all of these tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="135"/>
+        <source>包含任一标签</source>
+        <translation>Has any of these tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="136"/>
+        <source>排除这些标签</source>
+        <translation>Has none of these tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="162"/>
+        <source>选中的 {n} 位客户</source>
+        <translation>the {n} selected members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="163"/>
+        <source>筛选出的全部 {n} 位客户</source>
+        <translation>all {n} filtered members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <source>添加标签</source>
+        <translation>Add tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <source>移除标签</source>
+        <translation>Remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
+        <source>给{who}添加标签：</source>
+        <translation>Add a tag to {who}:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
+        <source>从{who}移除标签：</source>
+        <translation>Remove a tag from {who}:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
+        <source>已给 {n} 位客户打上“{tag}”</source>
+        <translation>Added &quot;{tag}&quot; to {n} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="186"/>
+        <source>已从 {n} 位客户移除“{tag}”</source>
+        <translation>Removed &quot;{tag}&quot; from {n} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
+        <source>（可按 Ctrl+Z 撤销）</source>
+        <translation> (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="207"/>
+        <source>已撤销：{what}（恢复 {n} 项）</source>
+        <translation>Undone: {what} ({n} restored)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
+        <source>保存人群包</source>
+        <translation>Save segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
+        <source>给当前筛选起个名字（{n} 位客户）：</source>
+        <translation>Name the current filter ({n} members):</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="224"/>
+        <source>已保存人群包“{name}”</source>
+        <translation>Saved segment &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="235"/>
+        <source>删除人群包</source>
+        <translation>Delete segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="236"/>
+        <source>删除这个人群包？客户和标签不受影响。</source>
+        <translation>Delete this segment? Members and tags are not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="58"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="59"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="60"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="61"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="62"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="63"/>
+        <source>跟进员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="64"/>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="65"/>
+        <source>最近活跃</source>
+        <translation>Last active</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="66"/>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="67"/>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/models/roster_model.py" line="68"/>
+        <source>备注</source>
+        <translation>Remark</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="55"/>
+        <source>搜索姓名、手机号、备注或拼音首字母（如 zs）</source>
+        <translation>Search name, phone, remark or pinyin (zs)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="62"/>
+        <source>人群包</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="64"/>
+        <source>保存为人群包…</source>
+        <translation>Save as segment…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="67"/>
+        <source>删除人群包</source>
+        <translation>Delete segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="83"/>
+        <source>添加标签…</source>
+        <translation>Add tag…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="84"/>
+        <source>移除标签…</source>
+        <translation>Remove tag…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="85"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="99"/>
+        <source>标签分布（当前筛选）</source>
+        <translation>Tags in current filter</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="103"/>
+        <source>筛选标签</source>
+        <translation>Filter tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="107"/>
+        <source>标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="108"/>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="124"/>
+        <source>双击一个标签，把它加入筛选</source>
+        <translation>Double-click a tag to add it to the filter</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="163"/>
+        <source>共 {n} 位客户</source>
+        <translation>{n} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="165"/>
+        <source>筛选出 {n} / {total} 位客户</source>
+        <translation>{n} of {total} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="174"/>
+        <source>（当前筛选）</source>
+        <translation>(current filter)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="212"/>
+        <source>已选 {n} 人</source>
+        <translation>{n} selected</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentBar</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="107"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="108"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="109"/>
+        <source>跟进员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="110"/>
+        <source>所在群类型</source>
+        <translation>Group type</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="119"/>
+        <source>点击取消按社群筛选</source>
+        <translation>Click to stop filtering by group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="130"/>
+        <source>添加时间不限</source>
+        <translation>Added: any time</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="131"/>
+        <source>{n} 天内添加</source>
+        <translation>Added in last {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <source>活跃不限</source>
+        <translation>Active: any time</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <source>7 天内活跃</source>
+        <translation>Active in last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <source>30 天内活跃</source>
+        <translation>Active in last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <source>30 天未活跃</source>
+        <translation>Inactive 30+ days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <source>90 天未活跃</source>
+        <translation>Inactive 90+ days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <source>180 天未活跃</source>
+        <translation>Inactive 180+ days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="138"/>
+        <source>生日不限</source>
+        <translation>Birthday: any</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="139"/>
+        <source>7 天内生日</source>
+        <translation>Birthday within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="140"/>
+        <source>30 天内生日</source>
+        <translation>Birthday within 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="142"/>
+        <source>{m} 月生日</source>
+        <translation>Birthday in month {m}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="146"/>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="151"/>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="160"/>
+        <source>清空筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="209"/>
+        <source>所在群: {n} 个 ✕</source>
+        <translation>Groups: {n} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="220"/>
+        <source>所在群: {name} ✕</source>
+        <translation>Group: {name} ✕</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="233"/>
+        <source>包含全部标签</source>
+        <translation>Has all tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="234"/>
+        <source>包含任一标签</source>
+        <translation>Has any tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="235"/>
+        <source>排除标签</source>
+        <translation>Excludes tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="243"/>
+        <source>{title}: {first} 等 {n} 个</source>
+        <translation>{title}: {first}… ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>TagGroupDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="407"/>
+        <source>新建标签组</source>
+        <translation>New tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="412"/>
+        <source>例如：宠物年龄</source>
+        <translation>e.g. Pet age</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="413"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="418"/>
+        <source>维度</source>
+        <translation>Dimension</translation>
+    </message>
+</context>
+<context>
+    <name>TagPickerDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/tag_picker.py" line="39"/>
+        <source>输入标签名筛选</source>
+        <translation>Type to filter tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/tag_picker.py" line="44"/>
+        <source>标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/tag_picker.py" line="44"/>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+</context>
+<context>
+    <name>TagsController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="74"/>
+        <source>新建标签组“{name}”</source>
+        <translation>Create tag group &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="78"/>
+        <source>新建标签“{name}”</source>
+        <translation>Create tag &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="85"/>
+        <source>标签“{old}”改名为“{new}”</source>
+        <translation>Rename tag &quot;{old}&quot; to &quot;{new}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="90"/>
+        <source>标签组“{old}”改名为“{new}”</source>
+        <translation>Rename tag group &quot;{old}&quot; to &quot;{new}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="96"/>
+        <source>删除标签“{tag}”会从 {n} 位客户身上移除它。此操作可以撤销。</source>
+        <translation>Deleting tag &quot;{tag}&quot; removes it from {n} members. You can undo this.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="98"/>
+        <source>删除 {k} 个标签（{names}）会影响 {n} 位客户，这些标签会从他们身上移除。此操作可以撤销。</source>
+        <translation>Deleting {k} tags – {names} – removes them from {n} members. You can undo this.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="106"/>
+        <source>删除标签</source>
+        <translation>Delete tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="126"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="109"/>
+        <source>删除标签 {names}</source>
+        <translation>Delete {names}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="115"/>
+        <source>删除标签组“{group}”及其中 {k} 个标签，会从 {n} 位客户身上移除这些标签。此操作可以撤销。</source>
+        <translation>Deleting tag group &quot;{group}&quot; and its {k} tags removes those tags from {n} members. You can undo this.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="126"/>
+        <source>删除标签组</source>
+        <translation>Delete tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="130"/>
+        <source>删除标签组“{group}”</source>
+        <translation>Delete tag group &quot;{group}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="135"/>
+        <source>把 {sources} 合并到“{target}”：带有这些标签的 {m} 位客户都会带上“{target}”（其中 {n} 位是新打上的），随后删除 {sources}。此操作可以撤销。</source>
+        <translation>Merge {sources} into &quot;{target}&quot;: all {m} members with these tags get &quot;{target}&quot; ({n} of them newly), then {sources} are deleted. You can undo this.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="146"/>
+        <source>合并标签</source>
+        <translation>Merge tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="146"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="150"/>
+        <source>把 {sources} 合并到“{target}”</source>
+        <translation>Merge {sources} into &quot;{target}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="170"/>
+        <source>已撤销：{what}</source>
+        <translation>Undone: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="181"/>
+        <source>已完成：{what}（可按 Ctrl+Z 撤销）</source>
+        <translation>Done: {what} (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="195"/>
+        <source>标签“{names}”是在企业微信管理后台创建的，本应用不能修改或删除它。</source>
+        <translation>Tag &quot;{names}&quot; was created in the WeCom admin console; this app cannot change or delete it.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="197"/>
+        <source>请在企业微信管理后台 → 客户联系 → 客户标签中修改。</source>
+        <translation>Change it in the WeCom admin console → Customer Contact → Customer Tags.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="205"/>
+        <source>等 {n} 个</source>
+        <translation>… ({n} in total)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="231"/>
+        <source>新建标签</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="231"/>
+        <source>在“{group}”里新建标签：</source>
+        <translation>New tag in &quot;{group}&quot;:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="236"/>
+        <source>重命名标签</source>
+        <translation>Rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="236"/>
+        <source>标签“{tag}”的新名称：</source>
+        <translation>New name for tag &quot;{tag}&quot;:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="243"/>
+        <source>重命名标签组</source>
+        <translation>Rename tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="243"/>
+        <source>标签组“{group}”的新名称：</source>
+        <translation>New name for tag group &quot;{group}&quot;:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="252"/>
+        <source>合并到…</source>
+        <translation>Merge into…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="254"/>
+        <source>把 {sources} 合并到哪个标签？</source>
+        <translation>Merge {sources} into which tag?</translation>
+    </message>
+</context>
+<context>
+    <name>TagsPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="236"/>
+        <source>管理后台（只读）</source>
+        <translation>Admin console (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
+        <source>本地</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
+        <source>企业微信</source>
+        <translation>WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="254"/>
+        <source>{groups} 个标签组 · {tags} 个标签 · 其中本地标签 {local} 个、管理后台标签 {admin} 个（只读）</source>
+        <translation>{groups} tag groups · {tags} tags · {local} local, {admin} from the admin console (read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="266"/>
+        <source>撤销：{what}（Ctrl+Z）</source>
+        <translation>Undo: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="305"/>
+        <source>全部维度</source>
+        <translation>All dimensions</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="308"/>
+        <source>{name}（{n}）</source>
+        <translation>{name} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="329"/>
+        <source>搜索“{text}”：{n} 个标签</source>
+        <translation>Search &quot;{text}&quot;: {n} tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="332"/>
+        <source>“{group}”里的标签（{n}）</source>
+        <translation>Tags in &quot;{group}&quot; ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="335"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="336"/>
+        <source>{scope}标签（{n}）· 选择一个标签组可只看其中的标签</source>
+        <translation>{scope} tags ({n}) · select a tag group to see only its tags</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="17"/>
+        <source>普通</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="18"/>
+        <source>银卡</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="19"/>
+        <source>金卡</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
+        <source>黑金</source>
+        <translation>Black Gold</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="27"/>
+        <source>基础</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="28"/>
+        <source>行为</source>
+        <translation>Behaviour</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="29"/>
+        <source>偏好</source>
+        <translation>Preference</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
+        <source>兴趣</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="38"/>
+        <source>包裹卡</source>
+        <translation>Package card</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="39"/>
+        <source>AI外呼</source>
+        <translation>AI call</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="40"/>
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="41"/>
+        <source>裂变</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="42"/>
+        <source>线下活动</source>
+        <translation>Offline event</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="43"/>
+        <source>直播</source>
+        <translation>Live stream</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="44"/>
+        <source>小程序</source>
+        <translation>Mini program</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="74"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="52"/>
+        <source>会员群</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="53"/>
+        <source>新人群</source>
+        <translation>Newcomer</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="54"/>
+        <source>福利群</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="55"/>
+        <source>同城群</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="56"/>
+        <source>兴趣群</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="57"/>
+        <source>售后群</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="58"/>
+        <source>未分类</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="65"/>
+        <source>直接邀请</source>
+        <translation>Invited</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="66"/>
+        <source>邀请链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="67"/>
+        <source>扫码入群</source>
+        <translation>QR code</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="75"/>
+        <source>扫描二维码</source>
+        <translation>Scanned QR code</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="76"/>
+        <source>搜索手机号</source>
+        <translation>Phone number search</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="77"/>
+        <source>名片分享</source>
+        <translation>Shared contact card</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="78"/>
+        <source>群聊</source>
+        <translation>Group chat</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="79"/>
+        <source>手机通讯录</source>
+        <translation>Phone contacts</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="80"/>
+        <source>微信联系人</source>
+        <translation>WeChat contact</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
+        <source>同事分享</source>
+        <translation>Shared by colleague</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
+        <source>管理员分配</source>
+        <translation>Assigned by admin</translation>
+    </message>
+</context>
+</TS>
