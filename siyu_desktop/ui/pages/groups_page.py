@@ -31,6 +31,7 @@ from ...store.groups import DuplicateMember
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import RecordRole, SortRole
+from ..widgets.tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 JOIN_COLOR = QColor("#1a7f37")
@@ -111,9 +112,9 @@ def _proxy(model: RecordTableModel[Any], parent: QWidget) -> QSortFilterProxyMod
     return proxy
 
 
-def _widths(view: QTableView, widths: Sequence[int]) -> None:
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+def _widths(view: QTableView, widths: Sequence[int],
+            samples: dict[int, list[str]] | None = None) -> None:
+    fit_columns(view, dict(enumerate(widths)), samples)
 
 
 def _empty_or(view: QWidget, empty_text: str) -> tuple[QStackedWidget, QLabel]:
@@ -138,17 +139,16 @@ class GroupsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = self.tr
         self._detail_group: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
         layout.setSpacing(8)
 
         head = QHBoxLayout()
-        title = QLabel(t("社群"))
+        title = QLabel(self.tr("社群"))
         title.setObjectName("pageTitle")
         head.addWidget(title)
-        self.summary = QLabel(t("正在加载…"))
+        self.summary = QLabel(self.tr("正在加载…"))
         self.summary.setObjectName("hintLabel")
         head.addWidget(self.summary, 1)
         layout.addLayout(head)
@@ -161,14 +161,14 @@ class GroupsPage(QWidget):
         groups_layout = QVBoxLayout(groups_tab)
         groups_layout.setContentsMargins(0, 8, 0, 0)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(t("群类型")))
+        filters.addWidget(QLabel(self.tr("群类型")))
         self.kind_combo = QComboBox()
         self.kind_combo.setMinimumWidth(140)
-        self.kind_combo.addItem(t("全部类型"), None)
+        self.kind_combo.addItem(self.tr("全部类型"), None)
         filters.addWidget(self.kind_combo)
         self.name_filter = QLineEdit()
         self.name_filter.setObjectName("searchBox")
-        self.name_filter.setPlaceholderText(t("按群名筛选"))
+        self.name_filter.setPlaceholderText(self.tr("按群名筛选"))
         self.name_filter.setClearButtonEnabled(True)
         filters.addWidget(self.name_filter, 1)
         self.shown_label = QLabel()
@@ -177,15 +177,15 @@ class GroupsPage(QWidget):
         groups_layout.addLayout(filters)
 
         self.group_model: RecordTableModel[Group] = RecordTableModel([
-            ColumnSpec(t("群名称"), lambda g: g.name, tooltip=True),
-            ColumnSpec(t("类型"), lambda g: labels.group_kind_name(g.kind)),
-            ColumnSpec(t("群标签"), lambda g: "、".join(g.tags), tooltip=True),
-            ColumnSpec(t("群主"), lambda g: g.owner_name),
-            ColumnSpec(t("人数"), lambda g: f"{g.member_count:,}", sort=lambda g: g.member_count,
+            ColumnSpec(self.tr("群名称"), lambda g: g.name, tooltip=True),
+            ColumnSpec(self.tr("类型"), lambda g: labels.group_kind_name(g.kind)),
+            ColumnSpec(self.tr("群标签"), lambda g: "、".join(g.tags), tooltip=True),
+            ColumnSpec(self.tr("群主"), lambda g: g.owner_name),
+            ColumnSpec(self.tr("人数"), lambda g: f"{g.member_count:,}", sort=lambda g: g.member_count,
                        align_right=True),
-            ColumnSpec(t("创建时间"), lambda g: labels.fmt_time(g.created_at, with_time=False),
+            ColumnSpec(self.tr("创建时间"), lambda g: labels.fmt_time(g.created_at, with_time=False),
                        sort=lambda g: g.created_at or 0),
-            ColumnSpec(t("最近变动"), lambda g: labels.fmt_time(g.updated_at),
+            ColumnSpec(self.tr("最近变动"), lambda g: labels.fmt_time(g.updated_at),
                        sort=lambda g: g.updated_at or 0),
         ], self)
         self.group_proxy = GroupFilterProxy(self)
@@ -194,10 +194,12 @@ class GroupsPage(QWidget):
         self.kind_combo.currentIndexChanged.connect(
             lambda _i: self.group_proxy.set_kind(self.kind_combo.currentData()))
         self.groups_table = _table(self.group_proxy, "groupsTable")
-        _widths(self.groups_table, [210, 70, 150, 70, 56, 88, 120])
+        _widths(self.groups_table, [210, 70, 150, 70, 56, 88, 120], {
+            1: [labels.group_kind_name(k) for k in ("vip", "new", "sale", "region", "interest",
+                                                   "service")]})
         self.groups_table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
         self.groups_table.selectionModel().currentRowChanged.connect(self._on_current_group)
-        self.groups_stack, self.groups_empty = _empty_or(self.groups_table, t("没有符合条件的社群。"))
+        self.groups_stack, self.groups_empty = _empty_or(self.groups_table, self.tr("没有符合条件的社群。"))
         self.group_proxy.rowsInserted.connect(self._update_shown)
         self.group_proxy.rowsRemoved.connect(self._update_shown)
         self.group_proxy.modelReset.connect(self._update_shown)
@@ -207,39 +209,41 @@ class GroupsPage(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
-        self.group_title = QLabel(t("群成员名单"))
+        self.group_title = QLabel(self.tr("群成员名单"))
         self.group_title.setObjectName("sectionTitle")
         title_row.addWidget(self.group_title, 1)
-        self.show_members_button = QPushButton(t("在成员中查看…"))
-        self.show_members_button.setToolTip(t("在“成员”页按这个群筛选客户，可以批量打标签或导出"))
+        self.show_members_button = QPushButton(self.tr("在成员中查看…"))
+        self.show_members_button.setToolTip(self.tr("在“成员”页按这个群筛选客户，可以批量打标签或导出"))
         self.show_members_button.setEnabled(False)
         self.show_members_button.clicked.connect(self._on_show_members)
         title_row.addWidget(self.show_members_button)
         detail_layout.addLayout(title_row)
         self.roster_model: RecordTableModel[RosterEntry] = RecordTableModel([
-            ColumnSpec(t("姓名"), lambda r: r.name or t("（未知）")),
-            ColumnSpec(t("身份"), self._roster_kind),
-            ColumnSpec(t("进群时间"), lambda r: labels.fmt_time(r.join_time),
+            ColumnSpec(self.tr("姓名"), lambda r: r.name or self.tr("（未知）")),
+            ColumnSpec(self.tr("身份"), self._roster_kind),
+            ColumnSpec(self.tr("进群时间"), lambda r: labels.fmt_time(r.join_time),
                        sort=lambda r: r.join_time or 0),
-            ColumnSpec(t("进群方式"), lambda r: labels.join_scene_name(r.join_scene)),
-            ColumnSpec(t("邀请人"), lambda r: r.inviter),
-            ColumnSpec(t("群昵称"), lambda r: r.group_nickname, tooltip=True),
+            ColumnSpec(self.tr("进群方式"), lambda r: labels.join_scene_name(r.join_scene)),
+            ColumnSpec(self.tr("邀请人"), lambda r: r.inviter),
+            ColumnSpec(self.tr("群昵称"), lambda r: r.group_nickname, tooltip=True),
         ], self)
         self.roster_proxy = _proxy(self.roster_model, self)
         self.roster_table = _table(self.roster_proxy, "groupRosterTable")
-        _widths(self.roster_table, [84, 56, 128, 72, 64, 90])
+        _widths(self.roster_table, [84, 56, 128, 72, 64, 90], {
+            1: [self.tr("员工"), self.tr("客户"), self.tr("客户（未匹配）")],
+            3: [labels.join_scene_name(s) for s in (1, 2, 3)]})
         self.roster_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # staff first, then by join
         self.roster_stack, self.roster_empty = _empty_or(
-            self.roster_table, t("选择左侧的一个社群，查看群成员名单"))
+            self.roster_table, self.tr("选择左侧的一个社群，查看群成员名单"))
         self.roster_stack.setCurrentIndex(1)
-        events_title = QLabel(t("本群近 30 天进群/退群"))
+        events_title = QLabel(self.tr("本群近 30 天进群/退群"))
         events_title.setObjectName("sectionTitle")
         self.group_events_model = EventModel(self._event_columns(with_group=False), self)
         self.group_events_table = _table(_proxy(self.group_events_model, self), "groupEventsTable")
         _widths(self.group_events_table, [128, 50, 110])
         self.group_events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.group_events_stack, self.group_events_empty = _empty_or(
-            self.group_events_table, t("近 30 天没有人进群或退群。"))
+            self.group_events_table, self.tr("近 30 天没有人进群或退群。"))
         detail_split = QSplitter(Qt.Orientation.Vertical)
         detail_split.addWidget(self.roster_stack)
         events_box = QWidget()
@@ -258,7 +262,7 @@ class GroupsPage(QWidget):
         split.setStretchFactor(1, 2)
         split.setSizes([790, 560])
         groups_layout.addWidget(split, 1)
-        self.tabs.addTab(groups_tab, t("社群列表"))
+        self.tabs.addTab(groups_tab, self.tr("社群列表"))
 
         # -- tab 2: members in several groups --------------------------------------------------
         dup_tab = QWidget()
@@ -269,17 +273,17 @@ class GroupsPage(QWidget):
         self.dup_hint.setWordWrap(True)
         dup_layout.addWidget(self.dup_hint)
         self.dup_model: RecordTableModel[DuplicateMember] = RecordTableModel([
-            ColumnSpec(t("姓名"), lambda d: d.name),
-            ColumnSpec(t("所在群数"), lambda d: str(d.group_count), sort=lambda d: d.group_count,
+            ColumnSpec(self.tr("姓名"), lambda d: d.name),
+            ColumnSpec(self.tr("所在群数"), lambda d: str(d.group_count), sort=lambda d: d.group_count,
                        align_right=True),
-            ColumnSpec(t("所在社群"), lambda d: d.groups, tooltip=True),
+            ColumnSpec(self.tr("所在社群"), lambda d: d.groups, tooltip=True),
         ], self)
         self.dup_table = _table(_proxy(self.dup_model, self), "duplicatesTable")
         _widths(self.dup_table, [140, 80])
         self.dup_table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        self.dup_stack, _ = _empty_or(self.dup_table, t("没有同时在两个及以上社群里的客户。"))
+        self.dup_stack, _ = _empty_or(self.dup_table, self.tr("没有同时在两个及以上社群里的客户。"))
         dup_layout.addWidget(self.dup_stack, 1)
-        self.tabs.addTab(dup_tab, t("多群重复成员"))
+        self.tabs.addTab(dup_tab, self.tr("多群重复成员"))
 
         # -- tab 3: joins and leaves in all groups ---------------------------------------------
         events_tab = QWidget()
@@ -292,19 +296,18 @@ class GroupsPage(QWidget):
         self.events_table = _table(_proxy(self.events_model, self), "recentEventsTable")
         _widths(self.events_table, [128, 50, 110, 260])
         self.events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.events_stack, _ = _empty_or(self.events_table, t("近 30 天没有人进群或退群。"))
+        self.events_stack, _ = _empty_or(self.events_table, self.tr("近 30 天没有人进群或退群。"))
         events_tab_layout.addWidget(self.events_stack, 1)
-        self.tabs.addTab(events_tab, t("最近进群/退群"))
+        self.tabs.addTab(events_tab, self.tr("最近进群/退群"))
 
     def _event_columns(self, with_group: bool) -> list[ColumnSpec[RosterEvent]]:
-        t = self.tr
         columns: list[ColumnSpec[RosterEvent]] = [
-            ColumnSpec(t("时间"), lambda e: labels.fmt_time(e.at), sort=lambda e: e.at),
-            ColumnSpec(t("动作"), lambda e: t("进群") if e.kind == "join" else t("退群")),
-            ColumnSpec(t("姓名"), lambda e: e.name or t("（未知）")),
+            ColumnSpec(self.tr("时间"), lambda e: labels.fmt_time(e.at), sort=lambda e: e.at),
+            ColumnSpec(self.tr("动作"), lambda e: self.tr("进群") if e.kind == "join" else self.tr("退群")),
+            ColumnSpec(self.tr("姓名"), lambda e: e.name or self.tr("（未知）")),
         ]
         if with_group:
-            columns.append(ColumnSpec(t("社群"), lambda e: e.group_name, tooltip=True))
+            columns.append(ColumnSpec(self.tr("社群"), lambda e: e.group_name, tooltip=True))
         return columns
 
     def _roster_kind(self, r: RosterEntry) -> str:

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import Column, RosterModel, SortRole
 from ..widgets.member_detail import MemberDetailPanel
 from ..widgets.segment_bar import SegmentBar
+from ..widgets.tables import fit_columns
 
 COLUMN_WIDTHS = {Column.NAME: 110, Column.PHONE: 110, Column.LEVEL: 56, Column.CHANNEL: 80,
                  Column.TAGS: 240, Column.STAFF: 90, Column.JOINED: 92, Column.ACTIVE: 92,
@@ -139,8 +141,11 @@ class RosterPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, COLUMN_WIDTHS, {
+            Column.LEVEL: [labels.level_name(level) for level in range(4)],
+            Column.CHANNEL: [labels.channel_name(c) for c in ("package_card", "offline_event",
+                                                              "live_stream", "mini_program")],
+        })
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)

@@ -34,6 +34,7 @@ from ...domain.members import Dimension, Tag, TagGroup
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import RecordRole, SortRole
+from ..widgets.tables import fit_columns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,7 +107,6 @@ class TagsPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = self.tr
         self._dimension: str | None = None
         self._group_id: int | None = None
         self._search = ""
@@ -115,13 +115,13 @@ class TagsPage(QWidget):
         layout.setSpacing(8)
 
         head = QHBoxLayout()
-        title = QLabel(t("标签"))
+        title = QLabel(self.tr("标签"))
         title.setObjectName("pageTitle")
         head.addWidget(title)
-        self.summary = QLabel(t("正在加载…"))
+        self.summary = QLabel(self.tr("正在加载…"))
         self.summary.setObjectName("hintLabel")
         head.addWidget(self.summary, 1)
-        self.undo_button = QPushButton(t("撤销"))
+        self.undo_button = QPushButton(self.tr("撤销"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_requested)
         head.addWidget(self.undo_button)
@@ -135,30 +135,31 @@ class TagsPage(QWidget):
         groups_box = QWidget()
         groups_layout = QVBoxLayout(groups_box)
         groups_layout.setContentsMargins(0, 0, 0, 0)
-        groups_title = QLabel(t("标签组"))
+        groups_title = QLabel(self.tr("标签组"))
         groups_title.setObjectName("sectionTitle")
         groups_layout.addWidget(groups_title)
         group_buttons = QHBoxLayout()
-        self.new_group_button = QPushButton(t("新建标签组…"))
-        self.rename_group_button = QPushButton(t("重命名…"))
-        self.delete_group_button = QPushButton(t("删除…"))
+        self.new_group_button = QPushButton(self.tr("新建标签组…"))
+        self.rename_group_button = QPushButton(self.tr("重命名…"))
+        self.delete_group_button = QPushButton(self.tr("删除…"))
         for b in (self.new_group_button, self.rename_group_button, self.delete_group_button):
             group_buttons.addWidget(b)
         group_buttons.addStretch(1)
         groups_layout.addLayout(group_buttons)
         self.group_model: RecordTableModel[GroupRow] = RecordTableModel([
-            ColumnSpec(t("标签组"), lambda r: r.group.name, tooltip=True),
-            ColumnSpec(t("维度"), lambda r: labels.dimension_name(r.group.dimension)),
-            ColumnSpec(t("标签数"), lambda r: str(r.tag_count), sort=lambda r: r.tag_count,
+            ColumnSpec(self.tr("标签组"), lambda r: r.group.name, tooltip=True),
+            ColumnSpec(self.tr("维度"), lambda r: labels.dimension_name(r.group.dimension)),
+            ColumnSpec(self.tr("标签数"), lambda r: str(r.tag_count), sort=lambda r: r.tag_count,
                        align_right=True),
-            ColumnSpec(t("来源"), lambda r: t("本地") if r.group.wecom_group_id is None
-                       else t("企业微信")),
+            ColumnSpec(self.tr("来源"), lambda r: self.tr("本地") if r.group.wecom_group_id is None
+                       else self.tr("企业微信")),
         ], self)
         self.group_proxy = RowFilter(self)
         self.group_proxy.setSourceModel(self.group_model)
         self.groups_table = _table(self.group_proxy, multi=False)
-        for column, width in enumerate((140, 50, 56)):
-            self.groups_table.setColumnWidth(column, width)
+        fit_columns(self.groups_table, {0: 140, 1: 50, 2: 56}, {
+            1: [labels.dimension_name(d) for d in ("basic", "behaviour", "preference", "channel",
+                                                   "interest")]})
         self.groups_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order
         self.groups_table.selectionModel().currentRowChanged.connect(self._on_group)
         groups_layout.addWidget(self.groups_table)
@@ -173,30 +174,29 @@ class TagsPage(QWidget):
         tag_buttons = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
-        self.search.setPlaceholderText(t("搜索全部标签"))
+        self.search.setPlaceholderText(self.tr("搜索全部标签"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
         tag_buttons.addWidget(self.search, 1)
-        self.new_tag_button = QPushButton(t("新建标签…"))
-        self.rename_tag_button = QPushButton(t("重命名…"))
-        self.merge_button = QPushButton(t("合并到…"))
-        self.delete_tags_button = QPushButton(t("删除…"))
+        self.new_tag_button = QPushButton(self.tr("新建标签…"))
+        self.rename_tag_button = QPushButton(self.tr("重命名…"))
+        self.merge_button = QPushButton(self.tr("合并到…"))
+        self.delete_tags_button = QPushButton(self.tr("删除…"))
         for b in (self.new_tag_button, self.rename_tag_button, self.merge_button,
                   self.delete_tags_button):
             tag_buttons.addWidget(b)
         tags_layout.addLayout(tag_buttons)
         self.tag_model: RecordTableModel[TagRow] = RecordTableModel([
-            ColumnSpec(t("标签"), lambda r: r.tag.name, tooltip=True),
-            ColumnSpec(t("标签组"), lambda r: r.group_name),
-            ColumnSpec(t("人数"), lambda r: f"{r.tag.member_count:,}",
+            ColumnSpec(self.tr("标签"), lambda r: r.tag.name, tooltip=True),
+            ColumnSpec(self.tr("标签组"), lambda r: r.group_name),
+            ColumnSpec(self.tr("人数"), lambda r: f"{r.tag.member_count:,}",
                        sort=lambda r: r.tag.member_count, align_right=True),
-            ColumnSpec(t("来源"), self._tag_source),
+            ColumnSpec(self.tr("来源"), self._tag_source),
         ], self)
         self.tag_proxy = RowFilter(self)
         self.tag_proxy.setSourceModel(self.tag_model)
         self.tags_table = _table(self.tag_proxy, multi=True)
-        for column, width in enumerate((170, 120, 80)):
-            self.tags_table.setColumnWidth(column, width)
+        fit_columns(self.tags_table, {0: 170, 1: 120, 2: 80})
         self.tags_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the busiest tags first
         self.tags_table.selectionModel().selectionChanged.connect(self._update_buttons)
         tags_layout.addWidget(self.tags_table, 1)
@@ -208,7 +208,7 @@ class TagsPage(QWidget):
         dimensions_box = QWidget()
         dimensions_layout = QVBoxLayout(dimensions_box)
         dimensions_layout.setContentsMargins(0, 0, 0, 0)
-        dimensions_title = QLabel(t("维度"))
+        dimensions_title = QLabel(self.tr("维度"))
         dimensions_title.setObjectName("sectionTitle")
         dimensions_layout.addWidget(dimensions_title)
         dimensions_layout.addWidget(self.dimensions)
@@ -367,23 +367,22 @@ class TagsPage(QWidget):
 
     def _update_buttons(self, *_: object) -> None:
         """Explain, rather than fail, what cannot be done with the current selection."""
-        t = self.tr
         index = self.groups_table.currentIndex()
         group_row: GroupRow | None = index.data(RecordRole) if index.isValid() else None
-        pick_group = t("先在左侧选择一个标签组")
+        pick_group = self.tr("先在左侧选择一个标签组")
         self.new_tag_button.setEnabled(group_row is not None)
         self.new_tag_button.setToolTip(pick_group if group_row is None else "")
         self.rename_group_button.setEnabled(group_row is not None)
         self.delete_group_button.setEnabled(group_row is not None and not group_row.admin_tags)
         self.delete_group_button.setToolTip(
             pick_group if group_row is None else
-            t("这个标签组里有 {n} 个在企业微信管理后台创建的标签，不能整组删除。").format(
+            self.tr("这个标签组里有 {n} 个在企业微信管理后台创建的标签，不能整组删除。").format(
                 n=group_row.admin_tags) if group_row.admin_tags else "")
         rows = self.selected_tag_rows()
         admin = [r.tag.name for r in rows if r.admin]
-        admin_text = t("“{names}”在企业微信管理后台创建，只能在管理后台修改或删除。").format(
+        admin_text = self.tr("“{names}”在企业微信管理后台创建，只能在管理后台修改或删除。").format(
             names="、".join(admin[:3]) + ("…" if len(admin) > 3 else ""))
-        pick_tags = t("先在右侧表格里选择标签（按住 Ctrl 可多选）")
+        pick_tags = self.tr("先在右侧表格里选择标签（按住 Ctrl 可多选）")
         for button, ok_count in ((self.rename_tag_button, len(rows) == 1),
                                  (self.merge_button, bool(rows)),
                                  (self.delete_tags_button, bool(rows))):
@@ -393,7 +392,7 @@ class TagsPage(QWidget):
             self.selection_hint.setText(admin_text)
         elif rows:
             members = sum(r.tag.member_count for r in rows)
-            self.selection_hint.setText(t("已选 {n} 个标签，共 {m} 人次").format(
+            self.selection_hint.setText(self.tr("已选 {n} 个标签，共 {m} 人次").format(
                 n=len(rows), m=f"{members:,}") if len(rows) > 1 else "")
         else:
             self.selection_hint.setText("")

@@ -63,7 +63,7 @@ class MemberDetailPanel(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.fields[key] = value
-            self.form.addRow(text + "：", value)
+            self.form.addRow(text, value)
         self.tabs.addTab(profile, self.tr("资料"))
         self.tags = QListWidget()
         self.tabs.addTab(self.tags, self.tr("标签"))
@@ -101,14 +101,16 @@ class MemberDetailPanel(QWidget):
             self.tags.addItem(tag.name + ("" if tag.wecom_tag_id else self.tr("（本地）")))
         if not detail.tags:
             self.tags.addItem(self.tr("（没有标签）"))
+        joined_word = self.tr("入群")
+        remark_word = self.tr("备注")
         for _gid, name, joined in detail.groups:
-            self.groups.addItem(f"{name}  ·  {self.tr('入群')} {labels.fmt_time(joined, False)}")
+            self.groups.addItem(f"{name}  ·  {joined_word} {labels.fmt_time(joined, False)}")
         if not detail.groups:
             self.groups.addItem(self.tr("（不在任何社群中）"))
         for f in detail.follows:
             text = f"{f.staff_name}  ·  {labels.add_way_name(f.add_way)}  ·  {labels.fmt_time(f.add_time, False)}"
             if f.remark:
-                text += f"\n{self.tr('备注')}：{f.remark}"
+                text += f"\n{remark_word}: {f.remark}"
             self.follows.addItem(text)
         for entry in detail.history:
             self.history.addItem(f"{labels.fmt_time(entry.at)}  {entry.actor}\n"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.segments import Segment
+from .flow_layout import FlowLayout
 
 JOINED_CHOICES = (None, 7, 30, 90, 180, 365)
 ACTIVE_CHOICES = ("", "in7", "in30", "out30", "out90", "out180")
@@ -94,8 +95,7 @@ class SegmentBar(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
 
-        row1 = QHBoxLayout()
-        row1.setSpacing(6)
+        row1 = FlowLayout(spacing=6)
         self.all_tags = QPushButton()
         self.any_tags = QPushButton()
         self.none_tags = QPushButton()
@@ -120,7 +120,6 @@ class SegmentBar(QWidget):
         self.groups_chip.clicked.connect(lambda: self.set_groups((), ""))
         self.groups_chip.hide()
         row1.addWidget(self.groups_chip)
-        row1.addStretch(1)
         outer.addLayout(row1)
 
         row2 = QHBoxLayout()
