@@ -27,7 +27,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="445"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="444"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -293,92 +293,260 @@
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="312"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="315"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="313"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="316"/>
         <source>客户</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="313"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="316"/>
         <source>客户（未匹配）</source>
         <translation>Member (unmatched)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="320"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="323"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="354"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="357"/>
         <source>群成员名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="355"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="358"/>
         <source>选择左侧的一个社群，查看群成员名单</source>
         <translation>Select a group on the left to see its roster</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="356"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="359"/>
         <source>选择社群后，这里显示它近 30 天的进群和退群。</source>
         <translation>Select a group to see who joined and left in the last 30 days.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="358"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="361"/>
         <source>近 30 天没有人进群或退群。</source>
         <translation>No one joined or left in the last 30 days.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="360"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="148"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="310"/>
+        <source>社群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="151"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="164"/>
+        <source>群类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="171"/>
+        <source>按群名筛选</source>
+        <translation>Filter by group name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="180"/>
+        <source>群名称</source>
+        <translation>Group name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="181"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="182"/>
+        <source>群标签</source>
+        <translation>Group tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="183"/>
+        <source>群主</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="184"/>
+        <source>人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="186"/>
+        <source>创建时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="188"/>
+        <source>最近变动</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="215"/>
+        <source>在成员中查看…</source>
+        <translation>View in Members…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="216"/>
+        <source>在“成员”页按这个群筛选客户，可以批量打标签或导出</source>
+        <translation>Filter the Members page by this group to tag or export its members in bulk</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="276"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="307"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="307"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="223"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="224"/>
+        <source>进群时间</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="226"/>
+        <source>进群方式</source>
+        <translation>Joined via</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="227"/>
+        <source>邀请人</source>
+        <translation>Invited by</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="228"/>
+        <source>群昵称</source>
+        <translation>Group nickname</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="239"/>
+        <source>本群近 30 天进群/退群</source>
+        <translation>Joins and leaves, last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="265"/>
+        <source>社群列表</source>
+        <translation>Group list</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="277"/>
+        <source>所在群数</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="279"/>
+        <source>所在社群</source>
+        <translation>In groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="284"/>
+        <source>没有同时在两个及以上社群里的客户。</source>
+        <translation>No member is in more than one group.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="286"/>
+        <source>多群重复成员</source>
+        <translation>Members in several groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="301"/>
+        <source>最近进群/退群</source>
+        <translation>Recent joins/leaves</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="305"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <source>动作</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <source>进群</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <source>退群</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="363"/>
         <source>{name} · {n} 人（员工 {staff}）</source>
         <translation>{name} · {n} people ({staff} staff)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="362"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="365"/>
         <source>这个群里还没有成员。</source>
         <translation>This group has no members yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="373"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="376"/>
         <source>至少 {n} 位客户同时在两个及以上社群里，这里列出重叠最多的 {n} 位。</source>
         <translation>At least {n} members are in two or more groups; these are the {n} in the most groups.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="376"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="379"/>
         <source>{n} 位客户同时在两个及以上社群里。</source>
         <translation>{n} members are in two or more groups.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="377"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="380"/>
         <source>重复进群的客户会重复收到群发，可以考虑清理。</source>
         <translation> They receive group broadcasts more than once; consider cleaning up.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="383"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="386"/>
         <source>所有社群近 30 天的进群和退群，最新的在前。</source>
         <translation>Joins and leaves across all groups in the last 30 days, newest first.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="385"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="388"/>
         <source>（只列出最近 {n} 条）</source>
         <translation> (only the latest {n} shown)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="392"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="395"/>
         <source>显示 {shown} / {total} 个社群</source>
         <translation>Showing {shown} of {total} groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="395"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="202"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="398"/>
         <source>没有符合条件的社群。</source>
         <translation>No groups match.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="396"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="399"/>
         <source>工作区里还没有社群。同步企业微信后，客户群会出现在这里。</source>
         <translation>No groups in this workspace yet. Groups appear here after a WeCom sync.</translation>
     </message>
@@ -832,6 +1000,7 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
@@ -886,12 +1055,17 @@
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
+        <source>入群</source>
+        <translation>joined</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="109"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="119"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -899,7 +1073,7 @@
 <context>
     <name>MultiChoiceButton</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="80"/>
         <source>{title}: {n} 项</source>
         <translation>{title}: {n} selected</translation>
     </message>
@@ -1058,82 +1232,82 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="57"/>
         <source>搜索姓名、手机号、备注或拼音首字母（如 zs）</source>
         <translation>Search name, phone, remark or pinyin (zs)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="64"/>
         <source>人群包</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="66"/>
         <source>保存为人群包…</source>
         <translation>Save as segment…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="69"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="85"/>
         <source>添加标签…</source>
         <translation>Add tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="86"/>
         <source>移除标签…</source>
         <translation>Remove tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="87"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="99"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="101"/>
         <source>标签分布（当前筛选）</source>
         <translation>Tags in current filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="105"/>
         <source>筛选标签</source>
         <translation>Filter tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="109"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="110"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="126"/>
         <source>双击一个标签，把它加入筛选</source>
         <translation>Double-click a tag to add it to the filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="163"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="168"/>
         <source>共 {n} 位客户</source>
         <translation>{n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="170"/>
         <source>筛选出 {n} / {total} 位客户</source>
         <translation>{n} of {total} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="179"/>
         <source>（当前筛选）</source>
         <translation>(current filter)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="217"/>
         <source>已选 {n} 人</source>
         <translation>{n} selected</translation>
     </message>
@@ -1166,107 +1340,107 @@
         <translation>Click to stop filtering by group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="129"/>
         <source>添加时间不限</source>
         <translation>Added: any time</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="130"/>
         <source>{n} 天内添加</source>
         <translation>Added in last {n} days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
         <source>活跃不限</source>
         <translation>Active: any time</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
         <source>7 天内活跃</source>
         <translation>Active in last 7 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
         <source>30 天内活跃</source>
         <translation>Active in last 30 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
         <source>30 天未活跃</source>
         <translation>Inactive 30+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
         <source>90 天未活跃</source>
         <translation>Inactive 90+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
         <source>180 天未活跃</source>
         <translation>Inactive 180+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="137"/>
         <source>生日不限</source>
         <translation>Birthday: any</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="138"/>
         <source>7 天内生日</source>
         <translation>Birthday within 7 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="139"/>
         <source>30 天内生日</source>
         <translation>Birthday within 30 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="141"/>
         <source>{m} 月生日</source>
         <translation>Birthday in month {m}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="145"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="150"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="159"/>
         <source>清空筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="208"/>
         <source>所在群: {n} 个 ✕</source>
         <translation>Groups: {n} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="219"/>
         <source>所在群: {name} ✕</source>
         <translation>Group: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="232"/>
         <source>包含全部标签</source>
         <translation>Has all tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="234"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="233"/>
         <source>包含任一标签</source>
         <translation>Has any tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="235"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="234"/>
         <source>排除标签</source>
         <translation>Excludes tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="243"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="242"/>
         <source>{title}: {first} 等 {n} 个</source>
         <translation>{title}: {first}… ({n})</translation>
     </message>
@@ -1274,22 +1448,22 @@
 <context>
     <name>TagGroupDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="407"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="406"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="412"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="411"/>
         <source>例如：宠物年龄</source>
         <translation>e.g. Pet age</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="413"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="412"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="418"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="417"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
@@ -1469,14 +1643,93 @@
         <translation>Admin console (read-only)</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="154"/>
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
         <source>本地</source>
         <translation>Local</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="190"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="121"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="124"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="191"/>
+        <source>标签组</source>
+        <translation>Tag groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="142"/>
+        <source>新建标签组…</source>
+        <translation>New tag group…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="143"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="182"/>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="184"/>
+        <source>删除…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="211"/>
+        <source>维度</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="152"/>
+        <source>标签数</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="194"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="155"/>
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="177"/>
+        <source>搜索全部标签</source>
+        <translation>Search all tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="181"/>
+        <source>新建标签…</source>
+        <translation>New tag…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="183"/>
+        <source>合并到…</source>
+        <translation>Merge into…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="192"/>
+        <source>人数</source>
+        <translation>Members</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="254"/>
@@ -1517,6 +1770,31 @@
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="336"/>
         <source>{scope}标签（{n}）· 选择一个标签组可只看其中的标签</source>
         <translation>{scope} tags ({n}) · select a tag group to see only its tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="372"/>
+        <source>先在左侧选择一个标签组</source>
+        <translation>Select a tag group on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="379"/>
+        <source>这个标签组里有 {n} 个在企业微信管理后台创建的标签，不能整组删除。</source>
+        <translation>This group has {n} tags created in the WeCom admin console, so it cannot be deleted as a whole.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="383"/>
+        <source>“{names}”在企业微信管理后台创建，只能在管理后台修改或删除。</source>
+        <translation>&quot;{names}&quot; was created in the WeCom admin console and can only be changed or deleted there.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="385"/>
+        <source>先在右侧表格里选择标签（按住 Ctrl 可多选）</source>
+        <translation>Select tags in the table on the right first (hold Ctrl to select several)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="395"/>
+        <source>已选 {n} 个标签，共 {m} 人次</source>
+        <translation>{n} tags selected · {m} taggings</translation>
     </message>
 </context>
 <context>
