@@ -180,7 +180,7 @@ class OutboxService:
         return ""
 
     async def _send(self, client: WeComClient, item: store.OutboxItem, report: PushReport) -> None:
-        item = await self._read(store.get, item.id) or item
+        item = await self._read(lambda c: store.get(c, item.id) or item)
         if item.status != "pending":
             return  # discarded or superseded meanwhile
         target = await self._read(_resolve, item)

@@ -29,6 +29,7 @@ from typing import Any, Literal, TypeVar
 from ..errors import Cancelled
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
+from ..store import wecom_sync_tags as ts
 from ..store.audit import WriteContext
 from ..store.db import Workspace
 from ..wecom import contacts, groups, staff, tags
@@ -92,6 +93,14 @@ class SyncService:
         return await asyncio.wrap_future(self.ws.submit(
             run, *args, action=action, summary=summary, audited=audited, actor=ss.SYNC_ACTOR))
 
+    def _submit(self, fn: Callable[..., T], *args: Any, action: str) -> asyncio.Future[T]:
+        """Queue a write now (not when a task first runs) and return its future."""
+        def run(ctx: WriteContext, *a: Any) -> T:
+            ss.no_undo(ctx)
+            return fn(ctx, *a)
+        return asyncio.wrap_future(self.ws.submit(run, *args, action=action,
+                                                  actor=ss.SYNC_ACTOR))
+
     def _check(self) -> None:
         if self._cancelled is not None and self._cancelled():
             raise Cancelled()
@@ -130,8 +139,10 @@ class SyncService:
         try:
             await self._run_phases(client, mode, run, cp, report)
         except (asyncio.CancelledError, Cancelled):
-            # Not awaited: a cancelled task should stop now; the writer still records it.
-            self.ws.submit(gs.finish_run, run_id, "cancelled", "", report.counts, audited=False)
+            # Queued behind any page still being written: once it is done, so are they, and
+            # whoever cancelled finds the workspace quiet and consistent.
+            await asyncio.shield(asyncio.wrap_future(self.ws.submit(
+                gs.finish_run, run_id, "cancelled", "", report.counts, audited=False)))
             raise
         except Exception as exc:
             message = exc.message if isinstance(exc, WeComUserError) else type(exc).__name__
@@ -145,31 +156,46 @@ class SyncService:
 
     async def _run_phases(self, client: WeComClient, mode: str, run: int, cp: dict[str, Any],
                           report: SyncReport) -> None:
+        """Staff and tags first (everything else needs them); then members, groups and
+        statistics side by side — they use different endpoints, so WeCom's one-call-at-a-time
+        per endpoint still holds, and the slowest of them sets the pace instead of their sum."""
         done: list[str] = list(cp.get("phases_done", []))
         full = mode == "full"
-        for phase in PHASES:
-            if phase in done:
-                continue
+
+        async def phase(name: str) -> None:
             self._check()
-            self._report(phase, 0)
-            if phase == "staff":
+            self._report(name, 0)
+            if name == "staff":
                 cp["staff"] = await self._staff(client, run, report)
-            elif phase == "tags":
+            elif name == "tags":
                 await self._tags(client, run, report)
-            elif phase == "members":
-                if full:
-                    await self._members_full(client, run, cp["staff"], report)
-                else:
-                    await self._members_incremental(client, run, cp["staff"], report)
-            elif phase == "groups":
+            elif name == "members" and full:
+                await self._members_full(client, run, cp["staff"], report)
+            elif name == "members":
+                await self._members_incremental(client, run, cp["staff"], report)
+            elif name == "groups":
                 await self._groups(client, run, cp["staff"], report, full=full)
             else:
                 await self._stats(client, run, cp["staff"], report)
-            done.append(phase)
-            cp["phases_done"] = done
-            if full:
-                await self._write(gs.set_state, RUN_KEY, run, cp, 0, 0, phase == PHASES[-1],
+            done.append(name)
+            if full:  # a copy: the writer thread serialises it while other phases go on
+                await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(done)},
                                   action="sync", audited=False)
+
+        for name in ("staff", "tags"):
+            if name not in done:
+                await phase(name)
+        try:
+            async with asyncio.TaskGroup() as group:
+                for name in ("members", "groups", "stats"):
+                    if name not in done:
+                        group.create_task(phase(name))
+        except BaseExceptionGroup as failures:
+            # The first failure is the story (the others are its cancelled siblings).
+            raise failures.exceptions[0] from None
+        if full:
+            await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(done)},
+                              0, 0, True, action="sync", audited=False)
 
     # -- phases --------------------------------------------------------------------------------
     async def _staff(self, client: WeComClient, run: int, report: SyncReport) -> list[str]:
@@ -182,7 +208,7 @@ class SyncService:
 
     async def _tags(self, client: WeComClient, run: int, report: SyncReport) -> None:
         library = await tags.get_corp_tag_list(client)
-        changed = await self._write(ss.sync_tag_library, library, run, action="sync_tags",
+        changed = await self._write(ts.sync_tag_library, library, run, action="sync_tags",
                                     summary="同步企业标签库")
         n = sum(len(g.tags) for g in library)
         report.add("tags", n)
@@ -206,7 +232,8 @@ class SyncService:
         async def settle() -> None:
             nonlocal pending
             if pending is not None:
-                result = await pending
+                # Shielded: cancelling the sync must not drop a page already handed over.
+                result = await asyncio.shield(pending)
                 pending = None
                 report.add("members_added", result.members_added)
                 report.add("members_updated", result.members_updated)
@@ -236,15 +263,15 @@ class SyncService:
                         if isinstance(r, dict)]
                 nxt = str(data.get("next_cursor") or "")
                 done += len(rows)
-                next_cp = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt, "done": done}
+                next_cp: dict[str, Any] = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt,
+                                           "done": done}
                 # One page written while the next is fetched; the writer keeps them in order,
                 # and a page and its checkpoint still commit together.
                 await settle()
-                pending = asyncio.ensure_future(
-                    self._write(page, rows, next_cp, action="sync_members"))
+                pending = self._submit(page, rows, next_cp, action="sync_members")
                 report.add("contacts", len(rows))
                 self._report("members", done)
-                chunk, cursor = next_cp["chunk"], nxt
+                chunk, cursor = int(next_cp["chunk"]), nxt
         finally:
             # Cancelled or failed: the page already handed to the writer still lands whole.
             await settle()
@@ -275,7 +302,7 @@ class SyncService:
                 report.add("members_added", result.members_added)
                 report.add("contacts", len(rows))
             gone = sorted(known - listed)
-            if gone:
+            if gone or new:  # also announces the new relationships to the index
                 report.add("follows_removed", await self._write(
                     ss.drop_unseen_follows, [sid], run, gone, action="sync_members",
                     summary="同步客户：移除已删除的好友关系"))
@@ -303,7 +330,7 @@ class SyncService:
         async def flush() -> None:
             nonlocal pending
             if pending is not None:
-                for r in await pending:
+                for r in await asyncio.shield(pending):
                     report.add("groups_added", int(r.added))
                     report.add("joins", r.joins)
                     report.add("leaves", r.leaves)
@@ -316,7 +343,7 @@ class SyncService:
             done += 1
             if len(batch) >= GROUP_BATCH:
                 await flush()  # one write in flight while the next groups are fetched
-                pending = asyncio.ensure_future(self._write(write, batch, action="sync_groups"))
+                pending = self._submit(write, batch, action="sync_groups")
                 batch = []
                 self._report("groups", done, total)
         await flush()

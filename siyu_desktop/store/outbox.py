@@ -65,7 +65,7 @@ def enqueue(ctx: WriteContext, kind: str, key: str, payload: dict[str, Any], *,
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (key, kind, json.dumps(payload, ensure_ascii=False), member_id, staff_id, tag_id,
          ctx.now, ctx.now))
-    return int(cur.lastrowid) if cur.rowcount else None
+    return int(cur.lastrowid or 0) if cur.rowcount else None
 
 
 def _set(ctx: WriteContext, item_id: int, status: str, error: str = "", **extra: Any) -> None:

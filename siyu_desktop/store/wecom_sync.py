@@ -14,13 +14,14 @@ Rules every function here keeps:
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..wecom.types import ContactFollow, CorpTagGroup
+from ..wecom.types import ContactFollow
 from .audit import WriteContext, rows_as_dicts
 from .members import derived_fields
 
@@ -38,6 +39,17 @@ class PageResult:
     follows_updated: int = 0
     tags_changed: int = 0
     unknown_tags: set[str] = field(default_factory=set)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_keys(name: str) -> tuple[tuple[str, Any], ...]:
+    # Pinyin is the costliest part of a member page; customer names repeat a lot.
+    return tuple(derived_fields({"name": name}).items())
+
+
+def name_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """``derived_fields`` for a dict whose only derived input is the name."""
+    return dict(_name_keys(values["name"] or "")) if "name" in values else {}
 
 
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -109,144 +121,6 @@ def sync_staff(ctx: WriteContext, userids: Sequence[str], run: int) -> dict[str,
     return ids
 
 
-# -- the tag library ---------------------------------------------------------------------------
-_DIMENSION_WORDS = (("渠道", "channel"), ("来源", "channel"), ("兴趣", "interest"),
-                    ("偏好", "preference"), ("购买", "behaviour"), ("行为", "behaviour"),
-                    ("活跃", "behaviour"))
-
-
-def _dimension(name: str) -> str:
-    return next((d for word, d in _DIMENSION_WORDS if word in name), "basic")
-
-
-def _free_name(conn: sqlite3.Connection, sql: str, params: Sequence[Any], name: str) -> str:
-    """``name``, or ``name（企业微信）`` (numbered) when a local row already uses it: a WeCom tag
-    never silently takes over a local one, whose members a sync must not touch."""
-    candidate, n = name, 1
-    while conn.execute(sql, [*params, candidate]).fetchone():
-        candidate = f"{name}（企业微信）" if n == 1 else f"{name}（企业微信{n}）"
-        n += 1
-    return candidate
-
-
-def sync_tag_library(ctx: WriteContext, library: Sequence[CorpTagGroup], run: int) -> int:
-    """Mirror the complete corp tag library. New tags are marked ``admin`` (read-only): the API
-    does not say who made a tag, and only tags this app created (outbox ``add_corp_tag``, which
-    records them as ``app``) are known to be ours. Returns rows changed."""
-    conn, changed = ctx.conn, 0
-    seen_groups: set[str] = set()
-    seen_tags: set[str] = set()
-    for group in library:
-        if group.deleted:
-            continue
-        seen_groups.add(group.group_id)
-        rows = rows_as_dicts(conn, "SELECT * FROM tag_groups WHERE wecom_group_id = ?",
-                             (group.group_id,))
-        if rows:
-            before = rows[0]
-            gid = int(before["id"])
-            updates: dict[str, Any] = {}
-            if group.group_name != before["name"] and not before["name"].startswith(
-                    f"{group.group_name}（企业微信"):
-                updates["name"] = _free_name(conn, "SELECT 1 FROM tag_groups WHERE id != ? AND "
-                                             "name = ?", [gid], group.group_name)
-            if group.order != before["sort_order"]:
-                updates["sort_order"] = group.order
-            if updates:
-                conn.execute(f"UPDATE tag_groups SET {', '.join(f'{k} = ?' for k in updates)} "
-                             "WHERE id = ?", [*updates.values(), gid])
-                ctx.log("tag_groups", before, {**before, **updates})
-                changed += 1
-        else:
-            name = _free_name(conn, "SELECT 1 FROM tag_groups WHERE name = ?", [], group.group_name)
-            cur = conn.execute(
-                "INSERT INTO tag_groups(name, dimension, wecom_group_id, source, sort_order, "
-                "created_at) VALUES (?, ?, ?, 'admin', ?, ?)",
-                (name, _dimension(group.group_name), group.group_id, group.order,
-                 group.create_time or ctx.now))
-            gid = int(cur.lastrowid or 0)
-            ctx.log("tag_groups", None, rows_as_dicts(conn, "SELECT * FROM tag_groups WHERE id = ?",
-                                                      (gid,))[0])
-            changed += 1
-        conn.execute("UPDATE tag_groups SET wecom_synced_at = ? WHERE id = ?", (run, gid))
-        for tag in group.tags:
-            if tag.deleted:
-                continue
-            seen_tags.add(tag.id)
-            changed += _sync_tag(ctx, gid, tag.id, tag.name, tag.order, tag.create_time, run)
-    changed += _drop_missing(ctx, seen_groups, seen_tags)
-    if changed:
-        ctx.changes.library_changed = True
-    return changed
-
-
-def _sync_tag(ctx: WriteContext, gid: int, wecom_id: str, name: str, order: int, created: int,
-              run: int) -> int:
-    conn = ctx.conn
-    rows = rows_as_dicts(conn, "SELECT * FROM tags WHERE wecom_tag_id = ?", (wecom_id,))
-    changed = 0
-    if rows:
-        before = rows[0]
-        tid = int(before["id"])
-        updates: dict[str, Any] = {}
-        if before["group_id"] != gid:
-            updates["group_id"] = gid
-        if name != before["name"] and not before["name"].startswith(f"{name}（企业微信"):
-            updates["name"] = _free_name(conn, "SELECT 1 FROM tags WHERE id != ? AND group_id = ? "
-                                         "AND name = ?", [tid, gid], name)
-        if order != before["sort_order"]:
-            updates["sort_order"] = order
-        if updates:
-            conn.execute(f"UPDATE tags SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
-                         [*updates.values(), tid])
-            ctx.log("tags", before, {**before, **updates})
-            changed = 1
-    else:
-        free = _free_name(conn, "SELECT 1 FROM tags WHERE group_id = ? AND name = ?", [gid], name)
-        cur = conn.execute("INSERT INTO tags(group_id, name, wecom_tag_id, source, sort_order, "
-                           "created_at) VALUES (?, ?, ?, 'admin', ?, ?)",
-                           (gid, free, wecom_id, order, created or ctx.now))
-        tid = int(cur.lastrowid or 0)
-        ctx.log("tags", None, rows_as_dicts(conn, "SELECT * FROM tags WHERE id = ?", (tid,))[0])
-        ctx.changes.tag_added.setdefault(tid, [])
-        changed = 1
-    conn.execute("UPDATE tags SET wecom_synced_at = ? WHERE id = ?", (run, tid))
-    return changed
-
-
-def _drop_missing(ctx: WriteContext, seen_groups: set[str], seen_tags: set[str]) -> int:
-    """Tags and groups deleted in WeCom go here too, with every link (audited)."""
-    conn, dropped = ctx.conn, 0
-    for tag in rows_as_dicts(conn, "SELECT * FROM tags WHERE wecom_tag_id IS NOT NULL"):
-        if tag["wecom_tag_id"] in seen_tags:
-            continue
-        tid = int(tag["id"])
-        members = [r[0] for r in conn.execute("SELECT member_id FROM member_tags WHERE tag_id = ?",
-                                              (tid,))]
-        for m in members:
-            ctx.log("member_tags", {"member_id": m, "tag_id": tid}, None)
-        for row in rows_as_dicts(conn, "SELECT * FROM follow_tags WHERE tag_id = ?", (tid,)):
-            ctx.log("follow_tags", row, None)
-        conn.execute("DELETE FROM tags WHERE id = ?", (tid,))
-        ctx.log("tags", tag, None)
-        ctx.changes.remove_tag(tid, members)
-        ctx.changes.tags_dropped.add(tid)
-        dropped += 1
-    for group in rows_as_dicts(conn, "SELECT * FROM tag_groups WHERE wecom_group_id IS NOT NULL"):
-        if group["wecom_group_id"] in seen_groups:
-            continue
-        if conn.execute("SELECT 1 FROM tags WHERE group_id = ?", (group["id"],)).fetchone():
-            # Local tags live in it: keep the group as a local one rather than lose them.
-            conn.execute("UPDATE tag_groups SET wecom_group_id = NULL, source = 'local' "
-                         "WHERE id = ?", (group["id"],))
-            ctx.log("tag_groups", group, {**group, "wecom_group_id": None, "source": "local"})
-        else:
-            conn.execute("DELETE FROM tag_groups WHERE id = ?", (group["id"],))
-            ctx.log("tag_groups", group, None)
-        dropped += 1
-    return dropped
-
-
 def wecom_tag_map(conn: sqlite3.Connection) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in conn.execute(
         "SELECT wecom_tag_id, id FROM tags WHERE wecom_tag_id IS NOT NULL")}
@@ -259,6 +133,9 @@ def _match_members(conn: sqlite3.Connection, rows: Sequence[ContactFollow]) -> d
     ext_ids = sorted({r.contact.external_userid for r in rows})
     found = {r["external_userid"]: r for r in select_in(
         conn, "SELECT * FROM members WHERE external_userid IN ({})", ext_ids)}
+    if len(found) == len(ext_ids) or conn.execute(
+            "SELECT 1 FROM members WHERE external_userid IS NULL LIMIT 1").fetchone() is None:
+        return found  # nobody left to match by unionid or phone
     for r in rows:
         ext = r.contact.external_userid
         if ext in found:
@@ -292,6 +169,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     tag_map = wecom_tag_map(conn)
     existing = _match_members(conn, rows)
     member_ids: dict[str, int] = {}
+    inserted: list[int] = []
     for r in rows:
         c = r.contact
         if c.external_userid in member_ids:
@@ -302,15 +180,14 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
         if c.unionid:
             values["unionid"] = c.unionid
         if before is None:
-            values.update(derived_fields(values), channel=r.follow_info.state,
+            values.update(name_fields(values), channel=r.follow_info.state,
                           joined_at=r.follow_info.createtime or None, created_at=ctx.now,
                           updated_at=ctx.now, wecom_synced_at=run)
             cols = list(values)
             cur = conn.execute(f"INSERT INTO members({', '.join(cols)}) VALUES ({_in(len(cols))})",
                                [values[k] for k in cols])
             mid = int(cur.lastrowid or 0)
-            ctx.log("members", None, rows_as_dicts(conn, "SELECT * FROM members WHERE id = ?",
-                                                   (mid,))[0])
+            inserted.append(mid)
             result.members_added += 1
         else:
             mid = int(before["id"])
@@ -318,13 +195,16 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
                 values["channel"] = r.follow_info.state  # first-touch attribution, never replaced
             changed = {k: v for k, v in values.items() if before.get(k) != v}
             if changed:
-                changed.update(derived_fields(changed), updated_at=ctx.now)
+                changed.update(name_fields(changed), updated_at=ctx.now)
                 conn.execute(f"UPDATE members SET {', '.join(f'{k} = ?' for k in changed)} "
                              "WHERE id = ?", [*changed.values(), mid])
                 ctx.log("members", before, {**before, **changed})
                 result.members_updated += 1
         ctx.changes.members.add(mid)
         member_ids[c.external_userid] = mid
+    # New rows are read back in one query for the audit (defaults and triggers included).
+    for row in select_in(conn, "SELECT * FROM members WHERE id IN ({})", inserted):
+        ctx.log("members", None, row)
     mids = sorted(set(member_ids.values()))
     conn.executemany("UPDATE members SET wecom_synced_at = ? WHERE id = ?", [(run, m) for m in mids])
     _upsert_follows(ctx, rows, member_ids, staff_ids, tag_map, run, result)
@@ -366,7 +246,9 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
                          [values[k] for k in cols])
             ctx.log("follows", None, {**values})
             result.follows_added += 1
-            ctx.changes.follows_changed = True
+            # Not ``ctx.changes.follows_changed``: that rebuilds the staff index from the whole
+            # follows table, once per page would make a sync quadratic. The phase's last write
+            # (``drop_unseen_follows``) announces it once.
         else:
             changed = {k: v for k, v in values.items() if before.get(k) != v}
             if changed:
@@ -376,12 +258,12 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
                 result.follows_updated += 1
             conn.execute("UPDATE follows SET wecom_synced_at = ? WHERE member_id = ? AND "
                          "staff_id = ?", (run, *key))
-        want = set()
-        for t in fi.tag_ids:
-            if t in tag_map:
-                want.add(tag_map[t])
-            else:
-                result.unknown_tags.add(t)  # made after the library was read; next sync has it
+        want: set[int] = set()
+        for wecom_id in fi.tag_ids:
+            if wecom_id in tag_map:
+                want.add(tag_map[wecom_id])
+            else:  # made after the library was read; the next sync has it
+                result.unknown_tags.add(wecom_id)
         have = ftags.get(key, set())
         for t in sorted(want - have):
             conn.execute("INSERT INTO follow_tags(member_id, staff_id, tag_id) VALUES (?, ?, ?)",
@@ -473,7 +355,7 @@ def drop_unseen_follows(ctx: WriteContext, staff_ids: Sequence[int], run: int,
             ctx.log("follow_tags", t, None)
         conn.execute("DELETE FROM follows WHERE member_id = ? AND staff_id = ?", key)
         ctx.log("follows", f, None)
+    ctx.changes.follows_changed = True  # also closes a phase of pages (see _upsert_follows)
     if gone:
-        ctx.changes.follows_changed = True
         refresh_member_tags(ctx, [f["member_id"] for f in gone])
     return len(gone)

@@ -12,8 +12,7 @@ from typing import Any
 
 from ..wecom.types import STAT_FIELDS, GroupChat, GroupDayStat
 from .audit import WriteContext, rows_as_dicts
-from .members import derived_fields
-from .wecom_sync import ensure_staff, select_in
+from .wecom_sync import ensure_staff, name_fields, select_in
 
 DISMISSED = -1  # groups.status for a group WeCom no longer lists
 FIRST_SIGHT_EVENTS = 30 * 86400  # a group seen for the first time: its recent joins are events
@@ -42,7 +41,7 @@ def _members_for(ctx: WriteContext, chat: GroupChat, run: int) -> dict[str, int]
         values: dict[str, Any] = {"external_userid": m.userid, "name": m.name or m.userid[-6:],
                                   "unionid": m.unionid or None, "created_at": ctx.now,
                                   "updated_at": ctx.now, "wecom_synced_at": run}
-        values.update(derived_fields(values))
+        values.update(name_fields(values))
         cols = list(values)
         cur = conn.execute(f"INSERT INTO members({', '.join(cols)}) VALUES "
                            f"({','.join('?' * len(cols))})", [values[k] for k in cols])
@@ -205,6 +204,9 @@ def set_state(ctx: WriteContext, phase: str, run: int | None, checkpoint: dict[s
 
 
 def start_run(ctx: WriteContext, mode: str, started_at: int) -> int:
+    # A run still "running" here was killed with its process; say so in the history.
+    ctx.conn.execute("UPDATE sync_runs SET status = 'cancelled', error = '程序被中断' "
+                     "WHERE status = 'running'")
     cur = ctx.conn.execute("INSERT INTO sync_runs(mode, started_at) VALUES (?, ?)",
                            (mode, started_at))
     return int(cur.lastrowid or 0)

@@ -55,6 +55,7 @@ class ConnectionController(QObject):
         self.page = ConnectionPage(parent)
         self.indicator = ConnectionIndicator(self)
         self._cancel: CancelToken | None = None
+        self._phases: dict[str, SyncProgress] = {}
         connection.status.listeners.append(self.indicator.update)
         p = self.page
         p.save_requested.connect(self.save)
@@ -123,12 +124,16 @@ class ConnectionController(QObject):
             self.page.set_progress(self.page.progress.value(), self.tr("正在取消…"))
 
     def _on_progress(self, p: SyncProgress) -> None:
-        total = f" / {p.total:,}" if p.total else ""
-        self.page.set_progress(p.phase_index, self.tr("正在同步：{phase} {done}{total}").format(
-            phase=self.tr(p.label), done=f"{p.done:,}", total=total))
+        # Members, groups and statistics run side by side: show each one's count.
+        self._phases[p.phase] = p
+        finished = sum(1 for q in self._phases.values() if q.total and q.done >= q.total)
+        parts = [f"{self.tr(q.label)} {q.done:,}" + (f"/{q.total:,}" if q.total else "")
+                 for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
+        self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
 
     async def _sync(self, mode: str) -> None:
         self._cancel = CancelToken()
+        self._phases = {}
         self.page.set_syncing(True)
         try:
             async with self.connection.make_client() as client:
