@@ -43,9 +43,11 @@ def register(sub: Any) -> None:
     group.add_argument("--push", action="store_true", help="send what is waiting now")
     outbox.set_defaults(func=_outbox)
 
-    emulator = sub.add_parser("emulator", help="serve an emulated WeCom corp on this computer",
-                              add_help=False)
-    emulator.add_argument("rest", nargs=argparse.REMAINDER)
+    from .wecom.emulator.__main__ import build_parser
+
+    # The emulator's own options (--port, --seed, --members, ...), parsed once here.
+    emulator = sub.add_parser("emulator", parents=[build_parser()], add_help=False,
+                              help="serve an emulated WeCom corp on this computer")
     emulator.set_defaults(func=_emulator)
 
 
@@ -132,6 +134,10 @@ async def _outbox(args: argparse.Namespace, ctx: Any) -> int:
 
 
 async def _emulator(args: argparse.Namespace, ctx: Any) -> int:
-    from .wecom.emulator.__main__ import emulator_main
+    from .wecom.emulator.__main__ import build_parser, emulator_main
 
-    return emulator_main(args.rest)
+    argv: list[str] = []
+    for action in build_parser()._actions:
+        if action.option_strings and action.dest != "help":
+            argv += [action.option_strings[-1], str(getattr(args, action.dest))]
+    return emulator_main(argv)

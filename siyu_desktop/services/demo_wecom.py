@@ -14,6 +14,7 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from ..store.db import Workspace
 from ..wecom.emulator import EmulatorCorp, EmulatorServer, make_server
@@ -150,6 +151,10 @@ def start_emulator_for(ws: Workspace, *, latency_ms: int = 5, drift: bool = True
     corp = corp_from_workspace(ws.reader(), drift=drift)
     corp.confirm_delay_s = 5.0
     server = make_server(corp, latency_ms=latency_ms)
+    # http.server writes headers and body in two sends; with Nagle's algorithm and delayed
+    # ACKs each answer would wait ~40 ms more than the latency asked for.
+    base: Any = server.RequestHandlerClass
+    server.RequestHandlerClass = type("DemoHandler", (base,), {"disable_nagle_algorithm": True})
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                               name="demo-wecom-emulator", daemon=True)
     thread.start()

@@ -180,7 +180,10 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
         if c.unionid:
             values["unionid"] = c.unionid
         if before is None:
+            # remark and joined_at as _refresh_member_fields would set them, so that a new
+            # member is one insert, not an insert and an update
             values.update(name_fields(values), channel=r.follow_info.state,
+                          remark=r.follow_info.remark,
                           joined_at=r.follow_info.createtime or None, created_at=ctx.now,
                           updated_at=ctx.now, wecom_synced_at=run)
             cols = list(values)

@@ -37,13 +37,13 @@ PER_MINUTE, PER_HOUR = 10_000, 150_000
 
 def serve(args: argparse.Namespace) -> None:
     from siyu_desktop.wecom.emulator import generate_corp, make_server
-    from siyu_desktop.wecom.emulator import server as emulator_server
 
-    # http.server writes headers and body separately; with Nagle's algorithm and the client's
-    # delayed ACK every response then waits ~40 ms, which real WeCom does not do.
-    emulator_server._Handler.disable_nagle_algorithm = True
     corp = generate_corp(args.seed, args.members, args.groups, args.staff)
     server = make_server(corp, latency_ms=args.latency_ms)
+    # http.server writes headers and body separately; with Nagle's algorithm and the client's
+    # delayed ACK every response then waits ~40 ms on top, which real WeCom does not do.
+    server.RequestHandlerClass = type("BenchHandler", (server.RequestHandlerClass,),
+                                      {"disable_nagle_algorithm": True})
     print(json.dumps({"base_url": server.base_url, "corp_id": corp.corp_id,
                       "secret": corp.secret}), flush=True)
     server.serve_forever()

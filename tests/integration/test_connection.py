@@ -121,3 +121,13 @@ def test_cli_connect_sync_outbox(empty_workspace: Workspace, emu: RunningEmulato
     emu.corp.set_faults(ip_blocked=True)
     assert cli.main([*base, "sync"]) == 1
     assert "可信 IP" in capsys.readouterr().err
+
+
+def test_cli_emulator_takes_the_emulators_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    from siyu_desktop.wecom.emulator import __main__ as emulator_cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(emulator_cli, "emulator_main", lambda argv: seen.append(argv) or 0)
+    assert cli.main(["emulator", "--port", "8799", "--members", "50"]) == 0
+    assert seen and seen[0][seen[0].index("--port") + 1] == "8799"
+    assert seen[0][seen[0].index("--members") + 1] == "50"
