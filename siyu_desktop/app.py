@@ -21,7 +21,9 @@ from .services.workspace import WorkspaceService
 from .store.db import Workspace
 from .store.index import Changes
 from .ui import i18n
+from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
+from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
@@ -77,6 +79,7 @@ class App:
         self.workspace: Workspace | None = None
         self.bus = ChangeBus()
         self.controllers: list[object] = []
+        self.helpers: list[object] = []
         self.ready = asyncio.Event()
 
     def _choose_path(self) -> Path | None:
@@ -119,6 +122,13 @@ class App:
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
+        importer = ImportController(service, self.tasks, self.feedback, self.window)
+        exporter = ExportController(service, self.tasks, self.feedback, self.window)
+        roster.page.import_requested.connect(importer.open)
+        roster.page.export_requested.connect(
+            lambda: exporter.choose_and_export(*roster.export_target()))
+        self.helpers = [importer, exporter]
+
         def show_group_members(group_id: int) -> None:
             roster.filter_group(group_id, groups.group_name(group_id))
             self.window.show_page(0)

@@ -176,3 +176,16 @@ def test_filter_by_one_group(roster: RosterController, driver: Driver, service: 
     roster.page.segment_bar.groups_chip.click()
     driver.idle()
     assert roster.model.rowCount() == 2000
+
+
+def test_export_takes_the_selection_else_the_filter(roster: RosterController, driver: Driver) -> None:
+    from siyu_desktop.domain.segments import Segment
+
+    roster.page.segment_bar.levels.set_values([1])
+    roster.page.segment_bar._emit()
+    driver.idle()
+    target, _name = roster.export_target()
+    assert target == Segment(levels=(1,))
+    roster.page.table.selectRow(2)
+    target, _name = roster.export_target()
+    assert target == [roster.model.id_at(2)]

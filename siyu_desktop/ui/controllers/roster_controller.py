@@ -139,6 +139,14 @@ class RosterController(QObject):
         dialog.accepted.connect(lambda: self.page.segment_bar.set_tags(field, dialog.chosen()))
         self._open_dialog(dialog)
 
+    def export_target(self) -> tuple[Segment | list[int], str]:
+        """What an export takes: the selection, else the filter (a search narrows to its ids)."""
+        if self.page.selected_rows():
+            return self.target_ids(), self.tr("选中的客户.xlsx")
+        if self._search.strip():
+            return [int(i) for i in self.model.ids], self.tr("搜索结果.xlsx")
+        return self._segment, self.tr("客户名单.xlsx")
+
     # -- member detail -------------------------------------------------------------------------
     def _show_member(self, member_id: int) -> None:
         async def load() -> None:
