@@ -155,6 +155,7 @@ class ImportController(QObject):
             self._timer.stop()
         self.outcome = outcome
         self.preview = None
+        self.tasks.run(self.importer.discard(preview), name="import.discard")
         text = self.tr("已导入：新增 {new} 位，更新 {updated} 位客户（可在操作记录中撤销）").format(
             new=f"{outcome.inserted:,}", updated=f"{outcome.updated:,}")
         self.dialog.set_idle(text)
