@@ -27,6 +27,7 @@ from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
+from .ui.gc_collector import GuiThreadCollector
 from .ui.main_window import MainWindow
 from .ui.tasks import TaskRunner
 from .wecom.errors import redact
@@ -167,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    collector = GuiThreadCollector(app)
     window = MainWindow()
     feedback = Feedback(window, window.statusBar(), english=language == "en")
     feedback.install_excepthook()
@@ -190,4 +192,5 @@ def main(argv: Sequence[str] | None = None) -> None:
     with loop:
         code = loop.run_until_complete(run())
         shell.close()
+    collector.stop()
     sys.exit(code)

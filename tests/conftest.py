@@ -4,6 +4,7 @@ offscreen Qt) and every workspace is a real SQLite file."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -40,6 +41,21 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (ui/gc_collector.py): no automatic collection, which could run on a worker
+    thread and destroy a Qt object there; each test's garbage is collected after it, here."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -31,6 +32,19 @@ class Driver:
             while not condition():
                 await asyncio.sleep(0.02)
         self.run(asyncio.wait_for(poll(), timeout))
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp: object) -> Iterator[None]:
+    """Widgets and timers a test leaves behind must die here, on the GUI thread: collected later
+    on a worker thread, Qt warns "Timers cannot be stopped from another thread"."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(2):
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
 
 
 @pytest.fixture
