@@ -17,10 +17,14 @@ from PySide6.QtWidgets import QApplication
 from . import paths
 from .errors import UserError
 from .services import workspaces
+from .services.connection import ConnectionService, connect_demo_if_needed
+from .services.outbox import OutboxService
+from .services.sync import SyncService
 from .services.workspace import WorkspaceService
 from .store.db import Workspace
 from .store.index import Changes
 from .ui import i18n
+from .ui.controllers.connection_controller import ConnectionController
 from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
 from .ui.controllers.import_controller import ImportController
@@ -81,6 +85,7 @@ class App:
         self.bus = ChangeBus()
         self.controllers: list[object] = []
         self.helpers: list[object] = []
+        self.demo_emulator: object | None = None
         self.ready = asyncio.Event()
 
     def _choose_path(self) -> Path | None:
@@ -116,13 +121,25 @@ class App:
         self.window.set_workspace(info.brand or ws.path.stem, info.demo)
         self.window.set_member_count(info.members)
 
+        connection = ConnectionService(ws)
+        if ws.is_demo:  # the demo talks to a local WeCom emulator, so sync can be tried at once
+            try:
+                self.demo_emulator = await asyncio.to_thread(connect_demo_if_needed, ws,
+                                                             connection)
+            except (UserError, OSError) as exc:  # the workspace opens all the same, offline
+                self.feedback.info(QCoreApplication.translate(
+                    "App", "演示用的企业微信模拟器没有启动：{reason}").format(reason=exc), 15000)
         roster = RosterController(service, self.tasks, self.feedback, self.window)
         groups = GroupsController(service, self.tasks, self.feedback, self.window)
         tags = TagsController(service, self.tasks, self.feedback, self.window)
-        self.controllers = [roster, groups, tags]
+        wecom = ConnectionController(connection, SyncService(ws), OutboxService(ws), self.tasks,
+                                     self.feedback, self.window)
+        self.controllers = [roster, groups, tags, wecom]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
+        self.window.add_page(QCoreApplication.translate("App", "企业微信"), wecom.page)
+        wecom.indicator.changed.connect(self.window.connection_label.setText)
         importer = ImportController(service, self.tasks, self.feedback, self.window)
         exporter = ExportController(service, self.tasks, self.feedback, self.window)
         roster.page.import_requested.connect(importer.open)
@@ -140,6 +157,7 @@ class App:
         await roster.start()
         groups.start()
         tags.start()
+        wecom.start()
         self.ready.set()
 
     def _on_change(self, changes: Changes) -> None:
@@ -148,6 +166,10 @@ class App:
 
     def close(self) -> None:
         self.tasks.cancel_all()
+        stop = getattr(self.demo_emulator, "stop", None)
+        if stop is not None:
+            stop()
+            self.demo_emulator = None
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

@@ -4,24 +4,34 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="94"/>
+        <location filename="../../siyu_desktop/app.py" line="103"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="119"/>
+        <location filename="../../siyu_desktop/app.py" line="130"/>
+        <source>演示用的企业微信模拟器没有启动：{reason}</source>
+        <translation>The demo WeCom emulator did not start: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="138"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="120"/>
+        <location filename="../../siyu_desktop/app.py" line="139"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="121"/>
+        <location filename="../../siyu_desktop/app.py" line="140"/>
         <source>标签</source>
         <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="141"/>
+        <source>企业微信</source>
+        <translation>WeCom</translation>
     </message>
 </context>
 <context>
@@ -35,42 +45,67 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="30"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="31"/>
+        <source>标签库</source>
+        <translation>Tag library</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
+        <source>客户</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
+        <source>客户群</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="34"/>
+        <source>群统计</source>
+        <translation>Group stats</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="91"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="102"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="109"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="117"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="131"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="139"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="153"/>
         <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="159"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="179"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -78,7 +113,7 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="44"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
@@ -86,138 +121,178 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="29"/>
+        <source>打标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="30"/>
+        <source>新建标签</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
+        <source>修改备注</source>
+        <translation>Edit remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <source>待发送</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
+        <source>发送中</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
+        <source>已发送</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <source>已放弃</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="52"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="52"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="147"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="60"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="70"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="86"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="89"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="90"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="98"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="103"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="113"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="126"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="143"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="148"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
@@ -589,52 +664,52 @@
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="159"/>
         <source>已导入：新增 {new} 位，更新 {updated} 位客户（可在操作记录中撤销）</source>
         <translation>Imported: {new} new and {updated} updated members (can be undone in the history)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="172"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="182"/>
         <source>已取消，没有导入任何数据。</source>
         <translation>Cancelled. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="190"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="191"/>
         <source>未完成，请查看提示。</source>
         <translation>Not finished. See the message.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="200"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
         <source>正在读取：{done} 行</source>
         <translation>Reading: {done} rows</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="200"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
         <source>正在比对：{done} / {total}</source>
         <translation>Comparing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="202"/>
         <source>正在写入：{done} / {total}</source>
         <translation>Writing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="211"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="212"/>
         <source>已保存 {n} 行到 {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="213"/>
         <source>已保存错误行：{path}（改好后可再次导入）</source>
         <translation>Saved the rows with problems: {path} (fix them and import again)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="220"/>
         <source>已保存导入模板：{path}</source>
         <translation>Saved the import template: {path}</translation>
     </message>
@@ -1096,77 +1171,92 @@
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
+        <source>选中的客户.xlsx</source>
+        <translation>selected-members.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
+        <source>搜索结果.xlsx</source>
+        <translation>search-results.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="148"/>
+        <source>客户名单.xlsx</source>
+        <translation>members.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="163"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="190"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="186"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="194"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="199"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="223"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="224"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="224"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="232"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="235"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="243"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="244"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -1232,82 +1322,102 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="59"/>
         <source>搜索姓名、手机号、备注或拼音首字母（如 zs）</source>
         <translation>Search name, phone, remark or pinyin (zs)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="66"/>
         <source>人群包</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="68"/>
         <source>保存为人群包…</source>
         <translation>Save as segment…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="71"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="87"/>
         <source>添加标签…</source>
         <translation>Add tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="88"/>
         <source>移除标签…</source>
         <translation>Remove tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="89"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="101"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="97"/>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="98"/>
+        <source>从 Excel / CSV 导入客户名单，先预览再写入</source>
+        <translation>Import members from Excel / CSV: preview first, then write</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="99"/>
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="100"/>
+        <source>导出选中的客户；没有选中时导出当前筛选出的全部客户</source>
+        <translation>Export the selected members; with none selected, everyone in the current filter</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="112"/>
         <source>标签分布（当前筛选）</source>
         <translation>Tags in current filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="116"/>
         <source>筛选标签</source>
         <translation>Filter tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="120"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="121"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="137"/>
         <source>双击一个标签，把它加入筛选</source>
         <translation>Double-click a tag to add it to the filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="179"/>
         <source>共 {n} 位客户</source>
         <translation>{n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="181"/>
         <source>筛选出 {n} / {total} 位客户</source>
         <translation>{n} of {total} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="190"/>
         <source>（当前筛选）</source>
         <translation>(current filter)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="228"/>
         <source>已选 {n} 人</source>
         <translation>{n} selected</translation>
     </message>

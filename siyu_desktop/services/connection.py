@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from .. import secrets
-from ..errors import ValidationError
+from ..errors import UserError, ValidationError
 from ..store import outbox as outbox_store
 from ..store import wecom_sync_groups as gs
 from ..store.db import Workspace
@@ -76,6 +76,9 @@ class ConnectionService:
         self.ws = ws
         self.status = ConnectionStatus()
         self._tokens = TokenCache()  # shared by the clients this service makes
+        # Only the demo's made-up emulator secret may live here, and only for this session,
+        # when the machine has no usable keyring (a headless Linux box): never a real secret.
+        self._demo_secret: str | None = None
 
     # -- settings ------------------------------------------------------------------------------
     def config(self) -> ConnectionConfig:
@@ -85,7 +88,8 @@ class ConnectionService:
 
     def has_secret(self) -> bool:
         cfg = self.config()
-        return bool(cfg.corp_id and secrets.get_secret(SECRET_KIND, cfg.corp_id))
+        return bool(cfg.corp_id and (self._demo_secret and cfg.corp_id == DEMO_CORP_ID
+                                     or secrets.get_secret(SECRET_KIND, cfg.corp_id)))
 
     def save(self, config: ConnectionConfig, secret: str | None = None) -> None:
         """Store the settings; a non-empty ``secret`` goes to the keyring, never elsewhere."""
@@ -117,6 +121,8 @@ class ConnectionService:
 
         def secret() -> str:
             value = secrets.get_secret(SECRET_KIND, corp_id)
+            if not value and corp_id == DEMO_CORP_ID:
+                value = self._demo_secret
             if not value:
                 raise ValidationError("系统钥匙串里没有这个企业的 Secret。",
                                       "请在“企业微信”页面重新填写 Secret 并保存。",
@@ -195,8 +201,14 @@ def start_demo_emulator(ws: Workspace, service: ConnectionService | None = None,
     it (settings + the emulator's made-up secret in the keyring). Blocking: call it off the UI
     thread. Stop the returned emulator on shutdown."""
     emulator = start_emulator_for(ws, latency_ms=latency_ms)
-    (service or ConnectionService(ws)).save(
-        ConnectionConfig(DEMO_CORP_ID, emulator.base_url, "none"), DEMO_SECRET)
+    service = service or ConnectionService(ws)
+    config = ConnectionConfig(DEMO_CORP_ID, emulator.base_url, "none")
+    try:
+        service.save(config, DEMO_SECRET)
+    except UserError:
+        # no keyring on this machine: the demo still works, its made-up secret kept in memory
+        service.save(config)
+        service._demo_secret = DEMO_SECRET
     return emulator
 
 

@@ -31,7 +31,7 @@ from ..domain.members import (
     TagGroup,
 )
 from ..domain.segments import Segment
-from ..store import audit, groups, members, segments, tags
+from ..store import audit, groups, members, outbox, segments, tags
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
@@ -170,6 +170,7 @@ class WorkspaceService:
         def run(ctx: Any) -> tuple[int, int]:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
             changed = tags.add_tag(ctx, tag_id, member_ids)
+            outbox.enqueue_tag_changes(ctx)  # committed with the change: never lost, never twice
             ctx.summary = f"给 {changed} 位客户打上标签“{name[0] if name else tag_id}”"
             return changed, ctx.batch_id
         return await self._write(run, action="add_tag")
@@ -178,6 +179,7 @@ class WorkspaceService:
         def run(ctx: Any) -> tuple[int, int]:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
             changed = tags.remove_tag(ctx, tag_id, member_ids)
+            outbox.enqueue_tag_changes(ctx)
             ctx.summary = f"从 {changed} 位客户移除标签“{name[0] if name else tag_id}”"
             return changed, ctx.batch_id
         return await self._write(run, action="remove_tag")
@@ -185,6 +187,7 @@ class WorkspaceService:
     async def undo(self, batch_id: int) -> int:
         def run(ctx: Any) -> int:
             restored = audit.undo_batch(ctx, batch_id)
+            outbox.enqueue_tag_changes(ctx)
             ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"
             return restored
         return await self._write(run, action="undo")
@@ -221,7 +224,11 @@ class WorkspaceService:
                                        summary="删除标签组")
 
     async def create_tag(self, group_id: int, name: str) -> tuple[int, int]:
-        return await self._write_batch(tags.create_tag, group_id, name, action="create_tag",
+        def run(ctx: Any, group: int, tag_name: str) -> int:
+            tag_id = tags.create_tag(ctx, group, tag_name)
+            outbox.enqueue_new_tag(ctx, tag_id)  # a tag in a WeCom tag group goes to WeCom too
+            return tag_id
+        return await self._write_batch(run, group_id, name, action="create_tag",
                                        summary=f"新建标签“{name}”")
 
     async def rename_tag(self, tag_id: int, name: str) -> tuple[None, int]:
@@ -251,7 +258,11 @@ class WorkspaceService:
                                        summary=f"删除 {len(tag_ids)} 个标签")
 
     async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> tuple[int, int]:
-        return await self._write_batch(tags.merge_tags, list(source_ids), target_id,
+        def run(ctx: Any, sources: list[int], target: int) -> int:
+            moved = tags.merge_tags(ctx, sources, target)
+            outbox.enqueue_tag_changes(ctx)  # members who newly got the target tag
+            return moved
+        return await self._write_batch(run, list(source_ids), target_id,
                                        action="merge_tags", summary=f"合并 {len(source_ids)} 个标签")
 
     # -- groups --------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...errors import Cancelled, UserError
@@ -25,6 +25,13 @@ from ..pages.connection_page import ConnectionPage
 from ..tasks import CancelToken, TaskRunner
 
 AUTO_SYNC_MS = 15 * 60 * 1000  # incremental every 15 minutes; a full one when due
+
+# the sync's phases as the screen names them (the service below ui/ only has codes)
+PHASE_WORDS = {"staff": QT_TRANSLATE_NOOP("ConnectionController", "员工"),
+               "tags": QT_TRANSLATE_NOOP("ConnectionController", "标签库"),
+               "members": QT_TRANSLATE_NOOP("ConnectionController", "客户"),
+               "groups": QT_TRANSLATE_NOOP("ConnectionController", "客户群"),
+               "stats": QT_TRANSLATE_NOOP("ConnectionController", "群统计")}
 
 
 class ConnectionIndicator(QObject):
@@ -127,7 +134,7 @@ class ConnectionController(QObject):
         # Members, groups and statistics run side by side: show each one's count.
         self._phases[p.phase] = p
         finished = sum(1 for q in self._phases.values() if q.total and q.done >= q.total)
-        parts = [f"{self.tr(q.label)} {q.done:,}" + (f"/{q.total:,}" if q.total else "")
+        parts = [f"{self.tr(PHASE_WORDS.get(q.phase, q.label))} {q.done:,}" + (f"/{q.total:,}" if q.total else "")
                  for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
 

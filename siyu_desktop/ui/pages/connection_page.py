@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
 from ...store.outbox import OutboxItem
 from ..models.record_model import ColumnSpec, RecordTableModel
 
-KIND_WORDS = {"mark_tag": "打标签", "add_corp_tag": "新建标签", "remark": "修改备注"}
-STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发送", "failed": "失败",
-                "discarded": "已放弃"}
+KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
+              "add_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "新建标签"),
+              "remark": QT_TRANSLATE_NOOP("ConnectionPage", "修改备注")}
+STATUS_WORDS = {"pending": QT_TRANSLATE_NOOP("ConnectionPage", "待发送"),
+                "sending": QT_TRANSLATE_NOOP("ConnectionPage", "发送中"),
+                "sent": QT_TRANSLATE_NOOP("ConnectionPage", "已发送"),
+                "failed": QT_TRANSLATE_NOOP("ConnectionPage", "失败"),
+                "discarded": QT_TRANSLATE_NOOP("ConnectionPage", "已放弃")}
 
 
 class ConnectionPage(QWidget):
