@@ -159,9 +159,11 @@ class ConnectionController(QObject):
                                    self.tr("已取消；下次全量同步会从中断处继续。"))
         except NetworkError as exc:
             self.connection.set_online(False, exc.message)
-            self.page.set_progress(self.page.progress.value(), exc.message)
+            self.page.set_progress(self.page.progress.value(), _with_hint(exc))
         except UserError as exc:
-            self.page.set_progress(self.page.progress.value(), exc.message)
+            # WeCom refused (trusted IP, permissions, secret): say what to do, right here too
+            self.connection.set_online(False, exc.message)
+            self.page.set_progress(self.page.progress.value(), _with_hint(exc))
             self.feedback.user_error(exc)
         finally:
             self._cancel = None
@@ -185,3 +187,7 @@ class ConnectionController(QObject):
             await coro  # type: ignore[misc]
             await self.refresh()
         return self.tasks.run(run(), name=f"connection.item.{time.monotonic()}")
+
+
+def _with_hint(exc: UserError) -> str:
+    return f"{exc.message}\n{exc.hint}" if exc.hint else exc.message

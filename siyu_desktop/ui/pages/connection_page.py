@@ -101,6 +101,7 @@ class ConnectionPage(QWidget):
         self.progress.setRange(0, 5)
         self.progress.setValue(0)
         self.progress_label = QLabel(self.tr("尚未同步"))
+        self.progress_label.setWordWrap(True)  # a refusal comes with what to do: long lines
         sync.addWidget(self.progress)
         sync.addWidget(self.progress_label)
         layout.addWidget(sync_box)
