@@ -36,7 +36,7 @@ from ..excel.normalize import NormalisedRoster, normalise_rows
 from ..excel.reader import FileKind, SheetInfo, SheetRow
 from ..excel.writer import write_rejects
 from ..paths import resource
-from ..store import importing
+from ..store import importing, outbox
 from ..store.audit import WriteContext
 from ..store.importing import ImportOutcome, ImportPlan
 from .workspace import WorkspaceService
@@ -255,6 +255,7 @@ class Importer:
         def run(ctx: WriteContext) -> ImportOutcome:
             outcome = importing.apply_import(ctx, preview.roster.rows, preview.plan,
                                              cancel=cancel, progress=written)
+            outbox.enqueue_tag_changes(ctx)  # WeCom tags added here reach WeCom, in this commit
             self._remember(ctx, preview.mapping)
             if outcome.replanned:
                 ctx.summary = (f"导入「{preview.path.name}」：新增 {outcome.inserted:,} 位，"

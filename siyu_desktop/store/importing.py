@@ -464,6 +464,9 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
 
     touched = set(new_ids.values()) | {u[1] for u in plan.updates}
     rebuild = len(touched) >= FULL_REBUILD_AT
+    # The index is rebuilt after a big import, but WeCom tags still need their additions named
+    # so the caller can queue them for WeCom (the outbox reads ``ctx.changes``).
+    wecom_tags = {r[0] for r in conn.execute("SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL")}
     by_tag: dict[int, list[int]] = {}
     links = iter(plan.tag_links)
     while part := [(member(ref), tag if isinstance(tag, int) else tag_ids[tag])
@@ -474,8 +477,8 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
         conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", part)
         ctx.log_many("member_tags", (None for _ in part),
                      ({"member_id": m, "tag_id": t} for m, t in part))
-        if not rebuild:
-            for member_id, tag_id in part:
+        for member_id, tag_id in part:
+            if not rebuild or tag_id in wecom_tags:
                 by_tag.setdefault(tag_id, []).append(member_id)
         step(len(part))
     for tag_id, ids in by_tag.items():

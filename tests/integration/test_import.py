@@ -332,3 +332,22 @@ def test_headers_written_by_export_map_back() -> None:
     mapping = auto_map(roster_header(["喜好"]))
     assert set(mapping.fields) == set(FIELD_ALIASES)
     assert mapping.extras == {"喜好": len(FIELD_ALIASES)}
+
+
+def test_wecom_tags_added_by_an_import_are_queued_for_wecom(
+        importer: Importer, workspace: Workspace, run: Any, tmp_path: Path) -> None:
+    from siyu_desktop.store.outbox import MARK_TAG
+
+    conn = workspace.reader()
+    member_id, eid, tag_id, spec = conn.execute(
+        "SELECT m.id, m.external_userid, t.id, g.name || ':' || t.name FROM members m "
+        "JOIN follows f ON f.member_id = m.id, tags t JOIN tag_groups g ON g.id = t.group_id "
+        "WHERE m.external_userid IS NOT NULL AND t.wecom_tag_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM member_tags mt WHERE mt.member_id = m.id AND mt.tag_id = t.id) "
+        "ORDER BY m.id, t.id LIMIT 1").fetchone()
+    path = tmp_path / "wecom.xlsx"
+    write_xlsx(path, ["客户ID", "标签"], [[eid, spec]])
+    run(importer.commit(run(importer.preview(path))))
+    queued = conn.execute("SELECT count(*) FROM outbox WHERE kind = ? AND member_id = ? AND "
+                          "tag_id = ?", (MARK_TAG, member_id, tag_id)).fetchone()[0]
+    assert queued >= 1
