@@ -143,6 +143,7 @@ class App:
         importer = ImportController(service, self.tasks, self.feedback, self.window)
         exporter = ExportController(service, self.tasks, self.feedback, self.window)
         roster.page.import_requested.connect(importer.open)
+        importer.imported.connect(roster.remember_import)
         roster.page.export_requested.connect(
             lambda: exporter.choose_and_export(*roster.export_target()))
         self.helpers = [importer, exporter]

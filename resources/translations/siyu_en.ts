@@ -105,7 +105,7 @@
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="181"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="147"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="148"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
@@ -247,52 +247,52 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="109"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="115"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="148"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="149"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
@@ -1231,32 +1231,37 @@
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="206"/>
+        <source>导入：新增 {new}，更新 {updated}</source>
+        <translation>Import: {new} new, {updated} updated</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="223"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="231"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="224"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="232"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="232"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="243"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="251"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="244"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="252"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

@@ -199,6 +199,14 @@ class RosterController(QObject):
         self.feedback.info(text + ("" if not changed else self.tr("（可按 Ctrl+Z 撤销）")))
         await self._refresh(keep_position=True)
 
+    def remember_import(self, outcome: object) -> None:
+        """An import from this screen can be undone with the same button (its audit batch)."""
+        batch_id = getattr(outcome, "batch_id", None)
+        if batch_id:
+            self._undo.append(UndoState(int(batch_id), self.tr("导入：新增 {new}，更新 {updated}").format(
+                new=f"{getattr(outcome, 'inserted', 0):,}", updated=f"{getattr(outcome, 'updated', 0):,}")))
+            self.page.set_undo(self._undo[-1].summary)
+
     def undo(self) -> asyncio.Task[None] | None:
         if not self._undo:
             return None
