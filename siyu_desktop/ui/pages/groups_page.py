@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from ...store.groups import DuplicateMember
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import RecordRole, SortRole
-from ..widgets.tables import fit_columns
+from ..widgets.tables import fit_columns, record_table
 
 Index = QModelIndex | QPersistentModelIndex
 JOIN_COLOR = QColor("#1a7f37")
@@ -89,20 +88,7 @@ class GroupFilterProxy(QSortFilterProxyModel):
 
 
 def _table(model: Any, object_name: str, sortable: bool = True) -> QTableView:
-    view = QTableView()
-    view.setObjectName(object_name)
-    view.setModel(model)
-    view.setSortingEnabled(sortable)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
+    return record_table(model, sortable=sortable, object_name=object_name)
 
 
 def _proxy(model: RecordTableModel[Any], parent: QWidget) -> QSortFilterProxyModel:

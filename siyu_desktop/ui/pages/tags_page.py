@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,7 +33,7 @@ from ...domain.members import Dimension, Tag, TagGroup
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import RecordRole, SortRole
-from ..widgets.tables import fit_columns
+from ..widgets.tables import fit_columns, record_table
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,20 +78,7 @@ class RowFilter(QSortFilterProxyModel):
 
 
 def _table(model: QSortFilterProxyModel, multi: bool) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(26)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
+    return record_table(model, multi=multi)
 
 
 class TagsPage(QWidget):
