@@ -28,7 +28,15 @@ def median_ms(fn: Callable[[], Any], repeat: int = 7, warmup: int = 1) -> tuple[
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process so far (ru_maxrss; psutil where that is missing)."""
+    """Peak resident set size of this process so far. On Linux VmHWM: ru_maxrss survives fork
+    and exec, so a child would report its parent's peak when that was higher."""
+    try:
+        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
