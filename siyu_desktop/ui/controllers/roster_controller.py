@@ -20,6 +20,7 @@ from ..pages.roster_page import RosterPage
 from ..tasks import TaskRunner
 
 SEARCH_DEBOUNCE = 0.18
+CHANGE_COALESCE = 0.4
 
 
 @dataclass
@@ -268,7 +269,11 @@ class RosterController(QObject):
         if changes.library_changed or changes.full_rebuild:
             self.tasks.run(self._load_choices(), name="roster.choices")
         elif changes.touches_members:
-            self.tasks.run(self._refresh(keep_position=True), name="roster.refresh")
+            # a sync or an import commits page after page: one refresh for a burst of them
+            async def coalesced() -> None:
+                await asyncio.sleep(CHANGE_COALESCE)
+                await self._refresh(keep_position=True)
+            self.tasks.run(coalesced(), name="roster.refresh")
 
     def _open_dialog(self, dialog: QWidget) -> None:
         # open(), never exec(), inside the asyncio loop (qasync)
