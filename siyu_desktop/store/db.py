@@ -260,7 +260,11 @@ class Workspace:
             if user is not None:
                 raise user from exc
             raise
-        self.index.apply(changes, conn)
+        try:
+            self.index.apply(changes, conn)
+        except Exception:  # committed already: never report a saved change as failed
+            log.exception("member index update failed; rebuilding it from the file")
+            self.index.rebuild(conn)
         for listener in list(self._listeners):
             try:
                 listener(changes)
