@@ -180,6 +180,8 @@ def admin(server: EmulatorServer, method: str, path: str, body: dict[str, Any]) 
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as httpx pools connections
+    # small answers on a kept-alive connection otherwise wait out Nagle + delayed ACK (~40 ms)
+    disable_nagle_algorithm = True
     server: EmulatorServer
 
     def log_message(self, format: str, *args: Any) -> None:
