@@ -37,7 +37,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="444"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="430"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -368,260 +368,260 @@
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="315"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="301"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="316"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="302"/>
         <source>客户</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="233"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="316"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="302"/>
         <source>客户（未匹配）</source>
         <translation>Member (unmatched)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="167"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="323"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="309"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="212"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="357"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="198"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="343"/>
         <source>群成员名单</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="237"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="358"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="344"/>
         <source>选择左侧的一个社群，查看群成员名单</source>
         <translation>Select a group on the left to see its roster</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="359"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="345"/>
         <source>选择社群后，这里显示它近 30 天的进群和退群。</source>
         <translation>Select a group to see who joined and left in the last 30 days.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="246"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="299"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="361"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="232"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="285"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="347"/>
         <source>近 30 天没有人进群或退群。</source>
         <translation>No one joined or left in the last 30 days.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="148"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="310"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="296"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="137"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="150"/>
         <source>群类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="157"/>
         <source>按群名筛选</source>
         <translation>Filter by group name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="166"/>
         <source>群名称</source>
         <translation>Group name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="167"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="168"/>
         <source>群标签</source>
         <translation>Group tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="169"/>
         <source>群主</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="184"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="170"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="186"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="172"/>
         <source>创建时间</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="174"/>
         <source>最近变动</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="201"/>
         <source>在成员中查看…</source>
         <translation>View in Members…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="202"/>
         <source>在“成员”页按这个群筛选客户，可以批量打标签或导出</source>
         <translation>Filter the Members page by this group to tag or export its members in bulk</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="222"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="276"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="307"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="208"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="262"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="293"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="222"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="307"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="208"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="293"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="209"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="224"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="210"/>
         <source>进群时间</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="212"/>
         <source>进群方式</source>
         <translation>Joined via</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="213"/>
         <source>邀请人</source>
         <translation>Invited by</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="214"/>
         <source>群昵称</source>
         <translation>Group nickname</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="239"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="225"/>
         <source>本群近 30 天进群/退群</source>
         <translation>Joins and leaves, last 30 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="265"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="251"/>
         <source>社群列表</source>
         <translation>Group list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="277"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="263"/>
         <source>所在群数</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="279"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="265"/>
         <source>所在社群</source>
         <translation>In groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="284"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="270"/>
         <source>没有同时在两个及以上社群里的客户。</source>
         <translation>No member is in more than one group.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="286"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="272"/>
         <source>多群重复成员</source>
         <translation>Members in several groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="301"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="287"/>
         <source>最近进群/退群</source>
         <translation>Recent joins/leaves</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="305"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="291"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="292"/>
         <source>动作</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="292"/>
         <source>进群</source>
         <translation>Joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="306"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="292"/>
         <source>退群</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="363"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="349"/>
         <source>{name} · {n} 人（员工 {staff}）</source>
         <translation>{name} · {n} people ({staff} staff)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="365"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="351"/>
         <source>这个群里还没有成员。</source>
         <translation>This group has no members yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="376"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="362"/>
         <source>至少 {n} 位客户同时在两个及以上社群里，这里列出重叠最多的 {n} 位。</source>
         <translation>At least {n} members are in two or more groups; these are the {n} in the most groups.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="379"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="365"/>
         <source>{n} 位客户同时在两个及以上社群里。</source>
         <translation>{n} members are in two or more groups.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="380"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="366"/>
         <source>重复进群的客户会重复收到群发，可以考虑清理。</source>
         <translation> They receive group broadcasts more than once; consider cleaning up.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="386"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="372"/>
         <source>所有社群近 30 天的进群和退群，最新的在前。</source>
         <translation>Joins and leaves across all groups in the last 30 days, newest first.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="388"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="374"/>
         <source>（只列出最近 {n} 条）</source>
         <translation> (only the latest {n} shown)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="395"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="381"/>
         <source>显示 {shown} / {total} 个社群</source>
         <translation>Showing {shown} of {total} groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="202"/>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="398"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="384"/>
         <source>没有符合条件的社群。</source>
         <translation>No groups match.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="399"/>
+        <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="385"/>
         <source>工作区里还没有社群。同步企业微信后，客户群会出现在这里。</source>
         <translation>No groups in this workspace yet. Groups appear here after a WeCom sync.</translation>
     </message>
@@ -1019,128 +1019,148 @@
 <context>
     <name>MemberDetailPanel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="27"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="30"/>
         <source>添加标签</source>
         <translation>Added tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="28"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="31"/>
         <source>移除标签</source>
         <translation>Removed tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="34"/>
         <source>创建客户</source>
         <translation>Created member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
         <source>修改资料</source>
         <translation>Edited profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="62"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="62"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="63"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="63"/>
         <source>生日</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="64"/>
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="64"/>
         <source>最近活跃</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="65"/>
         <source>企业微信 ID</source>
         <translation>WeCom ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="60"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="126"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="66"/>
         <source>本地笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="77"/>
+        <source>只保存在本机工作区，不会同步到企业微信</source>
+        <translation>Kept in this workspace only; never synced to WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="79"/>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="81"/>
+        <source>修改等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="82"/>
+        <source>修改笔记</source>
+        <translation>Local note</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="85"/>
         <source>资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="76"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="94"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="95"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="122"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="124"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="125"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="130"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="140"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -1156,112 +1176,127 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="137"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="137"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="136"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="138"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="149"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="148"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="150"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="162"/>
+        <source>没有修改。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <source>修改客户资料</source>
+        <translation>Edit member profile</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
+        <source>已保存（可按 Ctrl+Z 撤销）</source>
+        <translation>Saved (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="185"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="186"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="187"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="187"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="188"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="188"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="190"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="205"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="194"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="209"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="199"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="214"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="206"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="238"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="232"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="255"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="251"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -1563,22 +1598,22 @@
 <context>
     <name>TagGroupDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="406"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="392"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="411"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="397"/>
         <source>例如：宠物年龄</source>
         <translation>e.g. Pet age</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="412"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="398"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="417"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="403"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
@@ -1753,161 +1788,161 @@
 <context>
     <name>TagsPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="222"/>
         <source>管理后台（只读）</source>
         <translation>Admin console (read-only)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="154"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="223"/>
         <source>本地</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="118"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="190"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="176"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="107"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="110"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="138"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="150"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="136"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="177"/>
         <source>标签组</source>
         <translation>Tag groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="128"/>
         <source>新建标签组…</source>
         <translation>New tag group…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="143"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="168"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="144"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="184"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="170"/>
         <source>删除…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="151"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="211"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="197"/>
         <source>维度</source>
         <translation>Dimensions</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="152"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="138"/>
         <source>标签数</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="154"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="194"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="180"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="155"/>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="223"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="163"/>
         <source>搜索全部标签</source>
         <translation>Search all tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="167"/>
         <source>新建标签…</source>
         <translation>New tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="169"/>
         <source>合并到…</source>
         <translation>Merge into…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="192"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="178"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="240"/>
         <source>{groups} 个标签组 · {tags} 个标签 · 其中本地标签 {local} 个、管理后台标签 {admin} 个（只读）</source>
         <translation>{groups} tag groups · {tags} tags · {local} local, {admin} from the admin console (read-only)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="252"/>
         <source>撤销：{what}（Ctrl+Z）</source>
         <translation>Undo: {what} (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="305"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="291"/>
         <source>全部维度</source>
         <translation>All dimensions</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="308"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="294"/>
         <source>{name}（{n}）</source>
         <translation>{name} ({n})</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="329"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="315"/>
         <source>搜索“{text}”：{n} 个标签</source>
         <translation>Search &quot;{text}&quot;: {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="332"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="318"/>
         <source>“{group}”里的标签（{n}）</source>
         <translation>Tags in &quot;{group}&quot; ({n})</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="335"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="321"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="336"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="322"/>
         <source>{scope}标签（{n}）· 选择一个标签组可只看其中的标签</source>
         <translation>{scope} tags ({n}) · select a tag group to see only its tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="372"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="358"/>
         <source>先在左侧选择一个标签组</source>
         <translation>Select a tag group on the left first</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="379"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="365"/>
         <source>这个标签组里有 {n} 个在企业微信管理后台创建的标签，不能整组删除。</source>
         <translation>This group has {n} tags created in the WeCom admin console, so it cannot be deleted as a whole.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="383"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="369"/>
         <source>“{names}”在企业微信管理后台创建，只能在管理后台修改或删除。</source>
         <translation>&quot;{names}&quot; was created in the WeCom admin console and can only be changed or deleted there.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="385"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="371"/>
         <source>先在右侧表格里选择标签（按住 Ctrl 可多选）</source>
         <translation>Select tags in the table on the right first (hold Ctrl to select several)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="395"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="381"/>
         <source>已选 {n} 个标签，共 {m} 人次</source>
         <translation>{n} tags selected · {m} taggings</translation>
     </message>

@@ -158,8 +158,13 @@ class WorkspaceService:
         return await self._read(run)
 
     async def update_member(self, member_id: int, values: dict[str, Any]) -> bool:
-        return await self._write(members.update, member_id, values, action="edit_member",
-                                 summary="编辑客户资料")
+        changed, _batch = await self.edit_member(member_id, values)
+        return changed
+
+    async def edit_member(self, member_id: int, values: dict[str, Any]) -> tuple[bool, int]:
+        """Change profile fields; returns (anything changed, audit batch for undo)."""
+        return await self._write_batch(members.update, member_id, values, action="edit_member",
+                                       summary="编辑客户资料")
 
     async def channels(self) -> list[str]:
         return await self._read(members.channels)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from siyu_desktop.domain.segments import Segment
 from siyu_desktop.services.workspace import WorkspaceService
 from siyu_desktop.store.members import RosterRow
 from siyu_desktop.ui.controllers.roster_controller import RosterController
@@ -189,3 +190,26 @@ def test_export_takes_the_selection_else_the_filter(roster: RosterController, dr
     roster.page.table.selectRow(2)
     target, _name = roster.export_target()
     assert target == [roster.model.id_at(2)]
+
+
+def test_edit_level_and_note_then_undo(roster: RosterController, driver: Driver,
+                                       service: WorkspaceService) -> None:
+    member = sql(service, "SELECT id FROM members WHERE level = 0 LIMIT 1")[0][0]
+    roster._show_member(member)
+    driver.idle()
+    detail = roster.page.detail
+    gold_before = sql(service, "SELECT count(*) FROM members WHERE level = 2")[0][0]
+    detail.level_edit.setCurrentIndex(detail.level_edit.findData(2))
+    detail.note_edit.setPlainText("喜欢三文鱼冻干，双11前提醒")
+    detail.save_button.click()
+    driver.idle()
+    assert sql(service, "SELECT level, note FROM members WHERE id = ?", member)[0] == (
+        2, "喜欢三文鱼冻干，双11前提醒")
+    assert service.evaluate_now(Segment(levels=(2,))).__len__() == gold_before + 1
+    assert member in service.evaluate_now(Segment(), "三文鱼冻干")  # the note is searchable
+    assert "level" in detail.history.item(0).text()
+    task = roster.undo()
+    assert task is not None
+    driver.run(task)
+    driver.idle()
+    assert sql(service, "SELECT level, note FROM members WHERE id = ?", member)[0] == (0, "")

@@ -54,6 +54,7 @@ class RosterController(QObject):
         p.search_changed.connect(self._on_search)
         self.model.sort_requested.connect(self._on_sort)
         p.current_member_changed.connect(self._show_member)
+        p.detail.save_requested.connect(self.save_member)
         p.add_tag_requested.connect(lambda: self._bulk_tag(add=True))
         p.remove_tag_requested.connect(lambda: self._bulk_tag(add=False))
         p.undo_requested.connect(self.undo)
@@ -153,6 +154,19 @@ class RosterController(QObject):
         async def load() -> None:
             self.page.detail.set_detail(await self.service.member_detail(member_id))
         self.tasks.run(load(), name="roster.detail")
+
+    def save_member(self, member_id: int, values: dict[str, object]) -> asyncio.Task[None]:
+        async def run() -> None:
+            changed, batch = await self.service.edit_member(member_id, values)
+            if not changed:
+                self.feedback.info(self.tr("没有修改。"))
+                return
+            self._undo.append(UndoState(batch, self.tr("修改客户资料")))
+            self.page.set_undo(self._undo[-1].summary)
+            self.feedback.info(self.tr("已保存（可按 Ctrl+Z 撤销）"))
+            self.page.detail.set_detail(await self.service.member_detail(member_id))
+            await self._refresh(keep_position=True)
+        return self.tasks.run(run(), name="roster.write")
 
     # -- bulk tagging --------------------------------------------------------------------------
     def target_ids(self) -> list[int]:

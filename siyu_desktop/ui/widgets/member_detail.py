@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QLabel,
     QListWidget,
+    QPlainTextEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +41,8 @@ def _describe_change(table: str, before: object, after: object) -> str:
 
 
 class MemberDetailPanel(QWidget):
+    save_requested = Signal(int, object)  # member id, {"level": ..., "note": ...}
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(300)
@@ -64,6 +69,19 @@ class MemberDetailPanel(QWidget):
             value.setWordWrap(True)
             self.fields[key] = value
             self.form.addRow(text, value)
+        # the two fields that are the operator's own (WeCom knows neither): editable here
+        self.level_edit = QComboBox()
+        for level in range(4):
+            self.level_edit.addItem(labels.level_name(level), level)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("只保存在本机工作区，不会同步到企业微信"))
+        self.note_edit.setMaximumHeight(80)
+        self.save_button = QPushButton(self.tr("保存修改"))
+        self.save_button.clicked.connect(self._on_save)
+        self.form.addRow(self.tr("修改等级"), self.level_edit)
+        self.form.addRow(self.tr("修改笔记"), self.note_edit)
+        self.form.addRow("", self.save_button)
+        self._member_id: int | None = None
         self.tabs.addTab(profile, self.tr("资料"))
         self.tags = QListWidget()
         self.tabs.addTab(self.tags, self.tr("标签"))
@@ -79,6 +97,7 @@ class MemberDetailPanel(QWidget):
     def set_detail(self, detail: MemberDetail | None) -> None:
         for w in (self.tags, self.groups, self.follows, self.history):
             w.clear()
+        self._member_id = detail.member.id if detail is not None else None
         if detail is None:
             self.title.setText(self.tr("选择一位客户查看详情"))
             for value in self.fields.values():
@@ -97,6 +116,8 @@ class MemberDetailPanel(QWidget):
         }
         for key, value in values.items():
             self.fields[key].setText(value)
+        self.level_edit.setCurrentIndex(max(0, self.level_edit.findData(m.level)))
+        self.note_edit.setPlainText(m.note)
         for tag in detail.tags:
             self.tags.addItem(tag.name + ("" if tag.wecom_tag_id else self.tr("（本地）")))
         if not detail.tags:
@@ -117,3 +138,9 @@ class MemberDetailPanel(QWidget):
                                  f"{_describe_change(entry.entity, entry.before, entry.after)}")
         if not detail.history:
             self.history.addItem(self.tr("（暂无变更）"))
+
+    def _on_save(self) -> None:
+        if self._member_id is not None:
+            self.save_requested.emit(self._member_id, {
+                "level": int(self.level_edit.currentData()),
+                "note": self.note_edit.toPlainText().strip()})
