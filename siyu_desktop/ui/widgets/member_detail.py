@@ -56,7 +56,10 @@ class MemberDetailPanel(QWidget):
         layout.addWidget(self.tabs)
 
         profile = QWidget()
-        self.form = QFormLayout(profile)
+        profile_layout = QVBoxLayout(profile)
+        self.form = QFormLayout()
+        profile_layout.addLayout(self.form)
+        profile_layout.addStretch(1)  # rows stay compact; the space goes below them
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.fields: dict[str, QLabel] = {}
         for key, text in (("phone", self.tr("手机号")), ("level", self.tr("等级")),
