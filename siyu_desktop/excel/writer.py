@@ -9,11 +9,12 @@ name only once complete (written beside it, then renamed), so a cancelled export
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,17 @@ def display_width(value: CellValue) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _temp_path(path: Path) -> Path:
-    return path.with_name(f".{path.stem}.partial{path.suffix}")
+@contextlib.contextmanager
+def _written_atomically(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; it becomes ``target`` only when the block
+    finishes, so a cancelled or failed export never leaves a half file behind."""
+    temp = target.with_name(f".{target.stem}.partial{target.suffix}")
+    try:
+        yield temp
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
 
 
 class _SheetWriter:
@@ -147,12 +157,10 @@ def write_xlsx(
     ``progress(rows_done)`` and ``cancel()`` (raises Cancelled) run every 1000 rows. Past
     ``max_rows_per_sheet`` rows the export continues on 「sheet_name(2)」 with the header again.
     """
-    target = Path(path)
-    temp = _temp_path(target)
-    book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "nan_inf_to_errors": True})
-    book.set_properties({"created": datetime(2024, 1, 1)})
     done = 0
-    try:
+    with _written_atomically(Path(path)) as temp:
+        book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "nan_inf_to_errors": True})
+        book.set_properties({"created": datetime(2024, 1, 1)})
         out = _SheetWriter(book, sheet_name, header, max_rows_per_sheet)
         for cells in rows:
             out.write(cells)
@@ -164,10 +172,6 @@ def write_xlsx(
                     progress(done)
         out.close()
         book.close()
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     if progress:
         progress(done)
     return done
@@ -194,25 +198,19 @@ def write_csv(
     progress: Progress | None = None, cancel: CancelCheck | None = None,
 ) -> int:
     """UTF-8 with BOM (so Excel on Chinese Windows opens it without mojibake)."""
-    target = Path(path)
-    temp = _temp_path(target)
     done = 0
-    try:
-        with temp.open("w", encoding="utf-8-sig", newline="") as f:
-            out = csv.writer(f)
-            out.writerow([csv_safe(h) for h in header])
-            for cells in rows:
-                out.writerow([csv_safe(c) for c in cells])
-                done += 1
-                if done % 1000 == 0:
-                    if cancel:
-                        cancel()
-                    if progress:
-                        progress(done)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with _written_atomically(Path(path)) as temp, \
+            temp.open("w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow([csv_safe(h) for h in header])
+        for cells in rows:
+            out.writerow([csv_safe(c) for c in cells])
+            done += 1
+            if done % 1000 == 0:
+                if cancel:
+                    cancel()
+                if progress:
+                    progress(done)
     if progress:
         progress(done)
     return done
