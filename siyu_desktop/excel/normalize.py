@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+from phonenumbers.phonemetadata import PhoneMetadata
 
 from siyu_desktop.domain.members import LEVEL_NAMES, parse_level
 from siyu_desktop.domain.people import clean_text, normalise_phone
@@ -215,21 +216,17 @@ def parse_added_at(value: CellValue, tz: ZoneInfo) -> int:
     return round(parsed.timestamp())
 
 
-_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
-
-
-@lru_cache(maxsize=100_000)
-def _mobile_range_valid(prefix: str) -> bool:
-    # libphonenumber decides a mainland mobile's validity from its leading digits (the 7-digit
-    # 号段 at most) plus its length, so one check per range gives the same answer as checking
-    # every number, at a fraction of the ~27 µs each full parse costs.
-    return normalise_phone(prefix + "0000") is not None
+# A mainland mobile as most files hold it (11 digits, nothing else) is checked against
+# libphonenumber's own pattern for CN mobiles (from its metadata, so it stays in step with the
+# library): the same answer as a full parse, at a fraction of the ~30 µs each full parse costs.
+_CN_MOBILE = re.compile(
+    PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)  # type: ignore[union-attr]
 
 
 def _parse_phone(value: CellValue) -> str:
     if isinstance(value, float) and value.is_integer() and 1e10 < value < 2e10:
         value = str(int(value))
-    if isinstance(value, str) and _CN_MOBILE.fullmatch(value) and _mobile_range_valid(value[:7]):
+    if isinstance(value, str) and len(value) == 11 and _CN_MOBILE.fullmatch(value):
         return value
     phone = normalise_phone(value)
     if phone:

@@ -446,7 +446,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
         for columns, rows in _by_columns(batch).items():
             conn.executemany(f"INSERT INTO members({', '.join(columns)}) VALUES "
                              f"({', '.join('?' * len(columns))})", rows)
-        ctx.log_many("members", (None for _ in batch), batch)
+            ctx.log_rows("members", columns, None, rows)
         step(len(batch))
     for start in range(0, len(plan.updates), CHUNK * 4):
         sets: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
@@ -475,8 +475,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
         # one sort of millions of pairs holds the GIL long enough to freeze the window.
         part.sort()
         conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", part)
-        ctx.log_many("member_tags", (None for _ in part),
-                     ({"member_id": m, "tag_id": t} for m, t in part))
+        ctx.log_rows("member_tags", ("member_id", "tag_id"), None, part)
         for member_id, tag_id in part:
             if not rebuild or tag_id in wecom_tags:
                 by_tag.setdefault(tag_id, []).append(member_id)
@@ -513,4 +512,4 @@ def _insert_rows(ctx: WriteContext, table: str, rows: list[dict[str, Any]]) -> N
     for columns, values in _by_columns(rows).items():
         ctx.conn.executemany(f"INSERT INTO {table}({', '.join(columns)}) VALUES "
                              f"({', '.join('?' * len(columns))})", values)
-    ctx.log_many(table, (None for _ in rows), rows)
+        ctx.log_rows(table, columns, None, values)

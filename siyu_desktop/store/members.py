@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.members import Follow, Member
-from ..domain.people import clean_text, is_cjk, pinyin_full, pinyin_initials
+from ..domain.people import clean_text, is_cjk, pinyin_keys
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
 
@@ -150,8 +150,7 @@ def derived_fields(values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if "name" in values:
         name = values["name"] or ""
-        out["name_pinyin"] = pinyin_full(name)
-        out["name_initials"] = pinyin_initials(name)
+        out["name_pinyin"], out["name_initials"] = pinyin_keys(name)
     if "birthday" in values:
         out["birth_md"] = birth_md(values["birthday"])
     return out

@@ -304,9 +304,26 @@ def _v2(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v3: bulk audit entries. One ``audit`` row may hold a chunk of rows of one table (an import's
+# hundreds of thousands of new rows): ``cols`` names the columns, ``before``/``after`` hold JSON
+# lists of value lists, and ``member_id``..``member_hi`` is the range of member ids inside, so
+# a member's history still finds them. Single-row entries keep ``cols`` NULL.
+SCHEMA_V3 = """
+ALTER TABLE audit ADD COLUMN cols TEXT;
+ALTER TABLE audit ADD COLUMN member_hi INTEGER;
+CREATE INDEX audit_chunk_member ON audit(member_hi, member_id) WHERE cols IS NOT NULL;
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    for statement in _split(SCHEMA_V3):
+        conn.execute(statement)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
+    (3, _v3),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -287,3 +287,67 @@ def test_a_file_locked_by_another_program_gets_a_clear_message(demo_path: Path) 
         other.close()
     with Workspace.open(demo_path) as ws:  # released: opens and nothing was lost
         assert members.count(ws.reader()) == 2000
+
+
+def _table_state(ws: Workspace) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    conn = ws.reader()
+    return (conn.execute("SELECT * FROM members ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM member_tags ORDER BY member_id, tag_id").fetchall())
+
+
+def test_bulk_audit_chunks_undo_and_history(workspace: Workspace) -> None:
+    """Rows logged in chunks (as imports and syncs do) read back in a member's history and undo
+    exactly like row-by-row entries, across several chunks, including a redo (undo of undo)."""
+    conn = workspace.reader()
+    original = _table_state(workspace)
+    tag_id = conn.execute("SELECT id FROM tags ORDER BY id LIMIT 1").fetchone()[0]
+    count = audit.CHUNK_ROWS * 2 + 17
+    first = conn.execute("SELECT max(id) FROM members").fetchone()[0] + 1
+    assert first > 1600  # the level change below touches only members that existed
+    cols = ("id", "name", "level", "created_at")
+
+    def bulk(ctx: audit.WriteContext) -> None:
+        rows = [(first + i, f"批量{i}", i % 4, ctx.now) for i in range(count)]
+        ctx.conn.executemany("INSERT INTO members(id, name, level, created_at) VALUES (?,?,?,?)",
+                             rows)
+        ctx.log_rows("members", cols, None, rows)
+        links = [(first + i, tag_id) for i in range(count)]
+        ctx.conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", links)
+        ctx.log_rows("member_tags", ("member_id", "tag_id"), None, links)
+        # Members that existed: their level changed, logged with before and after images.
+        olds = [(m, lv) for m, lv in ctx.conn.execute(
+            "SELECT id, level FROM members WHERE id <= 1600 ORDER BY id")]
+        ctx.conn.execute("UPDATE members SET level = 4 WHERE id <= 1600")
+        ctx.log_rows("members", ("id", "level"), olds, [(m, 4) for m, _ in olds])
+        ctx.changes.full_rebuild = True
+
+    old_level = conn.execute("SELECT level FROM members WHERE id = 1500").fetchone()[0]
+    workspace.write(bulk, action="bulk", summary="批量")
+    batch = conn.execute("SELECT id, changes FROM audit_batches ORDER BY id DESC LIMIT 1").fetchone()
+    assert batch[1] == count * 2 + 1600
+    # A few audit rows hold all of it.
+    assert conn.execute("SELECT count(*) FROM audit WHERE batch_id = ?", (batch[0],)).fetchone()[0] \
+        == 3 + 3 + 1
+    middle = first + audit.CHUNK_ROWS + 5
+    history = audit.member_history(conn, middle)
+    assert [(h.entity, h.before, h.after) for h in history] == [
+        ("member_tags", None, {"member_id": middle, "tag_id": tag_id}),
+        ("members", None, {"id": middle, "name": f"批量{audit.CHUNK_ROWS + 5}",
+                           "level": (audit.CHUNK_ROWS + 5) % 4, "created_at": history[1].after["created_at"]}),  # type: ignore[index]
+    ]
+    changed = [h for h in audit.member_history(conn, 1500) if h.batch_id == batch[0]]
+    assert [(h.before, h.after) for h in changed] == [({"id": 1500, "level": old_level},
+                                                       {"id": 1500, "level": 4})]
+
+    restored = workspace.write(audit.undo_batch, batch[0], action="undo")
+    assert restored == count * 2 + 1600
+    assert _table_state(workspace) == original
+    assert_index_matches_sql(workspace)
+    undo_id = conn.execute("SELECT max(id) FROM audit_batches").fetchone()[0]
+    # The undo is itself chunked and undoable: a redo brings the bulk change back.
+    workspace.write(audit.undo_batch, undo_id, action="undo")
+    assert conn.execute("SELECT count(*) FROM members WHERE id >= ?", (first,)).fetchone()[0] == count
+    assert conn.execute("SELECT count(*) FROM members WHERE id <= 1600 AND level = 4").fetchone()[0] \
+        == 1600
+    assert len(sql_tag_members(workspace, tag_id) & set(range(first, first + count))) == count
+    assert_index_matches_sql(workspace)

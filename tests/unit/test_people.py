@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from siyu_desktop.domain.people import clean_text, normalise_phone, pinyin_full, pinyin_initials
+from siyu_desktop.domain.people import (
+    clean_text,
+    normalise_phone,
+    pinyin_full,
+    pinyin_initials,
+    pinyin_keys,
+)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -44,3 +50,25 @@ def test_clean_text() -> None:
     assert clean_text("  王\u200b五  ") == "王五"
     assert clean_text("ＶＩＰ　客户") == "VIP 客户"
     assert clean_text(None) == ""
+
+
+def test_pinyin_fast_path_agrees_with_pypinyin() -> None:
+    """Names spelled a character at a time from the cache read the same as pypinyin's own
+    phrase-aware conversion, over names drawn from its whole dictionary, polyphonic ones too."""
+    import random
+
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PINYIN_DICT
+
+    def reference(name: str) -> tuple[str, str]:
+        full = "".join(ch for part in lazy_pinyin(name, errors="default") for ch in part.lower()
+                       if ch.isalnum() or ch > "\u007f")
+        letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
+        return full, "".join(ch for part in letters for ch in part.lower() if ch.isalnum())
+
+    chars = [chr(c) for c in PINYIN_DICT if c < 0x10000]
+    rnd = random.Random(7)
+    names = ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 4))) for _ in range(3000)]
+    names += ["曾小贤", "单田芳", "长孙无忌", "乐嘉", "Tom 张", "李 明", "😀王", "Ｗ王", "〇一", ""]
+    assert [pinyin_keys(n) for n in names] == [reference(n) for n in names]
+    assert pinyin_keys("曾小贤") == ("cengxiaoxian", "cxx")
