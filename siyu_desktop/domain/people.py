@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import phonenumbers
 from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import PINYIN_DICT
+from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 # Zero-width and BOM characters that ride along in copy-pasted Excel cells.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -64,20 +64,20 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     means nothing for 汉字) and the initials (search). Latin letters and digits are kept
     lower-cased; other symbols are dropped from the initials.
 
-    A name whose characters each have one reading is spelled a character at a time from a cache
-    (a dictionary lookup each); only names with a polyphonic character (曾, 单, 长…) go through
-    pypinyin's phrase-aware conversion. Both give the same answer; the first is ~50× faster,
-    which matters when a roster of a million names is imported."""
+    pypinyin reads a character by its default reading unless it is part of a word in its phrase
+    dictionary. So a name with no such word inside is spelled a character at a time from a
+    cache (a dictionary lookup each) and only the others go through pypinyin itself: the same
+    answer, ~40× faster, which matters when a roster of a million names is imported."""
+    for size in range(2, len(name) + 1):
+        for start in range(len(name) - size + 1):
+            if name[start:start + size] in PHRASES_DICT:
+                return _pinyin_keys_slow(name)
     full: list[str] = []
     initials: list[str] = []
     for ch in name:
         reading = _READINGS.get(ch)
         if reading is None and ch not in _OTHER:
-            if ch in _POLYPHONIC:
-                return _pinyin_keys_slow(name)
             reading = _reading(ch)
-            if reading is None and ch in _POLYPHONIC:
-                return _pinyin_keys_slow(name)
         if reading is None:
             if ch.isalnum():
                 low = ch.lower()
@@ -92,18 +92,13 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 
 
 _READINGS: dict[str, str] = {}
-_POLYPHONIC: set[str] = set()
 _OTHER: set[str] = set()
 
 
 def _reading(ch: str) -> str | None:
-    """Learn one character: its only reading, or None when it has several (or is not 汉字)."""
-    entry = PINYIN_DICT.get(ord(ch))
-    if entry is None:
+    """Learn one character's default reading (None when it is not 汉字)."""
+    if ord(ch) not in PINYIN_DICT:
         _OTHER.add(ch)
-        return None
-    if "," in entry:
-        _POLYPHONIC.add(ch)
         return None
     reading = lazy_pinyin(ch, errors="default")[0].lower()
     _READINGS[ch] = reading

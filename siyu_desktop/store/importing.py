@@ -21,12 +21,13 @@ import sqlite3
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..domain.people import clean_text
 from .audit import WriteContext
-from .members import derived_fields
+from .members import derived_fields, search_index_deferred
 from .tags import MAX_TAG_NAME, ensure_tag
 
 Progress = Callable[[int, int], None]
@@ -38,6 +39,8 @@ CHUNK = 500  # members matched and compared per query round (SQLite allows 999 p
 # Past this many touched members the in-memory index is rebuilt from SQL (about a second at 1M)
 # rather than patched member by member.
 FULL_REBUILD_AT = 20_000
+# From this many new members on, their search text is indexed in one statement at the end.
+BULK_SEARCH_INDEX_AT = 1000
 DETAIL_LIMIT = 200
 IMPORT_CACHE_KB = -65536  # negative: KiB, as PRAGMA cache_size takes it  # changed rows described one by one in the preview
 
@@ -437,17 +440,9 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
         tag_ids[(group, name)] = ensure_tag(ctx, None if group == UNGROUPED else group, name)
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]) + 1
     new_ids: dict[int, int] = {}
-    for start in range(0, len(plan.inserts), CHUNK * 4):
-        batch = []
-        for pos in plan.inserts[start:start + CHUNK * 4]:
-            new_ids[pos] = next_id
-            batch.append(_new_values(records[pos], next_id, ctx.now))
-            next_id += 1
-        for columns, rows in _by_columns(batch).items():
-            conn.executemany(f"INSERT INTO members({', '.join(columns)}) VALUES "
-                             f"({', '.join('?' * len(columns))})", rows)
-            ctx.log_rows("members", columns, None, rows)
-        step(len(batch))
+    with (search_index_deferred(conn, next_id) if len(plan.inserts) >= BULK_SEARCH_INDEX_AT
+          else nullcontext()):
+        _insert_members(ctx, records, plan, next_id, new_ids, step)
     for start in range(0, len(plan.updates), CHUNK * 4):
         sets: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
         for _pos, member_id, before, after in plan.updates[start:start + CHUNK * 4]:
@@ -498,6 +493,21 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     ctx.changes.groups_changed |= bool(roster)
     return ImportOutcome(ctx.batch_id, len(plan.inserts), plan.updated, len(tag_ids),
                          len(plan.tag_links) + len(follows) + len(roster), replanned)
+
+
+def _insert_members(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
+                    next_id: int, new_ids: dict[int, int], step: Callable[[int], None]) -> None:
+    for start in range(0, len(plan.inserts), CHUNK * 4):
+        batch = []
+        for pos in plan.inserts[start:start + CHUNK * 4]:
+            new_ids[pos] = next_id
+            batch.append(_new_values(records[pos], next_id, ctx.now))
+            next_id += 1
+        for columns, rows in _by_columns(batch).items():
+            ctx.conn.executemany(f"INSERT INTO members({', '.join(columns)}) VALUES "
+                                 f"({', '.join('?' * len(columns))})", rows)
+            ctx.log_rows("members", columns, None, rows)
+        step(len(batch))
 
 
 def _by_columns(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, ...], list[tuple[Any, ...]]]:
