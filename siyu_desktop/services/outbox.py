@@ -3,14 +3,15 @@
 Each item is marked ``sending`` (committed) before its call and ``sent`` after it. An item found
 ``sending`` when a push starts was interrupted between the two: WeCom may or may not have
 applied it, so it is checked first — the customer's relationship tags or remark re-read with
-``externalcontact/get``, a new tag looked up in the tag library — and only re-sent when WeCom
-does not have it. Network failures put the item back to ``pending`` and stop the push (we are
+``externalcontact/get``, a new, renamed or deleted tag looked up in the tag library — and only
+re-sent when WeCom does not have it. Network failures put the item back to ``pending`` and stop the push (we are
 offline; order is kept); WeCom refusing an item marks it ``failed`` with WeCom's reason in the
 operator's words, to retry or discard.
 
 Local edits enqueue items in the same transaction as the edit (``store.outbox``):
 ``enqueue_tag_changes(ctx)`` after any member tagging, ``enqueue_new_tag(ctx, tag_id)`` after
-creating a tag inside a WeCom tag group, ``enqueue_remark`` via ``OutboxService.edit_remark``.
+creating a tag inside a WeCom tag group, ``enqueue_remark`` via ``OutboxService.edit_remark``,
+and the tag library's renames and deletions via ``store.outbox_tags`` (``WorkspaceService``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,13 @@ from ..store.db import Workspace
 from ..wecom import contacts
 from ..wecom import tags as wecom_tags
 from ..wecom.client import WeComClient
-from ..wecom.errors import NetworkError, PermissionDeniedError, WeComRequestBug, WeComUserError
+from ..wecom.errors import (
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    WeComRequestBug,
+    WeComUserError,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -36,6 +43,12 @@ OUTBOX_ACTOR = "outbox"
 BUG_TEXT = "企业微信拒绝了这个请求（程序问题，已记录日志）。可以放弃这一项，或联系开发团队。"
 READ_ONLY_TEXT = ("这个标签是在企业微信管理后台（或其他应用）创建的，本应用不能修改它。"
                   "请在企业微信管理后台 → 客户联系 → 客户标签中修改。")
+READ_ONLY_GROUP_TEXT = ("这个标签组是在企业微信管理后台（或其他应用）创建的，本应用不能给它改名。"
+                        "请在企业微信管理后台 → 客户联系 → 客户标签中修改；放弃这一项后，"
+                        "下次同步会换回企业微信里的名称。")
+READ_ONLY_DELETE_TEXT = ("要删除的标签里有在企业微信管理后台（或其他应用）创建的，本应用不能删除。"
+                         "请在企业微信管理后台 → 客户联系 → 客户标签中删除；放弃这一项后，"
+                         "下次同步会把它们恢复到本地。")
 
 # Re-exported so WorkspaceService can hook local edits without reaching into the store.
 enqueue_tag_changes = store.enqueue_tag_changes
@@ -68,6 +81,10 @@ class Target:
 
 def _resolve(conn: Any, item: store.OutboxItem) -> Target:
     p = item.payload
+    if item.kind == store.DEL_CORP_TAG:
+        return Target()  # carries WeCom ids: the local rows are gone
+    if item.kind == store.EDIT_CORP_TAG:
+        return _resolve_rename(conn, p)
     if item.kind == store.ADD_CORP_TAG:
         row = conn.execute("SELECT t.name, t.wecom_tag_id, g.wecom_group_id FROM tags t JOIN "
                            "tag_groups g ON g.id = t.group_id WHERE t.id = ?",
@@ -88,6 +105,25 @@ def _resolve(conn: Any, item: store.OutboxItem) -> Target:
             return Target(row[0], row[1], wait=True)
         return Target(row[0], row[1], wecom_tag_id=tag[0])
     return Target(row[0], row[1])
+
+
+def _resolve_rename(conn: Any, p: dict[str, Any]) -> Target:
+    if "group_id" in p:
+        row = conn.execute("SELECT wecom_group_id FROM tag_groups WHERE id = ?",
+                           (p["group_id"],)).fetchone()
+        if row is None:
+            return Target(problem="这个标签组已被删除。")
+        if row[0] is None:
+            return Target(problem="这个标签组只在本地，不在企业微信里。")
+        return Target(wecom_group_id=row[0], tag_name=p["name"])
+    row = conn.execute("SELECT wecom_tag_id FROM tags WHERE id = ?", (p["tag_id"],)).fetchone()
+    if row is None:
+        return Target(problem="这个标签已被删除。")
+    if row[0] is None:  # created offline: its WeCom id arrives when its creation is pushed
+        if store.is_wecom_tag(conn, p["tag_id"]):
+            return Target(wait=True)
+        return Target(problem="这个标签只在本地，不在企业微信里。")
+    return Target(wecom_tag_id=row[0], tag_name=p["name"])
 
 
 class OutboxService:
@@ -157,6 +193,13 @@ class OutboxService:
                                       audited=True, action="outbox_sent")
                     report.reconciled += 1
                     return
+            elif item.kind in (store.EDIT_CORP_TAG, store.DEL_CORP_TAG):
+                done = (await _has_name(client, target) if item.kind == store.EDIT_CORP_TAG
+                        else not any(await _still_there(client, item.payload)))
+                if done:
+                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent")
+                    report.reconciled += 1
+                    return
             else:
                 detail = await contacts.get_contact(client, target.external_userid)
                 follow = next((f for f in detail.follow_users if f.userid == target.userid), None)
@@ -199,7 +242,7 @@ class OutboxService:
             report.offline, report.waiting = True, report.waiting + 1
             return
         except PermissionDeniedError as exc:
-            text = READ_ONLY_TEXT if item.kind != store.REMARK else str(exc)
+            text = _read_only_text(item) or str(exc)
             await self._fail(item, text, report, read_only=item.kind != store.REMARK)
             return
         except WeComUserError as exc:
@@ -217,7 +260,9 @@ class OutboxService:
                     read_only: bool = False) -> None:
         def run(ctx: WriteContext) -> None:
             store.mark_failed(ctx, item.id, text)
-            if read_only and item.tag_id is not None:
+            if read_only and item.kind == store.EDIT_CORP_TAG and "group_id" in item.payload:
+                store.mark_group_as_admin(ctx, item.payload["group_id"])
+            elif read_only and item.tag_id is not None and item.kind != store.DEL_CORP_TAG:
                 store.mark_tag_as_admin(ctx, item.tag_id)
         await self._write(run)
         report.failed += 1
@@ -241,7 +286,58 @@ class OutboxService:
                                                   group_id=target.wecom_group_id)
             found = next((t.id for t in group.tags if t.name == target.tag_name), "")
             return {"wecom_tag_id": found} if found else None
+        if item.kind == store.EDIT_CORP_TAG:
+            await wecom_tags.edit_corp_tag(client, target.wecom_tag_id or target.wecom_group_id,
+                                           name=p["name"])
+            return None
+        if item.kind == store.DEL_CORP_TAG:
+            tag_ids, group_ids = p["tag_ids"], p["group_ids"]
+            try:
+                await wecom_tags.del_corp_tag(client, tag_ids=tag_ids, group_ids=group_ids)
+            except NotFoundError:
+                # Some were deleted in WeCom meanwhile (WeCom refuses the whole call then).
+                tag_ids, group_ids = await _still_there(client, p)
+                if tag_ids or group_ids:
+                    await wecom_tags.del_corp_tag(client, tag_ids=tag_ids, group_ids=group_ids)
+            return None
         raise ValidationError(f"未知的发件箱项目类型：{item.kind}", english="Unknown outbox kind.")
+
+
+def _read_only_text(item: store.OutboxItem) -> str:
+    if item.kind == store.REMARK:
+        return ""
+    if item.kind == store.DEL_CORP_TAG:
+        return READ_ONLY_DELETE_TEXT
+    if item.kind == store.EDIT_CORP_TAG and "group_id" in item.payload:
+        return READ_ONLY_GROUP_TEXT
+    return READ_ONLY_TEXT
+
+
+async def _has_name(client: WeComClient, target: Target) -> bool:
+    """Whether WeCom already calls the tag or group what the rename says."""
+    if target.wecom_group_id:
+        library = await wecom_tags.get_corp_tag_list(client, group_ids=[target.wecom_group_id])
+        return any(g.group_id == target.wecom_group_id and g.group_name == target.tag_name
+                   and not g.deleted for g in library)
+    library = await wecom_tags.get_corp_tag_list(client, tag_ids=[target.wecom_tag_id])
+    return any(t.id == target.wecom_tag_id and t.name == target.tag_name and not t.deleted
+               for g in library for t in g.tags)
+
+
+async def _still_there(client: WeComClient, p: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """Which of a deletion's tags and groups WeCom still has (two look-ups: when both filters
+    are given, WeCom answers for the groups only)."""
+    tags: list[str] = []
+    groups: list[str] = []
+    if p["tag_ids"]:
+        library = await wecom_tags.get_corp_tag_list(client, tag_ids=p["tag_ids"])
+        present = {t.id for g in library for t in g.tags if not t.deleted}
+        tags = [t for t in p["tag_ids"] if t in present]
+    if p["group_ids"]:
+        library = await wecom_tags.get_corp_tag_list(client, group_ids=p["group_ids"])
+        present = {g.group_id for g in library if not g.deleted}
+        groups = [g for g in p["group_ids"] if g in present]
+    return tags, groups
 
 
 def _already_applied(item: store.OutboxItem, target: Target, follow: Any) -> bool:

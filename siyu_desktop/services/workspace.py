@@ -31,7 +31,7 @@ from ..domain.members import (
     TagGroup,
 )
 from ..domain.segments import Segment
-from ..store import audit, groups, members, outbox, segments, tags
+from ..store import audit, groups, members, outbox, outbox_tags, segments, tags
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
@@ -191,8 +191,10 @@ class WorkspaceService:
 
     async def undo(self, batch_id: int) -> int:
         def run(ctx: Any) -> int:
+            plan = outbox_tags.plan_undo(ctx.conn, batch_id)
             restored = audit.undo_batch(ctx, batch_id)
             outbox.enqueue_tag_changes(ctx)
+            outbox_tags.enqueue_undo(ctx, plan)
             ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"
             return restored
         return await self._write(run, action="undo")
@@ -219,13 +221,23 @@ class WorkspaceService:
         return await self._write_batch(tags.create_group, name, dimension,
                                        action="create_tag_group", summary=f"新建标签组“{name}”")
 
+    # Renames and deletions of what WeCom has are queued for it in the same transaction
+    # (store.outbox_tags), or the next sync would bring the old names back.
     async def rename_tag_group(self, group_id: int, name: str,
                                dimension: str | None = None) -> tuple[None, int]:
-        return await self._write_batch(tags.rename_group, group_id, name, dimension,
+        def run(ctx: Any, group: int, new_name: str, dim: str | None) -> None:
+            tags.rename_group(ctx, group, new_name, dim)
+            outbox_tags.enqueue_rename_group(ctx, group)
+        return await self._write_batch(run, group_id, name, dimension,
                                        action="rename_tag_group", summary=f"修改标签组为“{name}”")
 
     async def delete_tag_group(self, group_id: int) -> tuple[int, int]:
-        return await self._write_batch(tags.delete_group, group_id, action="delete_tag_group",
+        def run(ctx: Any, group: int) -> int:
+            doomed = outbox_tags.doomed_group(ctx.conn, group)
+            removed = tags.delete_group(ctx, group)
+            outbox_tags.enqueue_deletion(ctx, doomed)
+            return removed
+        return await self._write_batch(run, group_id, action="delete_tag_group",
                                        summary="删除标签组")
 
     async def create_tag(self, group_id: int, name: str) -> tuple[int, int]:
@@ -237,7 +249,10 @@ class WorkspaceService:
                                        summary=f"新建标签“{name}”")
 
     async def rename_tag(self, tag_id: int, name: str) -> tuple[None, int]:
-        return await self._write_batch(tags.rename_tag, tag_id, name, action="rename_tag",
+        def run(ctx: Any, tag: int, new_name: str) -> None:
+            tags.rename_tag(ctx, tag, new_name)
+            outbox_tags.enqueue_rename_tag(ctx, tag)
+        return await self._write_batch(run, tag_id, name, action="rename_tag",
                                        summary=f"标签改名为“{name}”")
 
     def tag_impact(self, tag_ids: Sequence[int]) -> TagImpact:
@@ -258,14 +273,19 @@ class WorkspaceService:
     async def delete_tags(self, tag_ids: Sequence[int]) -> tuple[int, int]:
         """Delete several tags in one undoable operation; returns (member links removed, batch)."""
         def run(ctx: Any) -> int:
-            return sum(tags.delete_tag(ctx, t) for t in tag_ids)
+            doomed = outbox_tags.doomed_tags(ctx.conn, tag_ids)
+            removed = sum(tags.delete_tag(ctx, t) for t in tag_ids)
+            outbox_tags.enqueue_deletion(ctx, doomed)
+            return removed
         return await self._write_batch(run, action="delete_tag",
                                        summary=f"删除 {len(tag_ids)} 个标签")
 
     async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> tuple[int, int]:
         def run(ctx: Any, sources: list[int], target: int) -> int:
+            doomed = outbox_tags.doomed_tags(ctx.conn, [t for t in sources if t != target])
             moved = tags.merge_tags(ctx, sources, target)
             outbox.enqueue_tag_changes(ctx)  # members who newly got the target tag
+            outbox_tags.enqueue_deletion(ctx, doomed)  # then the sources go, in that order
             return moved
         return await self._write_batch(run, list(source_ids), target_id,
                                        action="merge_tags", summary=f"合并 {len(source_ids)} 个标签")

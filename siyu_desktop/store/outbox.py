@@ -4,7 +4,8 @@ Items are enqueued in the same transaction as the local change they mirror, so a
 outbox item commit together or not at all. Each has an idempotency key; pushing marks an item
 ``sending`` (committed) before the call, so after a crash the pusher knows which calls may have
 reached WeCom and checks before sending again. Tag changes are per follow relationship
-(``mark_tag`` takes one staff member and one customer), the way WeCom stores them.
+(``mark_tag`` takes one staff member and one customer), the way WeCom stores them. Renames and
+deletions in the tag library (``edit_corp_tag``, ``del_corp_tag``) are queued by ``outbox_tags``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .audit import WriteContext, rows_as_dicts
 from .wecom_sync import refresh_member_tags, select_in
 
 MARK_TAG, ADD_CORP_TAG, REMARK = "mark_tag", "add_corp_tag", "remark"
+EDIT_CORP_TAG, DEL_CORP_TAG = "edit_corp_tag", "del_corp_tag"
 STATUSES = ("pending", "sending", "sent", "failed", "discarded")
 SUPERSEDED = "被后来的修改抵消，无需发送。"
 
@@ -232,6 +234,10 @@ def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = N
         refresh_member_tags(ctx, [p["member_id"]])
     elif item.kind == ADD_CORP_TAG and result:
         before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (p["tag_id"],))
+        if not before and result.get("wecom_tag_id"):
+            # Deleted here while its creation was in flight: WeCom has it now, so delete it there.
+            enqueue(ctx, DEL_CORP_TAG, _key(ctx, DEL_CORP_TAG, result["wecom_tag_id"]),
+                    {"tag_ids": [result["wecom_tag_id"]], "group_ids": []}, tag_id=p["tag_id"])
         if before:
             ctx.conn.execute("UPDATE tags SET wecom_tag_id = ?, source = 'app' WHERE id = ?",
                              (result["wecom_tag_id"], p["tag_id"]))
@@ -265,4 +271,13 @@ def mark_tag_as_admin(ctx: WriteContext, tag_id: int) -> None:
     if before and before[0]["source"] != "admin":
         ctx.conn.execute("UPDATE tags SET source = 'admin' WHERE id = ?", (tag_id,))
         ctx.log("tags", before[0], {**before[0], "source": "admin"})
+        ctx.changes.library_changed = True
+
+
+def mark_group_as_admin(ctx: WriteContext, group_id: int) -> None:
+    """WeCom refused to rename this tag group: not made by this app, so its name is read-only."""
+    before = rows_as_dicts(ctx.conn, "SELECT * FROM tag_groups WHERE id = ?", (group_id,))
+    if before and before[0]["source"] != "admin":
+        ctx.conn.execute("UPDATE tag_groups SET source = 'admin' WHERE id = ?", (group_id,))
+        ctx.log("tag_groups", before[0], {**before[0], "source": "admin"})
         ctx.changes.library_changed = True

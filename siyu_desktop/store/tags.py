@@ -1,7 +1,8 @@
 """Tag groups and tags: create, rename, merge, delete; adding and removing tags on members.
 
 Every change is audited row by row so a bulk tagging can be undone. Tags that came from the WeCom
-admin console (``source = 'admin'``) are read-only to our app (WeCom's rule) for rename/delete.
+admin console (``source = 'admin'``) are read-only to our app (WeCom's rule) for rename/delete,
+and so are their groups' names (the dimension is ours and can always change).
 """
 
 from __future__ import annotations
@@ -144,6 +145,11 @@ def rename_tag(ctx: WriteContext, tag_id: int, new_name: str) -> None:
 def rename_group(ctx: WriteContext, group_id: int, new_name: str, dimension: str | None = None) -> None:
     before = _row(ctx.conn, "tag_groups", group_id)
     new_name = _check_name(new_name, "标签组")
+    if new_name != before["name"] and before["source"] == "admin":
+        raise ValidationError(
+            f"标签组“{before['name']}”是在企业微信管理后台创建的，本应用不能给它改名。",
+            "请在企业微信管理后台 → 客户联系 → 客户标签中修改。",
+            english="Tag groups created in the WeCom admin console are read-only to this app.")
     if ctx.conn.execute("SELECT 1 FROM tag_groups WHERE name = ? AND id != ?",
                         (new_name, group_id)).fetchone():
         raise ValidationError(f"标签组“{new_name}”已存在。", english="That tag group exists.")

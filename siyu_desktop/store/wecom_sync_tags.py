@@ -1,7 +1,8 @@
 """The store side of a WeCom sync: the corp tag library (see ``wecom_sync`` for the rules).
 
 A WeCom tag never silently takes over a local tag or group of the same name: a local tag's
-members are the operator's, and a sync must not touch them.
+members are the operator's, and a sync must not touch them. Renames and deletions still waiting
+in the outbox are laid over the library, so a sync never undoes an unsent edit.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from ..wecom.types import CorpTagGroup
 from .audit import WriteContext, rows_as_dicts
+from .outbox_tags import live_deletions, live_renames
 
 _DIMENSION_WORDS = (("渠道", "channel"), ("来源", "channel"), ("兴趣", "interest"),
                     ("偏好", "preference"), ("购买", "behaviour"), ("行为", "behaviour"),
@@ -39,18 +41,22 @@ def sync_tag_library(ctx: WriteContext, library: Sequence[CorpTagGroup], run: in
     conn, changed = ctx.conn, 0
     seen_groups: set[str] = set()
     seen_tags: set[str] = set()
+    renaming_tags, renaming_groups = live_renames(conn)
+    deleting_tags, deleting_groups = live_deletions(conn)
     for group in library:
-        if group.deleted:
+        if group.deleted or group.group_id in deleting_groups:
             continue
-        seen_groups.add(group.group_id)
         rows = rows_as_dicts(conn, "SELECT * FROM tag_groups WHERE wecom_group_id = ?",
                              (group.group_id,))
+        if not rows and group.tags and all(t.id in deleting_tags for t in group.tags):
+            continue  # deleted here with all its tags; WeCom drops it when they go
+        seen_groups.add(group.group_id)
         if rows:
             before = rows[0]
             gid = int(before["id"])
             updates: dict[str, Any] = {}
-            if group.group_name != before["name"] and not before["name"].startswith(
-                    f"{group.group_name}（企业微信"):
+            if group.group_name != before["name"] and gid not in renaming_groups and not \
+                    before["name"].startswith(f"{group.group_name}（企业微信"):
                 updates["name"] = _free_name(conn, "SELECT 1 FROM tag_groups WHERE id != ? AND "
                                              "name = ?", [gid], group.group_name)
             if group.order != before["sort_order"]:
@@ -73,10 +79,11 @@ def sync_tag_library(ctx: WriteContext, library: Sequence[CorpTagGroup], run: in
             changed += 1
         conn.execute("UPDATE tag_groups SET wecom_synced_at = ? WHERE id = ?", (run, gid))
         for tag in group.tags:
-            if tag.deleted:
+            if tag.deleted or tag.id in deleting_tags:
                 continue
             seen_tags.add(tag.id)
-            changed += _sync_tag(ctx, gid, tag.id, tag.name, tag.order, tag.create_time, run)
+            changed += _sync_tag(ctx, gid, tag.id, tag.name, tag.order, tag.create_time, run,
+                                 renaming_tags)
     changed += _drop_missing(ctx, seen_groups, seen_tags)
     if changed:
         ctx.changes.library_changed = True
@@ -84,7 +91,7 @@ def sync_tag_library(ctx: WriteContext, library: Sequence[CorpTagGroup], run: in
 
 
 def _sync_tag(ctx: WriteContext, gid: int, wecom_id: str, name: str, order: int, created: int,
-              run: int) -> int:
+              run: int, renaming: set[int]) -> int:
     conn = ctx.conn
     rows = rows_as_dicts(conn, "SELECT * FROM tags WHERE wecom_tag_id = ?", (wecom_id,))
     changed = 0
@@ -94,7 +101,8 @@ def _sync_tag(ctx: WriteContext, gid: int, wecom_id: str, name: str, order: int,
         updates: dict[str, Any] = {}
         if before["group_id"] != gid:
             updates["group_id"] = gid
-        if name != before["name"] and not before["name"].startswith(f"{name}（企业微信"):
+        if name != before["name"] and tid not in renaming and not \
+                before["name"].startswith(f"{name}（企业微信"):
             updates["name"] = _free_name(conn, "SELECT 1 FROM tags WHERE id != ? AND group_id = ? "
                                          "AND name = ?", [tid, gid], name)
         if order != before["sort_order"]:

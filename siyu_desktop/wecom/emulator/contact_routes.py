@@ -251,8 +251,11 @@ def edit_corp_tag(req: Request) -> dict[str, Any]:
     group, tag = _find(req.corp, str(req.body.get("id", "")))
     _writable(group, tag)
     target: Tag | TagGroup = tag if tag is not None else group
-    if "name" in req.body:
-        name = _check_name(str(req.body["name"]))
+    if "name" not in req.body and "order" not in req.body:
+        raise bad("name and order both missing")
+    name = _check_name(str(req.body["name"])) if "name" in req.body else None
+    req.corp.stats.edit_corp_tag_calls.append(dict(req.body))
+    if name is not None:
         if isinstance(target, Tag):
             target.name = name
         else:
@@ -271,6 +274,7 @@ def del_corp_tag(req: Request) -> dict[str, Any]:
     found = [_find(corp, i) for i in tag_ids + group_ids]
     for group, tag in found:
         _writable(group, tag)
+    corp.stats.del_corp_tag_calls.append(dict(req.body))
     gone: set[str] = set()
     for group, tag in found:
         if tag is None:

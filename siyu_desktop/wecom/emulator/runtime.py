@@ -47,6 +47,8 @@ class Stats:
     token_values: list[str] = field(default_factory=list, repr=False)  # to prove none leaked
     mark_tag_calls: list[dict[str, Any]] = field(default_factory=list)
     remark_calls: list[dict[str, Any]] = field(default_factory=list)
+    edit_corp_tag_calls: list[dict[str, Any]] = field(default_factory=list)  # applied ones
+    del_corp_tag_calls: list[dict[str, Any]] = field(default_factory=list)
     robot_messages: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -58,6 +60,8 @@ class Stats:
             "proxied": self.proxied,
             "mark_tag_calls": len(self.mark_tag_calls),
             "remark_calls": len(self.remark_calls),
+            "edit_corp_tag_calls": len(self.edit_corp_tag_calls),
+            "del_corp_tag_calls": len(self.del_corp_tag_calls),
             "robot_messages": len(self.robot_messages),
         }
 
