@@ -129,10 +129,11 @@ class App:
             except (UserError, OSError) as exc:  # the workspace opens all the same, offline
                 self.feedback.info(QCoreApplication.translate(
                     "App", "演示用的企业微信模拟器没有启动：{reason}").format(reason=exc), 15000)
-        roster = RosterController(service, self.tasks, self.feedback, self.window)
+        outbox = OutboxService(ws)  # one, so pushes from any screen are one at a time
+        roster = RosterController(service, outbox, self.tasks, self.feedback, self.window)
         groups = GroupsController(service, self.tasks, self.feedback, self.window)
         tags = TagsController(service, self.tasks, self.feedback, self.window)
-        wecom = ConnectionController(connection, SyncService(ws), OutboxService(ws), self.tasks,
+        wecom = ConnectionController(connection, SyncService(ws), outbox, self.tasks,
                                      self.feedback, self.window)
         self.controllers = [roster, groups, tags, wecom]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)

@@ -14,22 +14,22 @@
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="138"/>
+        <location filename="../../siyu_desktop/app.py" line="139"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="139"/>
+        <location filename="../../siyu_desktop/app.py" line="140"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="140"/>
+        <location filename="../../siyu_desktop/app.py" line="141"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="141"/>
+        <location filename="../../siyu_desktop/app.py" line="142"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
@@ -75,37 +75,37 @@
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="110"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="118"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="140"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="154"/>
         <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="182"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -132,167 +132,177 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
+        <source>标签改名</source>
+        <translation>Rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <source>删除标签</source>
+        <translation>Delete tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
         <source>已放弃</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="54"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="148"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="150"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="63"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="70"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="88"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="92"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="105"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="111"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="130"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="131"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="149"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="151"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
@@ -1019,148 +1029,210 @@
 <context>
     <name>MemberDetailPanel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="47"/>
         <source>添加标签</source>
         <translation>Added tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="48"/>
         <source>移除标签</source>
         <translation>Removed tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="51"/>
         <source>创建客户</source>
         <translation>Created member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="54"/>
         <source>修改资料</source>
         <translation>Edited profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <source>修改备注</source>
+        <translation>Remark changed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="86"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="86"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
         <source>生日</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>最近活跃</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>企业微信 ID</source>
         <translation>WeCom ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="65"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="250"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
         <source>本地笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
         <source>只保存在本机工作区，不会同步到企业微信</source>
         <translation>Kept in this workspace only; never synced to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
         <source>修改等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="82"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="106"/>
         <source>修改笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="110"/>
         <source>资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="112"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="115"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="94"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="118"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="135"/>
+        <source>最多 20 个字</source>
+        <translation>At most 20 characters</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="137"/>
+        <source>保存备注</source>
+        <translation>Save remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="156"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="191"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="210"/>
+        <source>改过的备注还没有发送到企业微信。</source>
+        <translation>The changed remark has not been sent to WeCom yet.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="217"/>
+        <source>（没有跟进员工：不是企业微信客户）</source>
+        <translation>(No staff follow this person: not a WeCom customer)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="229"/>
+        <source>（无备注）</source>
+        <translation>(no remark)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="230"/>
+        <source>备注：{remark}</source>
+        <translation>Remark: {remark}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="247"/>
+        <source>{staff} 给这位客户的备注</source>
+        <translation>{staff}&apos;s remark for this customer</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="248"/>
+        <source>先保存在本机（待同步），连接企业微信后发送。</source>
+        <translation>Saved on this computer first (waiting to sync) and sent when connected to WeCom.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="251"/>
+        <source>选择一位跟进员工后可以修改备注。</source>
+        <translation>Choose a staff member to edit their remark.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="169"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="36"/>
+        <source>待同步</source>
+        <translation>waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
+        <source>同步失败，原因见“企业微信”页</source>
+        <translation>sync failed, see the WeCom page for why</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="171"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="125"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="172"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="176"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="182"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -1176,127 +1248,137 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="141"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="141"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="142"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="151"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="149"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="153"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="168"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="185"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="178"/>
+        <source>备注没有变化。</source>
+        <translation>The remark is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="180"/>
+        <source>备注已保存，待同步到企业微信。</source>
+        <translation>Remark saved, waiting to sync to WeCom.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="213"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="186"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="214"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="187"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="187"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="205"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="233"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="237"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="242"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="249"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="238"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="274"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="275"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="255"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="283"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="294"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="295"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

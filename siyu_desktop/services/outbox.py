@@ -155,9 +155,11 @@ class OutboxService:
                           summary=f"放弃发件箱第 {item_id} 项")
 
     async def edit_remark(self, member_id: int, staff_id: int, remark: str,
-                          description: str | None = None) -> None:
-        await self._write(store.enqueue_remark, member_id, staff_id, remark, description,
-                          audited=True, action="edit_remark", summary="修改客户备注")
+                          description: str | None = None) -> bool:
+        """Returns False when nothing changed (nothing queued)."""
+        queued = await self._write(store.enqueue_remark, member_id, staff_id, remark, description,
+                                   audited=True, action="edit_remark", summary="修改客户备注")
+        return queued is not None
 
     # -- pushing -------------------------------------------------------------------------------
     async def push(self, client: WeComClient, *, progress: Callable[[int, int], None] | None = None,

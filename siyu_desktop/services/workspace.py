@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +47,8 @@ class MemberDetail:
     groups: list[tuple[int, str, int | None]]
     follows: list[Follow]
     history: list[AuditEntry]
+    # staff id → outbox status of a remark edit not yet in WeCom ('pending', 'sending', 'failed')
+    remark_status: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -152,9 +154,12 @@ class WorkspaceService:
                         if isinstance(row, dict):
                             row["tag_name"] = names.get(row["tag_id"], "?")
                 history.append(entry)
+            waiting = {staff_id: status for staff_id, status in conn.execute(
+                "SELECT staff_id, status FROM outbox WHERE kind = ? AND member_id = ? AND status "
+                "IN ('pending', 'sending', 'failed') ORDER BY id", (outbox.REMARK, member_id))}
             return MemberDetail(member, [t for t in all_tags if t.id in tag_ids],
                                 members.member_groups(conn, member_id),
-                                members.follows(conn, member_id), history)
+                                members.follows(conn, member_id), history, waiting)
         return await self._read(run)
 
     async def update_member(self, member_id: int, values: dict[str, Any]) -> bool:

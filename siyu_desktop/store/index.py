@@ -39,6 +39,7 @@ class Changes:
     follows_changed: bool = False
     groups_changed: bool = False
     segments_changed: bool = False
+    outbox_changed: bool = False  # items queued, sent, failed or given up
     full_rebuild: bool = False
 
     def add_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
-from .wecom_sync import refresh_member_tags, select_in
+from .wecom_sync import refresh_member_fields, refresh_member_tags, select_in
 
 MARK_TAG, ADD_CORP_TAG, REMARK = "mark_tag", "add_corp_tag", "remark"
 EDIT_CORP_TAG, DEL_CORP_TAG = "edit_corp_tag", "del_corp_tag"
@@ -67,10 +67,12 @@ def enqueue(ctx: WriteContext, kind: str, key: str, payload: dict[str, Any], *,
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (key, kind, json.dumps(payload, ensure_ascii=False), member_id, staff_id, tag_id,
          ctx.now, ctx.now))
+    ctx.changes.outbox_changed = True
     return int(cur.lastrowid or 0) if cur.rowcount else None
 
 
 def _set(ctx: WriteContext, item_id: int, status: str, error: str = "", **extra: Any) -> None:
+    ctx.changes.outbox_changed = True
     fields = {"status": status, "last_error": error, "updated_at": ctx.now, **extra}
     ctx.conn.execute(f"UPDATE outbox SET {', '.join(f'{k} = ?' for k in fields)} WHERE id = ?",
                      [*fields.values(), item_id])
@@ -164,10 +166,19 @@ def enqueue_remark(ctx: WriteContext, member_id: int, staff_id: int, remark: str
     updates: dict[str, Any] = {"remark": remark}
     if description is not None:
         updates["description"] = description
+    if all(before[k] == v for k, v in updates.items()):
+        return None  # nothing changes: nothing to send
+    if not remark and not updates.get("description", before["description"]):
+        raise ValidationError("企业微信不能把备注和描述都清空，请至少留下备注名。",
+                              english="WeCom cannot clear both the remark and the description.")
+    if not remark:  # WeCom needs one non-empty field: the description goes along
+        updates["description"] = updates.get("description", before["description"])
     ctx.conn.execute(f"UPDATE follows SET {', '.join(f'{k} = ?' for k in updates)} "
                      "WHERE member_id = ? AND staff_id = ?", [*updates.values(), member_id, staff_id])
     ctx.log("follows", before, {**before, **updates})
     ctx.changes.follows_changed = True
+    refresh_member_fields(ctx, [member_id])  # the remark shown in lists and found by search
+    ctx.changes.members.add(member_id)
     for (old,) in ctx.conn.execute("SELECT id FROM outbox WHERE kind = ? AND member_id = ? AND "
                                    "staff_id = ? AND status = 'pending'",
                                    (REMARK, member_id, staff_id)).fetchall():
@@ -199,6 +210,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 def mark_sending(ctx: WriteContext, item_id: int) -> None:
     ctx.conn.execute("UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                      "last_error = '', updated_at = ? WHERE id = ?", (ctx.now, item_id))
+    ctx.changes.outbox_changed = True
 
 
 def mark_pending(ctx: WriteContext, item_id: int, error: str = "") -> None:

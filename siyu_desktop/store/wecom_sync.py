@@ -180,7 +180,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
         if c.unionid:
             values["unionid"] = c.unionid
         if before is None:
-            # remark and joined_at as _refresh_member_fields would set them, so that a new
+            # remark and joined_at as refresh_member_fields would set them, so that a new
             # member is one insert, not an insert and an update
             values.update(name_fields(values), channel=r.follow_info.state,
                           remark=r.follow_info.remark,
@@ -212,7 +212,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     conn.executemany("UPDATE members SET wecom_synced_at = ? WHERE id = ?", [(run, m) for m in mids])
     _upsert_follows(ctx, rows, member_ids, staff_ids, tag_map, run, result)
     result.tags_changed += refresh_member_tags(ctx, mids)
-    _refresh_member_fields(ctx, mids)
+    refresh_member_fields(ctx, mids)
     return result
 
 
@@ -316,7 +316,7 @@ def refresh_member_tags(ctx: WriteContext, member_ids: Sequence[int]) -> int:
     return changed
 
 
-def _refresh_member_fields(ctx: WriteContext, member_ids: Sequence[int]) -> None:
+def refresh_member_fields(ctx: WriteContext, member_ids: Sequence[int]) -> None:
     """The member's remark shown in lists is the earliest relationship's non-empty remark;
     joined_at is the earliest add time WeCom knows (kept when an import knew an earlier one)."""
     conn = ctx.conn

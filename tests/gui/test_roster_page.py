@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from siyu_desktop.domain.segments import Segment
+from siyu_desktop.services.outbox import OutboxService
 from siyu_desktop.services.workspace import WorkspaceService
 from siyu_desktop.store.members import RosterRow
 from siyu_desktop.ui.controllers.roster_controller import RosterController
@@ -16,7 +17,7 @@ from .conftest import Driver
 
 @pytest.fixture
 def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterController:
-    controller = RosterController(service, driver.tasks, driver.feedback)
+    controller = RosterController(service, OutboxService(service.ws), driver.tasks, driver.feedback)
     qtbot.addWidget(controller.page)  # type: ignore[attr-defined]
     controller.page.resize(1300, 800)
     controller.page.show()
@@ -213,3 +214,72 @@ def test_edit_level_and_note_then_undo(roster: RosterController, driver: Driver,
     driver.run(task)
     driver.idle()
     assert sql(service, "SELECT level, note FROM members WHERE id = ?", member)[0] == (0, "")
+
+
+def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: Driver,
+                                            service: WorkspaceService, qtbot: object) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from siyu_desktop.app import ChangeBus
+    from siyu_desktop.services.connection import ConnectionService, start_demo_emulator
+    from siyu_desktop.store import outbox as outbox_store
+    from siyu_desktop.ui.widgets.member_detail import STAFF_ROLE
+
+    ws = service.ws
+    bus = ChangeBus()  # as in the app: commits reach the screens through the bus
+    ws.on_change(bus.changed.emit)
+    bus.changed.connect(roster.workspace_changed)
+    member, staff, name = sql(service, "SELECT f.member_id, f.staff_id, s.name FROM follows f "
+                                       "JOIN members m ON m.id = f.member_id JOIN staff s ON "
+                                       "s.id = f.staff_id WHERE m.external_userid IS NOT NULL "
+                                       "ORDER BY f.member_id LIMIT 1")[0]
+    roster._show_member(member)
+    driver.idle()
+    panel = roster.page.detail
+    panel.tabs.setCurrentIndex(3)
+    item = next(panel.follows.item(i) for i in range(panel.follows.count())
+                if panel.follows.item(i).data(STAFF_ROLE) == staff)
+    panel.follows.setCurrentItem(item)
+    assert panel.remark_edit.isEnabled() and str(name) in panel.remark_label.text()
+    panel.remark_edit.selectAll()
+    typed = QInputMethodEvent()  # Chinese arrives from the input method, not as key presses
+    typed.setCommitString("老客户-王姐")
+    QApplication.sendEvent(panel.remark_edit, typed)
+    assert panel.remark_edit.text() == "老客户-王姐"
+    qtbot.mouseClick(panel.remark_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    driver.idle()
+    # stored here at once, audited, and queued for WeCom
+    assert sql(service, "SELECT remark FROM follows WHERE member_id = ? AND staff_id = ?",
+               member, staff)[0][0] == "老客户-王姐"
+    assert sql(service, "SELECT action FROM audit_batches ORDER BY id DESC LIMIT 1")[0][0] == \
+        "edit_remark"
+    queued = [i for i in outbox_store.items(ws.reader(), ("pending",)) if i.kind == "remark"]
+    assert [(i.member_id, i.staff_id, i.payload["remark"]) for i in queued] == \
+        [(member, staff, "老客户-王姐")]
+    driver.wait_for(lambda: "待同步" in panel.follows.currentItem().text())
+    assert "老客户-王姐" in panel.follows.currentItem().text()
+    history = [panel.history.item(i).text() for i in range(panel.history.count())]
+    assert any("修改备注" in h and "老客户-王姐" in h for h in history)
+    # the same remark again changes nothing and queues nothing
+    qtbot.mouseClick(panel.remark_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    driver.idle()
+    assert len(outbox_store.items(ws.reader(), ("pending",))) == len(queued)
+
+    # Pushed to (the demo's) WeCom: the panel no longer says it is waiting.
+    emulator = start_demo_emulator(ws, ConnectionService(ws), latency_ms=0)
+    try:
+        async def push() -> None:
+            async with ConnectionService(ws).make_client() as client:
+                report = await roster.outbox.push(client)
+            assert report.sent == 1, report
+        driver.run(push())
+        ext = sql(service, "SELECT external_userid FROM members WHERE id = ?", member)[0][0]
+        userid = sql(service, "SELECT userid FROM staff WHERE id = ?", staff)[0][0]
+        follow = next(f for f in emulator.corp.members[ext].follows if f.userid == userid)
+        assert follow.remark == "老客户-王姐"
+    finally:
+        emulator.stop()
+    driver.wait_for(lambda: "待同步" not in panel.follows.currentItem().text())
+    driver.idle()

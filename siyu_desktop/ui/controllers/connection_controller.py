@@ -93,7 +93,8 @@ class ConnectionController(QObject):
         self.page.set_outbox(items, summary)
 
     def workspace_changed(self, changes: Changes) -> None:
-        if changes.tag_added or changes.tag_removed or changes.follows_changed:
+        if (changes.tag_added or changes.tag_removed or changes.follows_changed
+                or changes.outbox_changed):
             self.tasks.run(self.refresh(), name="connection.refresh")
 
     # -- settings and test ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Owns the awaits of the roster screen: evaluate the filter, feed the id list, tag in bulk, undo."""
+"""Owns the awaits of the roster screen: evaluate the filter, feed the id list, tag in bulk, undo,
+and the member detail panel's edits (profile fields; remarks, which go out through the outbox)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ...domain.segments import Segment
+from ...services.outbox import OutboxService
 from ...services.workspace import WorkspaceService
 from ...store.index import Changes
 from .. import labels
@@ -30,10 +32,11 @@ class UndoState:
 
 
 class RosterController(QObject):
-    def __init__(self, service: WorkspaceService, tasks: TaskRunner, feedback: Feedback,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, service: WorkspaceService, outbox: OutboxService, tasks: TaskRunner,
+                 feedback: Feedback, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.outbox = outbox
         self.tasks = tasks
         self.feedback = feedback
         self.model = RosterModel(service.rows_now)
@@ -55,6 +58,7 @@ class RosterController(QObject):
         self.model.sort_requested.connect(self._on_sort)
         p.current_member_changed.connect(self._show_member)
         p.detail.save_requested.connect(self.save_member)
+        p.detail.remark_requested.connect(self.save_remark)
         p.add_tag_requested.connect(lambda: self._bulk_tag(add=True))
         p.remove_tag_requested.connect(lambda: self._bulk_tag(add=False))
         p.undo_requested.connect(self.undo)
@@ -168,6 +172,30 @@ class RosterController(QObject):
             await self._refresh(keep_position=True)
         return self.tasks.run(run(), name="roster.write")
 
+    def save_remark(self, member_id: int, staff_id: int, remark: str) -> asyncio.Task[None]:
+        async def run() -> None:
+            if not await self.outbox.edit_remark(member_id, staff_id, remark):
+                self.feedback.info(self.tr("备注没有变化。"))
+                return
+            self.feedback.info(self.tr("备注已保存，待同步到企业微信。"))
+            detail = await self.service.member_detail(member_id)
+            if self.page.detail.member_id == member_id:
+                self.page.detail.set_detail(detail, keep_edits=True)  # an unsaved note stays
+            await self._refresh(keep_position=True)
+        return self.tasks.run(run(), name="roster.write")
+
+    def _reload_member(self) -> None:
+        """The shown member may have changed underneath (a sync, a push): show it again,
+        leaving what the operator is typing alone."""
+        async def run() -> None:
+            await asyncio.sleep(CHANGE_COALESCE)
+            member_id = self.page.detail.member_id
+            if member_id is not None:
+                detail = await self.service.member_detail(member_id)
+                if self.page.detail.member_id == member_id:
+                    self.page.detail.set_detail(detail, keep_edits=True)
+        self.tasks.run(run(), name="roster.detail_refresh")
+
     # -- bulk tagging --------------------------------------------------------------------------
     def target_ids(self) -> list[int]:
         ranges = self.page.selected_rows()
@@ -280,6 +308,10 @@ class RosterController(QObject):
 
     # -- changes made elsewhere ----------------------------------------------------------------
     def workspace_changed(self, changes: Changes) -> None:
+        shown = self.page.detail.member_id
+        if shown is not None and (changes.outbox_changed or changes.follows_changed
+                                  or shown in changes.members or changes.full_rebuild):
+            self._reload_member()
         if changes.library_changed or changes.full_rebuild:
             self.tasks.run(self._load_choices(), name="roster.choices")
         elif changes.touches_members:

@@ -28,6 +28,8 @@ from ..models.record_model import ColumnSpec, RecordTableModel
 
 KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
               "add_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "新建标签"),
+              "edit_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "标签改名"),
+              "del_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "删除标签"),
               "remark": QT_TRANSLATE_NOOP("ConnectionPage", "修改备注")}
 STATUS_WORDS = {"pending": QT_TRANSLATE_NOOP("ConnectionPage", "待发送"),
                 "sending": QT_TRANSLATE_NOOP("ConnectionPage", "发送中"),

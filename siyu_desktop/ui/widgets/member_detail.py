@@ -1,15 +1,24 @@
-"""The member detail panel: profile, tags, groups, following staff, change history."""
+"""The member detail panel: profile, tags, groups, following staff, change history.
+
+The level and the local note are edited on the profile tab; each follow relationship's remark
+(备注, what that staff member sees in WeCom) on the staff tab, shown as waiting (待同步) until
+the outbox has pushed it. The panel only emits; the roster controller saves."""
 
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QListView,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -17,8 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.members import Follow
 from ...services.workspace import MemberDetail
 from .. import labels
+
+MAX_REMARK = 20  # WeCom's limit
+STAFF_ROLE = Qt.ItemDataRole.UserRole
+REMARK_ROLE = Qt.ItemDataRole.UserRole + 1
+REMARK_STATUS = {"pending": QT_TRANSLATE_NOOP("MemberDetailPanel", "待同步"),
+                 "sending": QT_TRANSLATE_NOOP("MemberDetailPanel", "待同步"),
+                 "failed": QT_TRANSLATE_NOOP("MemberDetailPanel", "同步失败，原因见“企业微信”页")}
+STATUS_COLORS = {"pending": "#b45309", "sending": "#b45309", "failed": "#b91c1c"}
 
 
 def _describe_change(table: str, before: object, after: object) -> str:
@@ -37,11 +55,15 @@ def _describe_change(table: str, before: object, after: object) -> str:
         return QCoreApplication.translate("MemberDetailPanel", "修改资料") + ": " + ", ".join(
             f"{k} {json.dumps(b.get(k), ensure_ascii=False)} → "
             f"{json.dumps(a.get(k), ensure_ascii=False)}" for k in fields)
+    if table == "follows" and before and after and a.get("remark") != b.get("remark"):
+        return QCoreApplication.translate("MemberDetailPanel", "修改备注") + \
+            f" “{b.get('remark', '')}” → “{a.get('remark', '')}”"
     return table
 
 
 class MemberDetailPanel(QWidget):
     save_requested = Signal(int, object)  # member id, {"level": ..., "note": ...}
+    remark_requested = Signal(int, int, str)  # member id, staff id, new remark
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,29 +107,83 @@ class MemberDetailPanel(QWidget):
         self.form.addRow(self.tr("修改笔记"), self.note_edit)
         self.form.addRow("", self.save_button)
         self._member_id: int | None = None
+        self._in_wecom = False  # remarks live in WeCom: only its customers have them
         self.tabs.addTab(profile, self.tr("资料"))
         self.tags = QListWidget()
         self.tabs.addTab(self.tags, self.tr("标签"))
         self.groups = QListWidget()
         self.tabs.addTab(self.groups, self.tr("社群"))
-        self.follows = QListWidget()
-        self.tabs.addTab(self.follows, self.tr("跟进员工"))
+        self.tabs.addTab(self._build_follows_tab(), self.tr("跟进员工"))
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.set_detail(None)
 
-    def set_detail(self, detail: MemberDetail | None) -> None:
-        for w in (self.tags, self.groups, self.follows, self.history):
+    def _build_follows_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.follows = QListWidget()
+        self.follows.setWordWrap(True)
+        self.follows.setSpacing(3)
+        self.follows.setResizeMode(QListView.ResizeMode.Adjust)
+        self.follows.currentItemChanged.connect(self._on_follow_chosen)
+        layout.addWidget(self.follows, 1)
+        self.remark_label = QLabel(self.tr("备注"))
+        layout.addWidget(self.remark_label)
+        row = QHBoxLayout()
+        self.remark_edit = QLineEdit()
+        self.remark_edit.setMaxLength(MAX_REMARK)
+        self.remark_edit.setPlaceholderText(self.tr("最多 20 个字"))
+        self.remark_edit.returnPressed.connect(self._on_save_remark)
+        self.remark_button = QPushButton(self.tr("保存备注"))
+        self.remark_button.clicked.connect(self._on_save_remark)
+        row.addWidget(self.remark_edit, 1)
+        row.addWidget(self.remark_button)
+        layout.addLayout(row)
+        self.remark_hint = QLabel()
+        self.remark_hint.setObjectName("hintLabel")
+        self.remark_hint.setWordWrap(True)
+        layout.addWidget(self.remark_hint)
+        return tab
+
+    def set_detail(self, detail: MemberDetail | None, *, keep_edits: bool = False) -> None:
+        """Show a member. ``keep_edits``: a refresh of the member already shown (after a sync or
+        a push) leaves what the operator is typing alone."""
+        keep = keep_edits and detail is not None and detail.member.id == self._member_id
+        for w in (self.tags, self.groups, self.history):
             w.clear()
         self._member_id = detail.member.id if detail is not None else None
         if detail is None:
             self.title.setText(self.tr("选择一位客户查看详情"))
             for value in self.fields.values():
                 value.clear()
+            self.follows.clear()
+            self._update_remark_editor()
             self.tabs.setEnabled(False)
             return
         self.tabs.setEnabled(True)
+        self._show_read_only(detail)
+        if not keep:
+            self.level_edit.setCurrentIndex(max(0, self.level_edit.findData(detail.member.level)))
+            self.note_edit.setPlainText(detail.member.note)
+        for tag in detail.tags:
+            self.tags.addItem(tag.name + ("" if tag.wecom_tag_id else self.tr("（本地）")))
+        if not detail.tags:
+            self.tags.addItem(self.tr("（没有标签）"))
+        joined_word = self.tr("入群")
+        for _gid, name, joined in detail.groups:
+            self.groups.addItem(f"{name}  ·  {joined_word} {labels.fmt_time(joined, False)}")
+        if not detail.groups:
+            self.groups.addItem(self.tr("（不在任何社群中）"))
+        self._show_follows(detail, keep_edits=keep)
+        for entry in detail.history:
+            self.history.addItem(f"{labels.fmt_time(entry.at)}  {entry.actor}\n"
+                                 f"{_describe_change(entry.entity, entry.before, entry.after)}")
+        if not detail.history:
+            self.history.addItem(self.tr("（暂无变更）"))
+
+    def _show_read_only(self, detail: MemberDetail) -> None:
         m = detail.member
         self.title.setText(f"{m.name}  ·  {labels.level_name(m.level)}")
         values = {
@@ -119,28 +195,78 @@ class MemberDetailPanel(QWidget):
         }
         for key, value in values.items():
             self.fields[key].setText(value)
-        self.level_edit.setCurrentIndex(max(0, self.level_edit.findData(m.level)))
-        self.note_edit.setPlainText(m.note)
-        for tag in detail.tags:
-            self.tags.addItem(tag.name + ("" if tag.wecom_tag_id else self.tr("（本地）")))
-        if not detail.tags:
-            self.tags.addItem(self.tr("（没有标签）"))
-        joined_word = self.tr("入群")
-        remark_word = self.tr("备注")
-        for _gid, name, joined in detail.groups:
-            self.groups.addItem(f"{name}  ·  {joined_word} {labels.fmt_time(joined, False)}")
-        if not detail.groups:
-            self.groups.addItem(self.tr("（不在任何社群中）"))
+        self._in_wecom = bool(m.external_userid)
+
+    # -- follow relationships and their remarks ------------------------------------------------
+    def _show_follows(self, detail: MemberDetail, *, keep_edits: bool) -> None:
+        current = self.follows.currentItem() if keep_edits else None
+        chosen = current.data(STAFF_ROLE) if current is not None else None
+        typed = self.remark_edit.text() if keep_edits and self.remark_edit.isModified() else None
+        self.follows.blockSignals(True)
+        self.follows.clear()
         for f in detail.follows:
-            text = f"{f.staff_name}  ·  {labels.add_way_name(f.add_way)}  ·  {labels.fmt_time(f.add_time, False)}"
-            if f.remark:
-                text += f"\n{remark_word}: {f.remark}"
-            self.follows.addItem(text)
-        for entry in detail.history:
-            self.history.addItem(f"{labels.fmt_time(entry.at)}  {entry.actor}\n"
-                                 f"{_describe_change(entry.entity, entry.before, entry.after)}")
-        if not detail.history:
-            self.history.addItem(self.tr("（暂无变更）"))
+            status = detail.remark_status.get(f.staff_id)
+            item = QListWidgetItem(self._follow_text(f, status))
+            if status is not None:
+                item.setForeground(QBrush(QColor(STATUS_COLORS.get(status, "#b45309"))))
+                item.setToolTip(self.tr("改过的备注还没有发送到企业微信。"))
+            # Qt measures the lines in the Latin font; CJK fallback glyphs are taller, and a
+            # two-line item would lose its second line in English
+            lines = item.text().count("\n") + 1
+            item.setSizeHint(QSize(0, int(lines * self.follows.fontMetrics().height() * 1.4) + 4))
+            item.setData(STAFF_ROLE, f.staff_id)
+            item.setData(REMARK_ROLE, f.remark)
+            self.follows.addItem(item)
+            if f.staff_id == chosen or (chosen is None and self.follows.count() == 1):
+                self.follows.setCurrentItem(item)
+        if not detail.follows:
+            none = QListWidgetItem(self.tr("（没有跟进员工：不是企业微信客户）"))
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.follows.addItem(none)
+        self.follows.blockSignals(False)
+        self._update_remark_editor()
+        if typed is not None and self.follows.currentItem() is not None:
+            self.remark_edit.setText(typed)
+            self.remark_edit.setModified(True)
+
+    def _follow_text(self, f: Follow, status: str | None) -> str:
+        text = (f"{f.staff_name}  ·  {labels.add_way_name(f.add_way)}  ·  "
+                f"{labels.fmt_time(f.add_time, False)}")
+        remark = f.remark or self.tr("（无备注）")
+        text += "\n" + self.tr("备注：{remark}").format(remark=remark)
+        if status is not None:
+            text += "  ·  " + self.tr(str(REMARK_STATUS.get(status, status)))
+        return text
+
+    def _on_follow_chosen(self, *_args: object) -> None:
+        self._update_remark_editor()
+
+    def _update_remark_editor(self) -> None:
+        item = self.follows.currentItem()
+        staff_id = item.data(STAFF_ROLE) if item is not None else None
+        usable = staff_id is not None and self._in_wecom
+        self.remark_edit.setText(item.data(REMARK_ROLE) if usable and item is not None else "")
+        for w in (self.remark_edit, self.remark_button, self.remark_label):
+            w.setEnabled(usable)
+        if usable and item is not None:
+            name = item.text().split("  ·  ", 1)[0]
+            self.remark_label.setText(self.tr("{staff} 给这位客户的备注").format(staff=name))
+            self.remark_hint.setText(self.tr("先保存在本机（待同步），连接企业微信后发送。"))
+        else:
+            self.remark_label.setText(self.tr("备注"))
+            self.remark_hint.setText(self.tr("选择一位跟进员工后可以修改备注。")
+                                     if self.follows.count() else "")
+
+    def _on_save_remark(self) -> None:
+        item = self.follows.currentItem()
+        if self._member_id is None or item is None or item.data(STAFF_ROLE) is None:
+            return
+        self.remark_requested.emit(self._member_id, int(item.data(STAFF_ROLE)),
+                                   self.remark_edit.text().strip())
+
+    @property
+    def member_id(self) -> int | None:
+        return self._member_id
 
     def _on_save(self) -> None:
         if self._member_id is not None:
