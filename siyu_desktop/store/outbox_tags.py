@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .audit import WriteContext
+from .audit import WriteContext, _entries
 from .outbox import (
     ADD_CORP_TAG,
     DEL_CORP_TAG,
@@ -159,11 +159,10 @@ class UndoPlan:
 def plan_undo(conn: sqlite3.Connection, batch_id: int) -> UndoPlan:
     plan = UndoPlan()
     created: list[int] = []
-    for table, before_json, after_json in conn.execute(
-            "SELECT tbl, before, after FROM audit WHERE batch_id = ? AND tbl IN ('tags', "
-            "'tag_groups') ORDER BY id", (batch_id,)):
-        before = json.loads(before_json) if before_json else None
-        after = json.loads(after_json) if after_json else None
+    changes = [(table, before, after) for table, *entry in conn.execute(
+        "SELECT tbl, pk, cols, before, after FROM audit WHERE batch_id = ? AND tbl IN ('tags', "
+        "'tag_groups') ORDER BY id", (batch_id,)) for _pk, before, after in _entries(table, *entry)]
+    for table, before, after in changes:
         if before is not None and after is not None and before["name"] != after["name"]:
             (plan.renamed_tags if table == "tags" else plan.renamed_groups).append(before["id"])
         elif before is not None and after is None:
