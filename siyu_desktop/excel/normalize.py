@@ -91,6 +91,9 @@ class _Bad(ValueError):
     """A cell that cannot be used; the message is the operator-facing reason."""
 
 
+_MISSING = object()
+
+
 def cell_text(value: CellValue) -> str:
     """Any cell as clean text (dates ISO, whole floats without ``.0``)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -132,16 +135,35 @@ def _tag_pair(group: str | None, tag: str) -> tuple[str | None, str]:
 def parse_tags(value: CellValue) -> tuple[tuple[str | None, str], ...]:
     """``兴趣:猫粮、新客`` → ``((兴趣, 猫粮), (None, 新客))``."""
     tags: dict[tuple[str | None, str], None] = {}
-    for item in split_items(value):
-        group, sep, tag = item.partition(GROUP_SEP)
-        group, tag = sys.intern(group.strip()), sys.intern(tag.strip())
-        if not sep:
-            tags.setdefault(_tag_pair(None, group), None)
-        elif not tag:
-            raise _Bad(f"标签「{item}」只有分组没有标签名，应写成「分组:标签」")
-        else:
-            tags.setdefault(_tag_pair(group or None, tag), None)
+    text = clean_text(str(value or "").replace("\r", "、").replace("\n", "、"))
+    for item in _ITEM_SEP.split(text):
+        pair = _TAG_ITEMS.get(item)
+        if pair is None:
+            pair = _parse_tag_item(item)
+            if pair is None:
+                continue
+        tags.setdefault(pair, None)
     return tuple(tags)
+
+
+# Raw item text → its (group, tag): a roster names the same few hundred tags a million times.
+_TAG_ITEMS: dict[str, tuple[str | None, str]] = {}
+
+
+def _parse_tag_item(item: str) -> tuple[str | None, str] | None:
+    if not item.strip():
+        return None
+    group, sep, tag = item.strip().partition(GROUP_SEP)
+    group, tag = sys.intern(group.strip()), sys.intern(tag.strip())
+    if not sep:
+        pair = _tag_pair(None, group)
+    elif not tag:
+        raise _Bad(f"标签「{item.strip()}」只有分组没有标签名，应写成「分组:标签」")
+    else:
+        pair = _tag_pair(group or None, tag)
+    if len(_TAG_ITEMS) < _TAG_PAIRS_KEPT:
+        _TAG_ITEMS[item] = pair
+    return pair
 
 
 def safe_name(name: str) -> str:
@@ -297,11 +319,19 @@ def _is_blank(value: CellValue) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+# Fields with few distinct values over a whole roster (levels, channels, staff, dates): each
+# distinct cell is parsed once per import and looked up after that.
+_MEMO_FIELDS = frozenset({"level", "channel", "gender", "birthday", "staff", "groups", "points"})
+_MEMO_KEPT = 100_000
+Memo = dict[tuple[str, type, CellValue], object]
+
+
 def normalise_row(
     cells: Sequence[CellValue], mapping: ColumnMapping, *, row_number: int,
-    tz: ZoneInfo | None = None,
+    tz: ZoneInfo | None = None, memo: Memo | None = None,
 ) -> RosterRow | list[CellProblem]:
-    """A clean ``RosterRow``, or every problem found in the row (all of them, not the first)."""
+    """A clean ``RosterRow``, or every problem found in the row (all of them, not the first).
+    ``memo`` (one dict per file) remembers parsed values of the low-variety fields."""
     zone = tz or ZoneInfo(DEFAULT_TZ)
     values: dict[str, object] = {}
     problems: list[CellProblem] = []
@@ -309,6 +339,22 @@ def normalise_row(
         raw = cells[col] if col < len(cells) else ""
         if _is_blank(raw):
             continue
+        if memo is not None and fld in _MEMO_FIELDS:
+            key = (fld, type(raw), raw)
+            known = memo.get(key, _MISSING)
+            if known is _MISSING:
+                try:
+                    known = _PARSERS[fld](raw) if len(str(raw)) <= FIELD_MAX_CHARS[fld] else _MISSING
+                except _Bad as bad:
+                    known = bad
+                if known is not _MISSING and len(memo) < _MEMO_KEPT:
+                    memo[key] = known
+            if isinstance(known, _Bad):
+                problems.append(CellProblem(row_number, col, fld, cell_text(raw), str(known)))
+                continue
+            if known is not _MISSING:
+                values[fld] = known
+                continue
         # Cleaning only shrinks text, so the raw length is a safe, cheap first test.
         if isinstance(raw, str) and len(raw) > FIELD_MAX_CHARS[fld] and (
             len(shown := cell_text(raw)) > FIELD_MAX_CHARS[fld]
@@ -422,6 +468,7 @@ def normalise_rows(
     good: list[RosterRow] = []
     rejected: list[tuple[SheetRow, list[CellProblem]]] = []
     zone = tz or ZoneInfo(DEFAULT_TZ)
+    memo: Memo = {}
     done = 0
     for row in rows:
         done += 1
@@ -430,7 +477,7 @@ def normalise_rows(
                 cancel()
             if progress:
                 progress(done)
-        result = normalise_row(row.cells, mapping, row_number=row.number, tz=zone)
+        result = normalise_row(row.cells, mapping, row_number=row.number, tz=zone, memo=memo)
         if isinstance(result, RosterRow):
             good.append(result)
         else:

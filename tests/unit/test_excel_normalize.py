@@ -174,3 +174,23 @@ def test_normalise_rows_splits_good_and_rejected() -> None:
     assert [r.name for r in result.rows] == ["张三"]
     assert result.rejected[0][0].number == 3 and len(result.merges) == 1
     assert seen == [3]
+
+
+def test_repeated_cells_parse_the_same_every_time() -> None:
+    """Low-variety fields are parsed once per distinct cell and remembered for the file: a bad
+    value is refused on every row it appears in, and 1 / 1.0 / True stay different cells."""
+    mapping = auto_map(["客户名称", "会员等级", "生日", "积分", "跟进人"])
+    data = [SheetRow(n, [f"客户{n}", level, birthday, points, "小王、小李"])
+            for n, (level, birthday, points) in enumerate(
+                [("金卡", "2月30日", 1), ("金卡", "2月30日", 1.0), ("钻石卡", "1990/5/1", True),
+                 ("金卡", "1990/5/1", 1), ("钻石卡", "1990-05-01", 1.5)], start=2)]
+    result = normalise_rows(data, mapping)
+    reasons = {row.number: [p.field for p in problems] for row, problems in result.rejected}
+    assert reasons == {2: ["birthday"], 3: ["birthday"], 4: ["level", "points"],
+                       6: ["level", "points"]}
+    (good,) = result.rows
+    assert (good.name, good.birthday, good.points, good.staff) == (
+        "客户5", "1990-05-01", 1, ("小王", "小李"))
+    again = normalise_rows(data, mapping)  # a second file: same answers
+    assert [(r.number, [p.reason for p in ps]) for r, ps in again.rejected] == \
+        [(r.number, [p.reason for p in ps]) for r, ps in result.rejected]
