@@ -41,8 +41,8 @@ CHUNK = 500  # members matched and compared per query round (SQLite allows 999 p
 FULL_REBUILD_AT = 20_000
 # From this many new members on, their search text is indexed in one statement at the end.
 BULK_SEARCH_INDEX_AT = 1000
-DETAIL_LIMIT = 200
-IMPORT_CACHE_KB = -65536  # negative: KiB, as PRAGMA cache_size takes it  # changed rows described one by one in the preview
+DETAIL_LIMIT = 200  # changed rows described one by one in the preview
+IMPORT_CACHE_KB = -65536  # negative: KiB, as PRAGMA cache_size takes it
 
 # File field → members column. ``added_at`` is when the member was added, i.e. ``joined_at``.
 COLUMNS: dict[str, str] = {
@@ -313,6 +313,8 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
                  member_id: int | None, current: dict[str, Any] | None, has_tags: set[int],
                  has_staff: set[int], has_groups: set[int]) -> None:
     ref = member_id if member_id is not None else -(pos + 1)
+    # Rows are described only while the preview still shows details (the first DETAIL_LIMIT).
+    describe = len(plan.details) < DETAIL_LIMIT
     described: list[tuple[str, object, object]] = []
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
@@ -341,8 +343,9 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
         plan.tag_links.append(ref, tag)
         if isinstance(tag, tuple):
             plan.new_tags[tag] += 1  # once per member: repeats were skipped just above
-        described.append(("tags", None, f"{tag[0]}:{tag[1]}" if isinstance(tag, tuple)
-                          else lib.tag_name_of.get(tag, str(tag))))
+        if describe:
+            described.append(("tags", None, f"{tag[0]}:{tag[1]}" if isinstance(tag, tuple)
+                              else lib.tag_name_of.get(tag, str(tag))))
     for names, table, have, out, unknown, label in (
             (record.staff, lib.staff, has_staff, plan.follow_links, plan.unknown_staff, "staff"),
             (record.groups, lib.groups, has_groups, plan.roster_links, plan.unknown_groups,
@@ -358,7 +361,8 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
             else:
                 out.append((ref, candidates[0]))
                 have = have | {candidates[0]}
-                described.append((label, None, name))
+                if describe:
+                    described.append((label, None, name))
     links_added = (len(plan.tag_links), len(plan.follow_links),
                    len(plan.roster_links)) != links_before
     if member_id is None:
@@ -372,7 +376,7 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
         plan.updated += 1
     elif member_id is not None:
         plan.unchanged += 1
-    if len(plan.details) < DETAIL_LIMIT and (member_id is None or described):
+    if describe and (member_id is None or described):
         plan.details.append(RowChange(record.source_rows, member_id, record.name or (
             current or {}).get("name", ""), tuple(described)))
 
