@@ -38,9 +38,15 @@ def member_records(conn: sqlite3.Connection, ids: Sequence[int]) -> list[RosterR
     """These members as roster rows, in the order of ``ids`` (ids that no longer exist skipped)."""
     if not ids:
         return []
-    tags = _links(conn, "SELECT mt.member_id, g.name, t.name FROM member_tags mt "
-                  "JOIN tags t ON t.id = mt.tag_id JOIN tag_groups g ON g.id = t.group_id "
-                  "WHERE mt.member_id IN ({marks}) ORDER BY mt.member_id, g.id, t.id", ids)
+    # Tag names come from the small tag library, not a join per link: (group, tag) pairs in
+    # library order (group, then tag), the order the roster screen shows them in.
+    library = {tag_id: (rank, (group, name)) for rank, (tag_id, group, name) in enumerate(
+        conn.execute("SELECT t.id, g.name, t.name FROM tags t JOIN tag_groups g "
+                     "ON g.id = t.group_id ORDER BY g.id, t.id"))}
+    tags = {member_id: [pair for _, pair in sorted(library[t] for t in tag_ids if t in library)]
+            for member_id, tag_ids in _links(
+                conn, "SELECT member_id, tag_id FROM member_tags WHERE member_id IN ({marks})",
+                ids).items()}
     staff = _links(conn, "SELECT f.member_id, s.name FROM follows f JOIN staff s ON "
                    "s.id = f.staff_id WHERE f.member_id IN ({marks}) ORDER BY f.member_id, "
                    "f.add_time, s.id", ids)
