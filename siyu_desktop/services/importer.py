@@ -255,7 +255,11 @@ class Importer:
         def run(ctx: WriteContext) -> ImportOutcome:
             outcome = importing.apply_import(ctx, preview.roster.rows, preview.plan,
                                              cancel=cancel, progress=written)
-            outbox.enqueue_tag_changes(ctx)  # WeCom tags added here reach WeCom, in this commit
+            # New tags in WeCom tag groups are created there first, then the members' WeCom
+            # tags added here are marked: both queued in this commit.
+            for tag_id in outcome.new_tag_ids:
+                outbox.enqueue_new_tag(ctx, tag_id)
+            outbox.enqueue_tag_changes(ctx)
             self._remember(ctx, preview.mapping)
             if outcome.replanned:
                 ctx.summary = (f"导入「{preview.path.name}」：新增 {outcome.inserted:,} 位，"

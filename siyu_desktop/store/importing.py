@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..domain.people import clean_text
-from .audit import WriteContext
+from .audit import WriteContext, rows_as_dicts
 from .members import derived_fields, search_index_deferred
 from .tags import MAX_TAG_NAME, ensure_tag
 
@@ -390,6 +390,20 @@ class ImportOutcome:
     tags_created: int
     links_added: int
     replanned: bool
+    new_tag_ids: tuple[int, ...] = ()
+
+
+def _recount_groups(ctx: WriteContext, group_ids: set[int]) -> None:
+    """Groups the import added members to show their new head count (audited, so undo puts
+    the old count back)."""
+    for group_id in sorted(group_ids):
+        before = rows_as_dicts(ctx.conn, "SELECT * FROM groups WHERE id = ?", (group_id,))[0]
+        count = ctx.conn.execute("SELECT count(*) FROM roster WHERE group_id = ?",
+                                 (group_id,)).fetchone()[0]
+        if count != before["member_count"]:
+            ctx.conn.execute("UPDATE groups SET member_count = ?, updated_at = ? WHERE id = ?",
+                             (count, ctx.now, group_id))
+            ctx.log("groups", before, {**before, "member_count": count, "updated_at": ctx.now})
 
 
 def _new_values(record: MemberRecord, member_id: int, now: int) -> dict[str, Any]:
@@ -488,6 +502,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     roster = [{"id": next_roster + i, "group_id": group, "member_id": member(ref)}
               for i, (ref, group) in enumerate(plan.roster_links)]
     _insert_rows(ctx, "roster", roster)
+    _recount_groups(ctx, {group for _, group in plan.roster_links})
     if rebuild:
         ctx.changes.full_rebuild = True
     else:
@@ -496,7 +511,8 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     ctx.changes.follows_changed |= bool(follows)
     ctx.changes.groups_changed |= bool(roster)
     return ImportOutcome(ctx.batch_id, len(plan.inserts), plan.updated, len(tag_ids),
-                         len(plan.tag_links) + len(follows) + len(roster), replanned)
+                         len(plan.tag_links) + len(follows) + len(roster), replanned,
+                         tuple(tag_ids.values()))
 
 
 def _insert_members(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,

@@ -381,3 +381,37 @@ def test_big_import_indexes_search_text_and_undoes(importer: Importer, service: 
     assert conn.execute("SELECT count(*) FROM members_fts WHERE members_fts MATCH '导入中断'"
                         ).fetchone() == (0,)
     assert checksum(conn)[0] != before[0]  # 后来者 stays: only the import was undone
+
+
+def test_new_wecom_tags_and_group_counts_from_an_import(
+        importer: Importer, service: WorkspaceService, workspace: Workspace, run: Any,
+        tmp_path: Path) -> None:
+    """A tag the file creates inside a WeCom tag group is queued for creation in WeCom ahead of
+    its mark_tag items; groups the file adds members to show their new head count, and undo
+    puts the old count back."""
+    from siyu_desktop.store.outbox import ADD_CORP_TAG, MARK_TAG
+
+    conn = workspace.reader()
+    group_name = conn.execute("SELECT name FROM tag_groups WHERE wecom_group_id IS NOT NULL "
+                              "ORDER BY id LIMIT 1").fetchone()[0]
+    eid = conn.execute("SELECT m.external_userid FROM members m JOIN follows f ON "
+                       "f.member_id = m.id WHERE m.external_userid IS NOT NULL ORDER BY m.id "
+                       "LIMIT 1").fetchone()[0]
+    chat_id, chat_name, count = conn.execute(
+        "SELECT id, name, member_count FROM groups WHERE name != '' AND name NOT IN "
+        "(SELECT name FROM groups GROUP BY name HAVING count(*) > 1) ORDER BY id LIMIT 1"
+    ).fetchone()
+    path = tmp_path / "new-tag.xlsx"
+    write_xlsx(path, ["客户ID", "标签", "所在群"], [[eid, f"{group_name}:导入新建的标签", chat_name]])
+    outcome = run(importer.commit(run(importer.preview(path))))
+    assert outcome.tags_created == 1
+    (tag_id,) = outcome.new_tag_ids
+    kinds = conn.execute("SELECT kind FROM outbox WHERE tag_id = ? ORDER BY id",
+                         (tag_id,)).fetchall()
+    assert kinds and kinds[0] == (ADD_CORP_TAG,) and (MARK_TAG,) in kinds
+    real = conn.execute("SELECT count(*) FROM roster WHERE group_id = ?", (chat_id,)).fetchone()[0]
+    assert conn.execute("SELECT member_count FROM groups WHERE id = ?", (chat_id,)).fetchone() \
+        == (real,)
+    run(service.undo(outcome.batch_id))
+    assert conn.execute("SELECT member_count FROM groups WHERE id = ?", (chat_id,)).fetchone() \
+        == (count,)
