@@ -166,3 +166,31 @@ def test_template_matches_checked_in_copy_and_maps_every_field(tmp_path: Path) -
     assert set(header) <= set(notes)
     sheets = reader.list_sheets(path)
     assert [s.name for s in sheets] == ["客户名单", "填写说明"]
+
+
+def test_fast_cell_writers_write_what_the_public_ones_do(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text and numbers go to XlsxWriter's typed writers directly; a file written through the
+    public methods instead holds exactly the same cells, types and formats."""
+    rows = [["张三", "13812345678", 12, 3.5, float("nan"), True, dt.date(1990, 5, 1)] + HOSTILE[:2],
+            ["=1+1", "", None, -7, 0, False, dt.datetime(2023, 5, 1, 14, 3), "@cmd", "a"]]
+    header = ["客户名称", "手机号", "积分", "小数", "非数", "布尔", "日期", "备注", "其他"]
+    fast = tmp_path / "fast.xlsx"
+    writer.write_xlsx(fast, header, rows)
+    original = writer._SheetWriter._new_sheet
+
+    def public_only(self: writer._SheetWriter) -> None:
+        original(self)
+        assert self.text != self.sheet.write_string  # the fast path really was in use
+        self.text, self.number = self.sheet.write_string, self.sheet.write_number
+    monkeypatch.setattr(writer._SheetWriter, "_new_sheet", public_only)
+    public = tmp_path / "public.xlsx"
+    writer.write_xlsx(public, header, rows)
+
+    def cells(path: Path) -> list[list[object]]:
+        ws = openpyxl.load_workbook(path).active
+        return [[(c.value, c.data_type, c.number_format) for c in row] for row in ws.iter_rows()]
+    assert cells(fast) == cells(public)
+    assert cells(fast)[1][:4] == [("张三", "s", "General"), ("13812345678", "s", "General"),
+                                  (12, "n", "General"), (3.5, "n", "General")]
+    assert cells(fast)[2][0] == ("=1+1", "s", "General")
