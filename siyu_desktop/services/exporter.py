@@ -28,9 +28,14 @@ CHUNK = 2000  # members read per query round
 
 
 def _links(conn: sqlite3.Connection, sql: str, ids: Sequence[int]) -> dict[int, list[Any]]:
+    """(member id, value) rows grouped by member, in the query's order."""
     out: dict[int, list[Any]] = {}
-    for member_id, *value in conn.execute(sql.format(marks=",".join("?" * len(ids))), list(ids)):
-        out.setdefault(member_id, []).append(value[0] if len(value) == 1 else tuple(value))
+    for member_id, value in conn.execute(sql.format(marks=",".join("?" * len(ids))), list(ids)):
+        found = out.get(member_id)
+        if found is None:
+            out[member_id] = [value]
+        else:
+            found.append(value)
     return out
 
 
