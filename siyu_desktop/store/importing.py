@@ -130,7 +130,8 @@ class TagLinks:
 @dataclass(slots=True)
 class ImportPlan:
     data_version: int
-    inserts: list[int] = field(default_factory=list)  # record positions of new members
+    # record positions of new members, packed (8 bytes each instead of 36)
+    inserts: array[int] = field(default_factory=lambda: array("q"))
     # (record position, member id, changed columns before, after)
     updates: list[tuple[int, int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
     unchanged: int = 0
