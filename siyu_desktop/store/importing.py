@@ -25,9 +25,9 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..domain.people import clean_text
+from ..domain.people import clean_text, pinyin_keys
 from .audit import WriteContext, rows_as_dicts
-from .members import derived_fields, search_index_deferred
+from .members import birth_md, derived_fields, search_index_deferred
 from .tags import MAX_TAG_NAME, ensure_tag
 
 Progress = Callable[[int, int], None]
@@ -407,17 +407,24 @@ def _recount_groups(ctx: WriteContext, group_ids: set[int]) -> None:
             ctx.log("groups", before, {**before, "member_count": count, "updated_at": ctx.now})
 
 
-def _new_values(record: MemberRecord, member_id: int, now: int) -> dict[str, Any]:
-    values: dict[str, Any] = {"id": member_id}
-    for fld, column in COLUMNS.items():
-        value = getattr(record, fld)
-        if not _blank(value):
-            values[column] = value
-    if record.extras:
-        values["extra"] = json.dumps(record.extras, ensure_ascii=False, sort_keys=True)
-    values.update(derived_fields(values))
-    values["created_at"] = values["updated_at"] = now
-    return values
+# Every column a new member gets, in one fixed order: one INSERT shape for the whole file.
+NEW_COLUMNS = ("id", "name", "phone", "external_userid", "unionid", "level", "channel", "birthday",
+               "joined_at", "points", "remark", "gender", "extra", "name_pinyin", "name_initials",
+               "birth_md", "created_at", "updated_at")
+
+
+def _new_row(record: MemberRecord, member_id: int, now: int) -> tuple[Any, ...]:
+    """A new member's row in ``NEW_COLUMNS`` order; what the file leaves empty gets the
+    column's default (as an INSERT without that column would)."""
+    name = record.name or ""
+    pinyin, initials = pinyin_keys(name)
+    birthday = record.birthday or None
+    extra = (json.dumps(record.extras, ensure_ascii=False, sort_keys=True)
+             if record.extras else None)
+    return (member_id, name, record.phone or None, record.external_userid or None,
+            record.unionid or None, record.level or 0, record.channel or "", birthday,
+            record.added_at, record.points or 0, record.remark or "", record.gender or 0, extra,
+            pinyin, initials, birth_md(birthday), now, now)
 
 
 def apply_import(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan, *,
@@ -518,17 +525,17 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
 
 def _insert_members(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
                     next_id: int, new_ids: dict[int, int], step: Callable[[int], None]) -> None:
+    sql = (f"INSERT INTO members({', '.join(NEW_COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(NEW_COLUMNS))})")
     for start in range(0, len(plan.inserts), CHUNK * 4):
-        batch = []
+        rows = []
         for pos in plan.inserts[start:start + CHUNK * 4]:
             new_ids[pos] = next_id
-            batch.append(_new_values(records[pos], next_id, ctx.now))
+            rows.append(_new_row(records[pos], next_id, ctx.now))
             next_id += 1
-        for columns, rows in _by_columns(batch).items():
-            ctx.conn.executemany(f"INSERT INTO members({', '.join(columns)}) VALUES "
-                                 f"({', '.join('?' * len(columns))})", rows)
-            ctx.log_rows("members", columns, None, rows)
-        step(len(batch))
+        ctx.conn.executemany(sql, rows)
+        ctx.log_rows("members", NEW_COLUMNS, None, rows)
+        step(len(rows))
 
 
 def _by_columns(rows: Iterable[dict[str, Any]]) -> dict[tuple[str, ...], list[tuple[Any, ...]]]:
