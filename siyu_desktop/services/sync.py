@@ -1,16 +1,21 @@
 """Pulling WeCom into the workspace: full sync, incremental sync, and the choice between them.
 
-Full sync: staff → corp tag library → members (``batch/get_by_user``, 100 staff per request, 100
-rows per page) → groups (``groupchat/list`` + ``groupchat/get``) → daily group statistics for
-every day WeCom still keeps (180) and we do not have yet. Each page is one transaction together
-with its checkpoint, so a sync killed at any point leaves a consistent workspace and the next
-full sync resumes where the last one stopped (same run marker, same phase, same staff chunk).
+Full sync: staff → corp tag library → then side by side: members (``batch/get_by_user``, 100
+staff per request, 100 rows per page), groups (``groupchat/list`` + ``groupchat/get``) and daily
+group statistics for every day WeCom still keeps (180) and we do not have yet. What they fetch
+goes through a ``SyncWriter`` (see there) that writes it in few, large transactions, each with
+its checkpoint, so a sync killed at any point leaves a consistent workspace and the next full
+sync resumes where the last one stopped (same run marker, same phase, same staff chunk).
 
 Incremental sync: staff, tags, customers added or lost per staff (``externalcontact/list`` diffed
-against what we know, new ones read with ``externalcontact/get``), every group's roster only
-when its ``member_version`` changed, missing statistics days. It cannot see tag or remark edits
-made in the WeCom client on existing customers (without a callback server nothing announces
-them), which is why a full reconciliation runs when the last one is older than ``FULL_EVERY``.
+against what we know, new ones read with ``externalcontact/get``), missing statistics days, and
+the groups that ``groupchat/list`` shows as new or with a changed status, plus the share
+(1/``ROLLING_CYCLE``) of groups read longest ago. WeCom has no cheaper way to tell which rosters
+changed: the list holds only ids and status, ``member_version`` comes with ``groupchat/get``
+itself, and the change events need a public callback server a desktop cannot be. Nor can an
+incremental sync see tag or remark edits made in the WeCom client on existing customers. That is
+why a full reconciliation (every roster, every customer) runs when the last one is older than
+``FULL_EVERY``.
 
 Progress goes to a plain callback; cancelling the task (or ``cancelled()`` turning true) stops
 between pages, never inside a transaction.
@@ -36,6 +41,7 @@ from ..wecom import contacts, groups, staff, tags
 from ..wecom.client import WeComClient
 from ..wecom.errors import NetworkError, WeComError, WeComUserError
 from ..wecom.types import ContactFollow
+from .sync_writer import SyncWriter, Written
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,7 +51,7 @@ PHASE_LABELS = {"staff": "员工", "tags": "标签库", "members": "客户", "gr
                 "stats": "群统计"}
 FULL_EVERY = 24 * 3600
 RUN_KEY = "run:full"
-GROUP_BATCH = 20  # groups written per transaction
+ROLLING_CYCLE = 24  # an incremental sync re-reads the 1/24 of groups read longest ago
 
 
 @dataclass
@@ -76,9 +82,12 @@ Progress = Callable[[SyncProgress], None]
 
 
 class SyncService:
-    def __init__(self, ws: Workspace, *, today: Callable[[], date] | None = None) -> None:
+    def __init__(self, ws: Workspace, *, today: Callable[[], date] | None = None,
+                 rolling_cycle: int = ROLLING_CYCLE) -> None:
         self.ws = ws
         self._today = today or groups.beijing_today
+        self.rolling_cycle = rolling_cycle
+        self.transactions = 0  # of the last run's pipelined writes, for tests and benchmarks
 
     # -- plumbing ------------------------------------------------------------------------------
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
@@ -92,14 +101,6 @@ class SyncService:
             return fn(ctx, *a)
         return await asyncio.wrap_future(self.ws.submit(
             run, *args, action=action, summary=summary, audited=audited, actor=ss.SYNC_ACTOR))
-
-    def _submit(self, fn: Callable[..., T], *args: Any, action: str) -> asyncio.Future[T]:
-        """Queue a write now (not when a task first runs) and return its future."""
-        def run(ctx: WriteContext, *a: Any) -> T:
-            ss.no_undo(ctx)
-            return fn(ctx, *a)
-        return asyncio.wrap_future(self.ws.submit(run, *args, action=action,
-                                                  actor=ss.SYNC_ACTOR))
 
     def _check(self) -> None:
         if self._cancelled is not None and self._cancelled():
@@ -158,25 +159,12 @@ class SyncService:
                           report: SyncReport) -> None:
         """Staff and tags first (everything else needs them); then members, groups and
         statistics side by side — they use different endpoints, so WeCom's one-call-at-a-time
-        per endpoint still holds, and the slowest of them sets the pace instead of their sum."""
+        per endpoint still holds, and the slowest of them sets the pace instead of their sum.
+        Their pages reach the workspace through one ``SyncWriter``."""
         done: list[str] = list(cp.get("phases_done", []))
         full = mode == "full"
 
-        async def phase(name: str) -> None:
-            self._check()
-            self._report(name, 0)
-            if name == "staff":
-                cp["staff"] = await self._staff(client, run, report)
-            elif name == "tags":
-                await self._tags(client, run, report)
-            elif name == "members" and full:
-                await self._members_full(client, run, cp["staff"], report)
-            elif name == "members":
-                await self._members_incremental(client, run, cp["staff"], report)
-            elif name == "groups":
-                await self._groups(client, run, cp["staff"], report, full=full)
-            else:
-                await self._stats(client, run, cp["staff"], report)
+        async def mark(name: str) -> None:
             done.append(name)
             if full:  # a copy: the writer thread serialises it while other phases go on
                 await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(done)},
@@ -184,18 +172,78 @@ class SyncService:
 
         for name in ("staff", "tags"):
             if name not in done:
-                await phase(name)
+                self._check()
+                self._report(name, 0)
+                if name == "staff":
+                    cp["staff"] = await self._staff(client, run, report)
+                else:
+                    await self._tags(client, run, report)
+                await mark(name)
+        written = list(done)
+
+        def mark_written(ctx: WriteContext, name: str) -> None:  # on the writer thread
+            written.append(name)
+            gs.set_state(ctx, RUN_KEY, run, {**cp, "phases_done": list(written)})
+
+        self._members_written = 0
+        self._groups_done, self._groups_total = 0, 0
+        writer = SyncWriter(self.ws, run, await self._staff_ids(), force_roster=full,
+                            on_written=lambda w: self._on_written(w, report),
+                            cancelled=self._cancelled, groups_open="members" in done)
+
+        async def phase(name: str) -> None:
+            self._check()
+            self._report(name, 0)
+            if name == "members" and full:
+                await self._members_full(client, run, cp["staff"], writer, report)
+            elif name == "members":
+                await self._members_incremental(client, run, cp["staff"], report)
+                writer.open_groups()
+            elif name == "groups":
+                await self._groups(client, cp["staff"], writer, report, full=full)
+            else:
+                await self._stats(client, cp["staff"], writer)
+            if full:
+                await writer.call("groups" if name == "groups" else "main", "phase",
+                                  mark_written, name)
+
         try:
-            async with asyncio.TaskGroup() as group:
-                for name in ("members", "groups", "stats"):
-                    if name not in done:
-                        group.create_task(phase(name))
+            async with asyncio.TaskGroup() as outer:
+                outer.create_task(writer.run())
+                async with asyncio.TaskGroup() as fetchers:
+                    for name in ("members", "groups", "stats"):
+                        if name not in done:
+                            fetchers.create_task(phase(name))
+                writer.close()
         except BaseExceptionGroup as failures:
-            # The first failure is the story (the others are its cancelled siblings).
-            raise failures.exceptions[0] from None
+            # The first real failure is the story (the others are its cancelled siblings).
+            raise _first(failures) from None
+        finally:
+            self.transactions = writer.transactions
         if full:
-            await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(done)},
+            await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(written)},
                               0, 0, True, action="sync", audited=False)
+
+    def _on_written(self, w: Written, report: SyncReport) -> None:
+        c = w.contacts
+        report.add("members_added", c.members_added)
+        report.add("members_updated", c.members_updated)
+        report.add("member_tags_changed", c.tags_changed)
+        for r in w.groups:
+            report.add("groups_added", int(r.added))
+            report.add("joins", r.joins)
+            report.add("leaves", r.leaves)
+        if w.stat_days:
+            report.add("stat_days", w.stat_days)
+        for name, result in w.calls:
+            if name != "phase":
+                report.add(name, int(result))
+        if w.members_done is not None:
+            self._members_written = w.members_done
+            self._report("members", w.members_done)
+        if w.groups:
+            self._groups_done += len(w.groups)
+            self._report("groups", self._groups_done, self._groups_total)
 
     # -- phases --------------------------------------------------------------------------------
     async def _staff(self, client: WeComClient, run: int, report: SyncReport) -> list[str]:
@@ -220,65 +268,36 @@ class SyncService:
             "SELECT userid, id FROM staff")})
 
     async def _members_full(self, client: WeComClient, run: int, userids: Sequence[str],
-                            report: SyncReport) -> None:
+                            writer: SyncWriter, report: SyncReport) -> None:
         state = await self._read(gs.get_state, "members")
         cp = state["checkpoint"] if state and state["run_started_at"] == run else {}
         chunk, cursor, done = int(cp.get("chunk", 0)), str(cp.get("cursor", "")), int(cp.get("done", 0))
-        staff_ids = await self._staff_ids()
         chunks = [list(userids[i:i + contacts.MAX_USERIDS])
                   for i in range(0, len(userids), contacts.MAX_USERIDS)]
-        pending: asyncio.Future[ss.PageResult] | None = None
-
-        async def settle() -> None:
-            nonlocal pending
-            if pending is not None:
-                # Shielded: cancelling the sync must not drop a page already handed over.
-                result = await asyncio.shield(pending)
-                pending = None
-                report.add("members_added", result.members_added)
-                report.add("members_updated", result.members_updated)
-                report.add("member_tags_changed", result.tags_changed)
-
-        def page(ctx: WriteContext, rows: list[ContactFollow], cp: dict[str, Any]) -> ss.PageResult:
-            result = ss.upsert_contacts(ctx, rows, staff_ids, run)
-            gs.set_state(ctx, "members", run, cp, cp["done"])
-            ctx.summary = (f"同步客户：新增 {result.members_added}，更新 {result.members_updated}，"
-                           f"关系 +{result.follows_added}")
-            return result
-
-        try:
-            while chunk < len(chunks):
-                self._check()
-                body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
-                try:
-                    data = await client.post(contacts.BATCH_PATH, body)
-                except WeComError as exc:
-                    if not cursor or isinstance(exc, NetworkError):
-                        raise
-                    # WeCom cursors are short-lived: a saved one may be refused after a restart.
-                    log.info("saved cursor refused (%s); restarting staff chunk %d", exc, chunk)
-                    cursor = ""
-                    continue
-                rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
-                        if isinstance(r, dict)]
-                nxt = str(data.get("next_cursor") or "")
-                done += len(rows)
-                next_cp: dict[str, Any] = {"chunk": chunk + (0 if nxt else 1), "cursor": nxt,
-                                           "done": done}
-                # One page written while the next is fetched; the writer keeps them in order,
-                # and a page and its checkpoint still commit together.
-                await settle()
-                pending = self._submit(page, rows, next_cp, action="sync_members")
-                report.add("contacts", len(rows))
-                self._report("members", done)
-                chunk, cursor = int(next_cp["chunk"]), nxt
-        finally:
-            # Cancelled or failed: the page already handed to the writer still lands whole.
-            await settle()
-        listed = [staff_ids[u] for u in userids if u in staff_ids]
-        dropped = await self._write(ss.drop_unseen_follows, listed, run, action="sync_members",
-                                    summary="同步客户：移除已删除的好友关系")
-        report.add("follows_removed", dropped)
+        while chunk < len(chunks):
+            self._check()
+            body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
+            try:
+                data = await client.post(contacts.BATCH_PATH, body)
+            except WeComError as exc:
+                if not cursor or isinstance(exc, NetworkError):
+                    raise
+                # WeCom cursors are short-lived: a saved one may be refused after a restart.
+                log.info("saved cursor refused (%s); restarting staff chunk %d", exc, chunk)
+                cursor = ""
+                continue
+            rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
+                    if isinstance(r, dict)]
+            nxt = str(data.get("next_cursor") or "")
+            done += len(rows)
+            # The page and the checkpoint after it are written together.
+            await writer.members_page(rows, {"chunk": chunk + (0 if nxt else 1), "cursor": nxt,
+                                             "done": done})
+            report.add("contacts", len(rows))
+            chunk, cursor = chunk + (0 if nxt else 1), nxt
+        listed = [writer.staff_ids[u] for u in userids if u in writer.staff_ids]
+        await writer.call("main", "follows_removed", ss.drop_unseen_follows, listed, run,
+                          opens_groups=True)
 
     async def _members_incremental(self, client: WeComClient, run: int, userids: Sequence[str],
                                    report: SyncReport) -> None:
@@ -308,56 +327,28 @@ class SyncService:
                     summary="同步客户：移除已删除的好友关系"))
             self._report("members", done, len(userids))
 
-    async def _groups(self, client: WeComClient, run: int, userids: Sequence[str],
+    async def _groups(self, client: WeComClient, userids: Sequence[str], writer: SyncWriter,
                       report: SyncReport, *, full: bool) -> None:
         # Without an owner filter WeCom answers 81017 when the app sees more than 1000 staff.
         owners = list(userids) if len(userids) > 1000 else None
         refs = sorted(await groups.list_group_chats(client, owner_userids=owners),
                       key=lambda r: r.chat_id)
-        skip = await self._read(gs.synced_chat_ids, run) if full else set()
-        todo = [r for r in refs if r.chat_id not in skip]
-        total, done = len(refs), len(refs) - len(todo)
-        pending: asyncio.Future[list[gs.GroupResult]] | None = None
-        batch: list[tuple[Any, int]] = []
-
-        def write(ctx: WriteContext, chats: list[tuple[Any, int]]) -> list[gs.GroupResult]:
-            out = [gs.upsert_group(ctx, chat, status, run, force_roster=full)
-                   for chat, status in chats]
-            ctx.summary = (f"同步客户群 {len(chats)} 个：进群 {sum(r.joins for r in out)}，"
-                           f"退群 {sum(r.leaves for r in out)}")
-            return out
-
-        async def flush() -> None:
-            nonlocal pending
-            if pending is not None:
-                for r in await asyncio.shield(pending):
-                    report.add("groups_added", int(r.added))
-                    report.add("joins", r.joins)
-                    report.add("leaves", r.leaves)
-                pending = None
-
+        if full:
+            skip = await self._read(gs.synced_chat_ids, writer.run_marker)
+            todo = [r for r in refs if r.chat_id not in skip]
+        else:
+            todo = await self._read(gs.groups_to_read, refs, self.rolling_cycle)
+        self._groups_total, self._groups_done = len(refs), len(refs) - len(todo)
+        report.add("groups", len(refs))
+        report.add("groups_read", len(todo))
         for ref in todo:
             self._check()
-            chat = await groups.get_group_chat(client, ref.chat_id)
-            batch.append((chat, ref.status))
-            done += 1
-            if len(batch) >= GROUP_BATCH:
-                await flush()  # one write in flight while the next groups are fetched
-                pending = self._submit(write, batch, action="sync_groups")
-                batch = []
-                self._report("groups", done, total)
-        await flush()
-        if batch:
-            await self._write(write, batch, action="sync_groups")
-            await asyncio.sleep(0)
-        listed = {r.chat_id for r in refs}
-        report.add("groups", len(refs))
-        report.add("groups_dismissed", await self._write(gs.mark_dismissed, listed,
-                                                         action="sync_groups"))
-        self._report("groups", total, total)
+            await writer.group(await groups.get_group_chat(client, ref.chat_id), ref.status)
+        await writer.call("groups", "groups_dismissed", gs.mark_dismissed,
+                          {r.chat_id for r in refs})
 
-    async def _stats(self, client: WeComClient, run: int, userids: Sequence[str],
-                     report: SyncReport) -> None:
+    async def _stats(self, client: WeComClient, userids: Sequence[str],
+                     writer: SyncWriter) -> None:
         today = self._today()
         oldest = today - timedelta(days=groups.RETENTION_DAYS)
         for i, owner in enumerate(userids):
@@ -367,9 +358,22 @@ class SyncService:
             if begin < today:
                 items = await groups.statistic_group_by_day(client, [owner], begin,
                                                             today - timedelta(days=1), today=today)
-                report.add("stat_days", await self._write(gs.save_stats, owner, items,
-                                                          action="sync_stats", audited=False))
+                await writer.stats(owner, items)
             self._report("stats", i + 1, len(userids))
+
+
+def _first(failures: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The first failure that is not a cancellation, else the first one (nested groups too)."""
+    leaves: list[BaseException] = []
+
+    def walk(exc: BaseException) -> None:
+        if isinstance(exc, BaseExceptionGroup):
+            for inner in exc.exceptions:
+                walk(inner)
+        else:
+            leaves.append(exc)
+    walk(failures)
+    return next((e for e in leaves if not isinstance(e, asyncio.CancelledError)), leaves[0])
 
 
 def _day_of(epoch: int) -> date:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..wecom.types import ContactFollow
 from .audit import WriteContext, rows_as_dicts
+from .bulk import insert_members, insert_rows, query_in, update_rows
 from .members import derived_fields
 
 SYNC_ACTOR = "sync"
@@ -127,31 +128,35 @@ def wecom_tag_map(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 # -- members and follow relationships ----------------------------------------------------------
-def _match_members(conn: sqlite3.Connection, rows: Sequence[ContactFollow]) -> dict[str, dict[str, Any]]:
+def _match_members(conn: sqlite3.Connection, rows: Sequence[ContactFollow]
+                   ) -> tuple[list[str], dict[str, tuple[Any, ...]]]:
     """Local member rows by external_userid: by id first, then imported people without a WeCom
     id matched by unionid, then by a phone in the remark mobiles when exactly one matches."""
     ext_ids = sorted({r.contact.external_userid for r in rows})
-    found = {r["external_userid"]: r for r in select_in(
-        conn, "SELECT * FROM members WHERE external_userid IN ({})", ext_ids)}
+    cols, found_rows = query_in(conn, "SELECT * FROM members WHERE external_userid IN ({})",
+                                ext_ids)
+    found = {r[1]: r for r in found_rows}
     if len(found) == len(ext_ids) or conn.execute(
             "SELECT 1 FROM members WHERE external_userid IS NULL LIMIT 1").fetchone() is None:
-        return found  # nobody left to match by unionid or phone
+        return cols, found  # nobody left to match by unionid or phone
+    taken: set[int] = set()
     for r in rows:
         ext = r.contact.external_userid
         if ext in found:
             continue
-        candidates: list[dict[str, Any]] = []
+        candidates: list[tuple[Any, ...]] = []
         if r.contact.unionid:
-            candidates = rows_as_dicts(conn, "SELECT * FROM members WHERE unionid = ? AND "
-                                             "external_userid IS NULL", (r.contact.unionid,))
+            candidates = conn.execute("SELECT * FROM members WHERE unionid = ? AND "
+                                      "external_userid IS NULL", (r.contact.unionid,)).fetchall()
         for phone in r.follow_info.remark_mobiles:
             if len(candidates) == 1:
                 break
-            candidates = rows_as_dicts(conn, "SELECT * FROM members WHERE phone = ? AND "
-                                             "external_userid IS NULL LIMIT 2", (phone,))
-        if len(candidates) == 1:
+            candidates = conn.execute("SELECT * FROM members WHERE phone = ? AND "
+                                      "external_userid IS NULL LIMIT 2", (phone,)).fetchall()
+        if len(candidates) == 1 and candidates[0][0] not in taken:
             found[ext] = candidates[0]
-    return found
+            taken.add(candidates[0][0])
+    return cols, found
 
 
 def _live_outbox(conn: sqlite3.Connection, member_ids: Sequence[int], kind: str) -> list[dict[str, Any]]:
@@ -160,60 +165,128 @@ def _live_outbox(conn: sqlite3.Connection, member_ids: Sequence[int], kind: str)
                            "ORDER BY id", member_ids, [kind])
 
 
+def _first_remark(follows: Iterable[tuple[int, int | None, str]]) -> str | None:
+    """The remark a member shows in lists: the earliest relationship's non-empty one
+    (``follows`` as (staff id, add time, remark); unknown add times count as earliest)."""
+    best = min(((add is not None, add or 0, sid, remark) for sid, add, remark in follows
+                if remark), default=None)
+    return None if best is None else best[3]
+
+
+def _first_state(rows: Sequence[ContactFollow]) -> str:
+    """The channel of a member: the first relationship (in WeCom's order) that has one."""
+    return next((r.follow_info.state for r in rows if r.follow_info.state), "")
+
+
 def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids: dict[str, int],
                     run: int) -> PageResult:
-    """One page of (customer, relationship) rows: members, follows and relationship tags."""
+    """Pages of (customer, relationship) rows: members, follows and relationship tags. A new
+    member is written once, with the remark and join time its relationships give it."""
     conn, result = ctx.conn, PageResult()
     if not rows:
         return result
-    tag_map = wecom_tag_map(conn)
-    existing = _match_members(conn, rows)
-    member_ids: dict[str, int] = {}
-    inserted: list[int] = []
+    missing = sorted({r.follow_info.userid for r in rows} - set(staff_ids))
+    if missing:
+        staff_ids.update(ensure_staff(ctx, missing, run=run))
+    cols, existing = _match_members(conn, rows)
+    by_ext: dict[str, list[ContactFollow]] = {}
     for r in rows:
-        c = r.contact
-        if c.external_userid in member_ids:
+        by_ext.setdefault(r.contact.external_userid, []).append(r)
+    new_values: list[dict[str, Any]] = []
+    for ext, group in by_ext.items():
+        if ext in existing:
             continue
-        before = existing.get(c.external_userid)
-        values: dict[str, Any] = {"external_userid": c.external_userid, "name": c.name,
-                                  "gender": c.gender}
+        c, first = group[0].contact, group[0].follow_info
+        follows = [(staff_ids[r.follow_info.userid], r.follow_info.createtime or None,
+                    r.follow_info.remark) for r in group]
+        values: dict[str, Any] = {"external_userid": ext, "name": c.name, "gender": c.gender,
+                                  "unionid": c.unionid or None}
+        values.update(name_fields(values), channel=_first_state(group),
+                      remark=_first_remark(follows) or first.remark,
+                      joined_at=min((a for _, a, _ in follows if a), default=None),
+                      created_at=ctx.now, updated_at=ctx.now, wecom_synced_at=run)
+        new_values.append(values)
+    new_ids = insert_members(ctx, new_values)
+    result.members_added = len(new_ids)
+    member_ids = {v["external_userid"]: mid for v, mid in zip(new_values, new_ids, strict=True)}
+    member_ids.update({ext: int(row[0]) for ext, row in existing.items()})
+    _upsert_follows(ctx, rows, member_ids, staff_ids, wecom_tag_map(conn), run, result)
+    _update_members(ctx, cols, existing, by_ext, run, result)
+    mids = sorted(member_ids.values())
+    result.tags_changed += refresh_member_tags(ctx, mids)
+    return result
+
+
+def _update_members(ctx: WriteContext, cols: list[str], existing: dict[str, tuple[Any, ...]],
+                    by_ext: dict[str, list[ContactFollow]], run: int, result: PageResult) -> None:
+    """Members already known: WeCom's fields, first-touch channel, and the remark and join
+    time their relationships (now written) give them; one update and one audit row each."""
+    if not existing:
+        return
+    conn = ctx.conn
+    at = {c: i for i, c in enumerate(cols)}
+    follows: dict[int, list[tuple[int, int | None, str]]] = {}
+    for mid, sid, add, remark in query_in(conn, "SELECT member_id, staff_id, add_time, remark "
+                                                "FROM follows WHERE member_id IN ({})",
+                                          sorted(int(r[0]) for r in existing.values()))[1]:
+        follows.setdefault(mid, []).append((sid, add, remark))
+    changes: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for ext, before in sorted(existing.items(), key=lambda kv: kv[1][0]):
+        mid = int(before[0])
+        c = by_ext[ext][0].contact
+        values: dict[str, Any] = {"external_userid": ext, "name": c.name, "gender": c.gender}
         if c.unionid:
             values["unionid"] = c.unionid
-        if before is None:
-            # remark and joined_at as refresh_member_fields would set them, so that a new
-            # member is one insert, not an insert and an update
-            values.update(name_fields(values), channel=r.follow_info.state,
-                          remark=r.follow_info.remark,
-                          joined_at=r.follow_info.createtime or None, created_at=ctx.now,
-                          updated_at=ctx.now, wecom_synced_at=run)
-            cols = list(values)
-            cur = conn.execute(f"INSERT INTO members({', '.join(cols)}) VALUES ({_in(len(cols))})",
-                               [values[k] for k in cols])
-            mid = int(cur.lastrowid or 0)
-            inserted.append(mid)
-            result.members_added += 1
-        else:
-            mid = int(before["id"])
-            if not before["channel"] and r.follow_info.state:
-                values["channel"] = r.follow_info.state  # first-touch attribution, never replaced
-            changed = {k: v for k, v in values.items() if before.get(k) != v}
-            if changed:
-                changed.update(name_fields(changed), updated_at=ctx.now)
-                conn.execute(f"UPDATE members SET {', '.join(f'{k} = ?' for k in changed)} "
-                             "WHERE id = ?", [*changed.values(), mid])
-                ctx.log("members", before, {**before, **changed})
-                result.members_updated += 1
+        state = _first_state(by_ext[ext])
+        if not before[at["channel"]] and state:
+            values["channel"] = state  # first-touch attribution, never replaced
+        mine = follows.get(mid, [])
+        remark = _first_remark(mine)
+        if remark is not None:
+            values["remark"] = remark
+        joined = min((a for _, a, _ in mine if a), default=None)
+        if joined and (before[at["joined_at"]] is None or joined < before[at["joined_at"]]):
+            values["joined_at"] = joined
+        changed = {k: v for k, v in values.items() if before[at[k]] != v}
+        if changed:
+            changed.update(name_fields(changed), updated_at=ctx.now)
+            changes.append((before, changed))
+            result.members_updated += 1
         ctx.changes.members.add(mid)
-        member_ids[c.external_userid] = mid
-    # New rows are read back in one query for the audit (defaults and triggers included).
-    for row in select_in(conn, "SELECT * FROM members WHERE id IN ({})", inserted):
-        ctx.log("members", None, row)
-    mids = sorted(set(member_ids.values()))
-    conn.executemany("UPDATE members SET wecom_synced_at = ? WHERE id = ?", [(run, m) for m in mids])
-    _upsert_follows(ctx, rows, member_ids, staff_ids, tag_map, run, result)
-    result.tags_changed += refresh_member_tags(ctx, mids)
-    refresh_member_fields(ctx, mids)
-    return result
+    update_rows(ctx, "members", cols, changes)
+    conn.executemany("UPDATE members SET wecom_synced_at = ? WHERE id = ?",
+                     [(run, int(b[0])) for b in existing.values() if b[at["wecom_synced_at"]] != run])
+
+
+def refresh_member_fields(ctx: WriteContext, member_ids: Sequence[int]) -> None:
+    """The member's remark shown in lists is the earliest relationship's non-empty remark;
+    joined_at is the earliest add time WeCom knows (kept when an import knew an earlier one)."""
+    conn = ctx.conn
+    mids = sorted(set(member_ids))
+    cols, rows = query_in(conn, "SELECT * FROM members WHERE id IN ({})", mids)
+    at = {c: i for i, c in enumerate(cols)}
+    follows: dict[int, list[tuple[int, int | None, str]]] = {}
+    for mid, sid, add, remark in query_in(conn, "SELECT member_id, staff_id, add_time, remark "
+                                                "FROM follows WHERE member_id IN ({})", mids)[1]:
+        follows.setdefault(mid, []).append((sid, add, remark))
+    changes: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for before in rows:
+        mine = follows.get(before[0], [])
+        updates: dict[str, Any] = {}
+        remark = _first_remark(mine)
+        if remark is not None and remark != before[at["remark"]]:
+            updates["remark"] = remark
+        joined = min((a for _, a, _ in mine if a), default=None)
+        if joined and (before[at["joined_at"]] is None or joined < before[at["joined_at"]]):
+            updates["joined_at"] = joined
+        if updates:
+            changes.append((before, updates))
+            ctx.changes.members.add(int(before[0]))
+    update_rows(ctx, "members", cols, changes)
+
+
+FOLLOW_VALUES = ("remark", "description", "add_time", "add_way", "state", "remark_mobiles")
+TAG_LINK = ("member_id", "staff_id", "tag_id")
 
 
 def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids: dict[str, int],
@@ -221,19 +294,23 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
                     result: PageResult) -> None:
     conn = ctx.conn
     mids = sorted(set(member_ids.values()))
-    follows = {(f["member_id"], f["staff_id"]): f for f in select_in(
-        conn, "SELECT * FROM follows WHERE member_id IN ({})", mids)}
+    cols, found = query_in(conn, "SELECT * FROM follows WHERE member_id IN ({})", mids)
+    at = {c: i for i, c in enumerate(cols)}
+    follows = {(f[0], f[1]): f for f in found}
     ftags: dict[tuple[int, int], set[int]] = {}
-    for f in select_in(conn, "SELECT * FROM follow_tags WHERE member_id IN ({})", mids):
-        ftags.setdefault((f["member_id"], f["staff_id"]), set()).add(f["tag_id"])
+    for mid, sid, tid in query_in(conn, "SELECT member_id, staff_id, tag_id FROM follow_tags "
+                                        "WHERE member_id IN ({})", mids)[1]:
+        ftags.setdefault((mid, sid), set()).add(tid)
     # A remark edited here and not yet in WeCom stays as the operator wrote it.
     local_remark = {(o["member_id"], o["staff_id"]) for o in _live_outbox(conn, mids, "remark")}
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    stamps: list[tuple[int, int, int]] = []
+    tags_in: list[tuple[int, int, int]] = []
+    tags_out: list[tuple[int, int, int]] = []
     for r in rows:
         fi = r.follow_info
-        sid = staff_ids.get(fi.userid) or ensure_staff(ctx, [fi.userid], run=run)[fi.userid]
-        staff_ids[fi.userid] = sid
-        mid = member_ids[r.contact.external_userid]
-        key = (mid, sid)
+        key = (member_ids[r.contact.external_userid], staff_ids[fi.userid])
         values: dict[str, Any] = {
             "remark": fi.remark, "description": fi.description, "add_time": fi.createtime or None,
             "add_way": fi.add_way, "state": fi.state,
@@ -243,24 +320,21 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
             del values["remark"], values["description"]
         before = follows.get(key)
         if before is None:
-            values.update(member_id=mid, staff_id=sid, wecom_synced_at=run)
-            cols = list(values)
-            conn.execute(f"INSERT INTO follows({', '.join(cols)}) VALUES ({_in(len(cols))})",
-                         [values[k] for k in cols])
-            ctx.log("follows", None, {**values})
+            new = {"member_id": key[0], "staff_id": key[1], "remark": "", "description": "",
+                   **values, "wecom_synced_at": run}
+            inserts.append(tuple(new[c] for c in cols))
+            follows[key] = inserts[-1]
             result.follows_added += 1
             # Not ``ctx.changes.follows_changed``: that rebuilds the staff index from the whole
             # follows table, once per page would make a sync quadratic. The phase's last write
             # (``drop_unseen_follows``) announces it once.
         else:
-            changed = {k: v for k, v in values.items() if before.get(k) != v}
+            changed = {k: v for k, v in values.items() if before[at[k]] != v}
             if changed:
-                conn.execute(f"UPDATE follows SET {', '.join(f'{k} = ?' for k in changed)} "
-                             "WHERE member_id = ? AND staff_id = ?", [*changed.values(), *key])
-                ctx.log("follows", before, {**before, **changed})
+                updates.append((before, changed))
                 result.follows_updated += 1
-            conn.execute("UPDATE follows SET wecom_synced_at = ? WHERE member_id = ? AND "
-                         "staff_id = ?", (run, *key))
+            if before[at["wecom_synced_at"]] != run:
+                stamps.append((run, *key))
         want: set[int] = set()
         for wecom_id in fi.tag_ids:
             if wecom_id in tag_map:
@@ -268,14 +342,22 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
             else:  # made after the library was read; the next sync has it
                 result.unknown_tags.add(wecom_id)
         have = ftags.get(key, set())
-        for t in sorted(want - have):
-            conn.execute("INSERT INTO follow_tags(member_id, staff_id, tag_id) VALUES (?, ?, ?)",
-                         (mid, sid, t))
-            ctx.log("follow_tags", None, {"member_id": mid, "staff_id": sid, "tag_id": t})
-        for t in sorted(have - want):
-            conn.execute("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? AND "
-                         "tag_id = ?", (mid, sid, t))
-            ctx.log("follow_tags", {"member_id": mid, "staff_id": sid, "tag_id": t}, None)
+        tags_in.extend((*key, t) for t in sorted(want - have))
+        tags_out.extend((*key, t) for t in sorted(have - want))
+        ftags[key] = want  # the same relationship twice in one batch: the second sees the first
+    inserts.sort()
+    insert_rows(ctx, "follows", cols, inserts)
+    ctx.log_rows("follows", cols, None, inserts)
+    update_rows(ctx, "follows", cols, sorted(updates, key=lambda u: u[0][:2]))
+    conn.executemany("UPDATE follows SET wecom_synced_at = ? WHERE member_id = ? AND "
+                     "staff_id = ?", stamps)
+    tags_in.sort()
+    tags_out.sort()
+    insert_rows(ctx, "follow_tags", TAG_LINK, tags_in)
+    ctx.log_rows("follow_tags", TAG_LINK, None, tags_in)
+    conn.executemany("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? AND "
+                     "tag_id = ?", tags_out)
+    ctx.log_rows("follow_tags", TAG_LINK, tags_out, None)
 
 
 def refresh_member_tags(ctx: WriteContext, member_ids: Sequence[int]) -> int:
@@ -286,54 +368,35 @@ def refresh_member_tags(ctx: WriteContext, member_ids: Sequence[int]) -> int:
     if not mids:
         return 0
     want: dict[int, set[int]] = {m: set() for m in mids}
-    for r in select_in(conn, "SELECT DISTINCT member_id, tag_id FROM follow_tags WHERE "
-                             "member_id IN ({})", mids):
-        want[r["member_id"]].add(r["tag_id"])
+    for m, t in query_in(conn, "SELECT DISTINCT member_id, tag_id FROM follow_tags WHERE "
+                               "member_id IN ({})", mids)[1]:
+        want[m].add(t)
     for o in _live_outbox(conn, mids, "mark_tag"):
         if json.loads(o["payload"]).get("add"):
             want[o["member_id"]].add(o["tag_id"])
         else:
             want[o["member_id"]].discard(o["tag_id"])
     have: dict[int, set[int]] = {m: set() for m in mids}
-    for r in select_in(conn, "SELECT mt.member_id, mt.tag_id FROM member_tags mt JOIN tags t ON "
-                             "t.id = mt.tag_id WHERE t.wecom_tag_id IS NOT NULL AND "
-                             "mt.member_id IN ({})", mids):
-        have[r["member_id"]].add(r["tag_id"])
+    for m, t in query_in(conn, "SELECT mt.member_id, mt.tag_id FROM member_tags mt JOIN tags t "
+                               "ON t.id = mt.tag_id WHERE t.wecom_tag_id IS NOT NULL AND "
+                               "mt.member_id IN ({})", mids)[1]:
+        have[m].add(t)
     wecom = set(wecom_tag_map(conn).values())
-    changed = 0
+    added: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = []
     for m in mids:
         target = want[m] & wecom
-        for t in sorted(target - have[m]):
-            conn.execute("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", (m, t))
-            ctx.log("member_tags", None, {"member_id": m, "tag_id": t})
-            ctx.changes.add_tag(t, [m])
-            changed += 1
-        for t in sorted(have[m] - target):
-            conn.execute("DELETE FROM member_tags WHERE member_id = ? AND tag_id = ?", (m, t))
-            ctx.log("member_tags", {"member_id": m, "tag_id": t}, None)
-            ctx.changes.remove_tag(t, [m])
-            changed += 1
-    return changed
-
-
-def refresh_member_fields(ctx: WriteContext, member_ids: Sequence[int]) -> None:
-    """The member's remark shown in lists is the earliest relationship's non-empty remark;
-    joined_at is the earliest add time WeCom knows (kept when an import knew an earlier one)."""
-    conn = ctx.conn
-    for row in select_in(conn, "SELECT m.*, (SELECT f.remark FROM follows f WHERE f.member_id = "
-                               "m.id AND f.remark != '' ORDER BY f.add_time LIMIT 1) AS f_remark, "
-                               "(SELECT min(f.add_time) FROM follows f WHERE f.member_id = m.id) "
-                               "AS f_joined FROM members m WHERE m.id IN ({})", member_ids):
-        updates: dict[str, Any] = {}
-        if row["f_remark"] is not None and row["f_remark"] != row["remark"]:
-            updates["remark"] = row["f_remark"]
-        if row["f_joined"] and (row["joined_at"] is None or row["f_joined"] < row["joined_at"]):
-            updates["joined_at"] = row["f_joined"]
-        if updates:
-            before = {k: v for k, v in row.items() if k not in ("f_remark", "f_joined")}
-            conn.execute(f"UPDATE members SET {', '.join(f'{k} = ?' for k in updates)} "
-                         "WHERE id = ?", [*updates.values(), row["id"]])
-            ctx.log("members", before, {**before, **updates})
+        added.extend((m, t) for t in sorted(target - have[m]))
+        removed.extend((m, t) for t in sorted(have[m] - target))
+    conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", added)
+    conn.executemany("DELETE FROM member_tags WHERE member_id = ? AND tag_id = ?", removed)
+    ctx.log_rows("member_tags", ("member_id", "tag_id"), None, added)
+    ctx.log_rows("member_tags", ("member_id", "tag_id"), removed, None)
+    for m, t in added:
+        ctx.changes.tag_added.setdefault(t, []).append(m)
+    for m, t in removed:
+        ctx.changes.tag_removed.setdefault(t, []).append(m)
+    return len(added) + len(removed)
 
 
 def drop_unseen_follows(ctx: WriteContext, staff_ids: Sequence[int], run: int,

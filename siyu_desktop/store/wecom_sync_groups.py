@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..wecom.types import STAT_FIELDS, GroupChat, GroupDayStat
+from ..wecom.types import STAT_FIELDS, GroupChat, GroupChatRef, GroupDayStat, GroupMember
 from .audit import WriteContext, rows_as_dicts
-from .wecom_sync import ensure_staff, name_fields, select_in
+from .bulk import insert_members, insert_rows, log_rows, next_id, query_in, update_rows
+from .wecom_sync import ensure_staff, name_fields
 
 DISMISSED = -1  # groups.status for a group WeCom no longer lists
 FIRST_SIGHT_EVENTS = 30 * 86400  # a group seen for the first time: its recent joins are events
@@ -27,121 +28,154 @@ class GroupResult:
     roster_skipped: bool = False
 
 
-def _members_for(ctx: WriteContext, chat: GroupChat, run: int) -> dict[str, int]:
-    """Member ids of the group's external members; people in a group who are nobody's customer
-    yet are still customers of the brand, so they get a member row."""
-    conn = ctx.conn
-    externals = [m for m in chat.member_list if m.type == 2]
-    found = {r["external_userid"]: int(r["id"]) for r in select_in(
-        conn, "SELECT id, external_userid FROM members WHERE external_userid IN ({})",
-        sorted({m.userid for m in externals}))}
-    for m in externals:
-        if m.userid in found:
-            continue
-        values: dict[str, Any] = {"external_userid": m.userid, "name": m.name or m.userid[-6:],
+def _members_for(ctx: WriteContext, chats: Sequence[GroupChat], run: int) -> dict[str, int]:
+    """Member ids of the groups' external members; people in a group who are nobody's customer
+    yet are still customers of the brand, so they get a member row (a full sync writes groups
+    after every customer page, so these are only the people no staff member has added)."""
+    externals: dict[str, GroupMember] = {}
+    for chat in chats:
+        for m in chat.member_list:
+            if m.type == 2:
+                externals.setdefault(m.userid, m)
+    found = {ext: int(mid) for mid, ext in query_in(
+        ctx.conn, "SELECT id, external_userid FROM members WHERE external_userid IN ({})",
+        sorted(externals))[1]}
+    new: list[dict[str, Any]] = []
+    for ext in sorted(set(externals) - set(found)):
+        m = externals[ext]
+        values: dict[str, Any] = {"external_userid": ext, "name": m.name or ext[-6:],
                                   "unionid": m.unionid or None, "created_at": ctx.now,
                                   "updated_at": ctx.now, "wecom_synced_at": run}
         values.update(name_fields(values))
-        cols = list(values)
-        cur = conn.execute(f"INSERT INTO members({', '.join(cols)}) VALUES "
-                           f"({','.join('?' * len(cols))})", [values[k] for k in cols])
-        mid = int(cur.lastrowid or 0)
-        ctx.log("members", None, rows_as_dicts(conn, "SELECT * FROM members WHERE id = ?",
-                                               (mid,))[0])
-        ctx.changes.members.add(mid)
-        found[m.userid] = mid
+        new.append(values)
+    for values, mid in zip(new, insert_members(ctx, new), strict=True):
+        found[values["external_userid"]] = mid
     return found
 
 
-def upsert_group(ctx: WriteContext, chat: GroupChat, status: int, run: int, *,
-                 force_roster: bool = True) -> GroupResult:
-    """One group and its roster. With ``force_roster`` False an unchanged ``member_version``
-    skips the roster diff (incremental sync)."""
-    conn, result = ctx.conn, GroupResult()
-    staff_names = {m.userid: m.name for m in chat.member_list if m.type == 1 and m.name}
-    staff_ids = ensure_staff(ctx, sorted({chat.owner, *[m.userid for m in chat.member_list
-                                                        if m.type == 1]} - {""}), staff_names)
-    rows = rows_as_dicts(conn, "SELECT * FROM groups WHERE chat_id = ?", (chat.chat_id,))
-    before = rows[0] if rows else None
-    values: dict[str, Any] = {
-        "name": chat.name, "owner_staff_id": staff_ids.get(chat.owner), "notice": chat.notice,
-        "status": status, "created_at": chat.create_time or None,
-        "member_count": len(chat.member_list), "member_version": chat.member_version}
-    if before is None:
-        values.update(chat_id=chat.chat_id, updated_at=ctx.now, wecom_synced_at=run)
-        cols = list(values)
-        cur = conn.execute(f"INSERT INTO groups({', '.join(cols)}) VALUES "
-                           f"({','.join('?' * len(cols))})", [values[k] for k in cols])
-        gid = int(cur.lastrowid or 0)
-        ctx.log("groups", None, rows_as_dicts(conn, "SELECT * FROM groups WHERE id = ?", (gid,))[0])
-        result.added = True
-    else:
-        gid = int(before["id"])
-        if (not force_roster and before["member_version"] == chat.member_version
-                and before["wecom_synced_at"] is not None):
-            result.roster_skipped = True
-        changed = {k: v for k, v in values.items() if before.get(k) != v}
-        if changed:
-            changed["updated_at"] = ctx.now
-            conn.execute(f"UPDATE groups SET {', '.join(f'{k} = ?' for k in changed)} "
-                         "WHERE id = ?", [*changed.values(), gid])
-            ctx.log("groups", before, {**before, **changed})
-            result.changed = True
-        conn.execute("UPDATE groups SET wecom_synced_at = ? WHERE id = ?", (run, gid))
-    if not result.roster_skipped:
-        _sync_roster(ctx, gid, chat, staff_ids, run, first_sight=before is None, result=result)
-    if result.added or result.changed or result.joins or result.leaves:
-        ctx.changes.groups_changed = True
-    return result
+GROUP_VALUES = ("name", "owner_staff_id", "notice", "status", "created_at", "member_count",
+                "member_version")
+ROSTER = ("id", "group_id", "member_id", "staff_id", "name", "join_time", "join_scene",
+          "inviter", "group_nickname")
+EVENT = ("group_id", "member_id", "staff_id", "name", "kind", "at", "scene")
 
 
-def _sync_roster(ctx: WriteContext, gid: int, chat: GroupChat, staff_ids: dict[str, int],
-                 run: int, *, first_sight: bool, result: GroupResult) -> None:
+def upsert_groups(ctx: WriteContext, chats: Sequence[tuple[GroupChat, int]], run: int, *,
+                  force_roster: bool = True) -> list[GroupResult]:
+    """Groups (with their list status) and their rosters, in a few statements. With
+    ``force_roster`` False an unchanged ``member_version`` skips the roster diff (incremental)."""
     conn = ctx.conn
-    member_ids = _members_for(ctx, chat, run)
-    current = {("s", r["staff_id"]) if r["staff_id"] is not None else ("m", r["member_id"]): r
-               for r in rows_as_dicts(conn, "SELECT * FROM roster WHERE group_id = ?", (gid,))}
-    seen: set[tuple[str, int]] = set()
-    for m in chat.member_list:
-        is_staff = m.type == 1
-        ident = staff_ids.get(m.userid) if is_staff else member_ids.get(m.userid)
-        if ident is None:
-            continue
-        key = ("s" if is_staff else "m", ident)
-        seen.add(key)
+    results = [GroupResult() for _ in chats]
+    if not chats:
+        return results
+    staff_names = {m.userid: m.name for chat, _ in chats for m in chat.member_list
+                   if m.type == 1 and m.name}
+    staff_ids = ensure_staff(ctx, sorted({u for chat, _ in chats for u in (
+        chat.owner, *[m.userid for m in chat.member_list if m.type == 1])} - {""}), staff_names)
+    cols, rows = query_in(conn, "SELECT * FROM groups WHERE chat_id IN ({})",
+                          [chat.chat_id for chat, _ in chats])
+    at = {c: i for i, c in enumerate(cols)}
+    existing = {r[at["chat_id"]]: r for r in rows}
+    first = next_id(conn, "groups")
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    group_ids: list[int] = []
+    for (chat, status), result in zip(chats, results, strict=True):
         values: dict[str, Any] = {
-            "name": m.name, "join_time": m.join_time or None, "join_scene": m.join_scene,
-            "inviter": m.invitor, "group_nickname": m.group_nickname}
-        before = current.get(key)
+            "name": chat.name, "owner_staff_id": staff_ids.get(chat.owner), "notice": chat.notice,
+            "status": status, "created_at": chat.create_time or None,
+            "member_count": len(chat.member_list), "member_version": chat.member_version}
+        before = existing.get(chat.chat_id)
         if before is None:
-            values.update(group_id=gid, member_id=None if is_staff else ident,
-                          staff_id=ident if is_staff else None)
-            cols = list(values)
-            cur = conn.execute(f"INSERT INTO roster({', '.join(cols)}) VALUES "
-                               f"({','.join('?' * len(cols))})", [values[k] for k in cols])
-            ctx.log("roster", None, {"id": cur.lastrowid, **values})
-            if not first_sight or (m.join_time and m.join_time >= ctx.now - FIRST_SIGHT_EVENTS):
-                conn.execute("INSERT INTO roster_events(group_id, member_id, staff_id, name, kind, "
-                             "at, scene) VALUES (?, ?, ?, ?, 'join', ?, ?)",
-                             (gid, values["member_id"], values["staff_id"], m.name,
-                              m.join_time or ctx.now, m.join_scene))
-                result.joins += 1
+            gid = first + len(inserts)
+            inserts.append((gid, chat.chat_id, *values.values(), ctx.now, run))
+            result.added = True
         else:
-            changed = {k: v for k, v in values.items() if before.get(k) != v}
+            gid = int(before[0])
+            if (not force_roster and before[at["member_version"]] == chat.member_version
+                    and before[at["wecom_synced_at"]] is not None):
+                result.roster_skipped = True
+            changed = {k: v for k, v in values.items() if before[at[k]] != v}
             if changed:
-                conn.execute(f"UPDATE roster SET {', '.join(f'{k} = ?' for k in changed)} "
-                             "WHERE id = ?", [*changed.values(), before["id"]])
-                ctx.log("roster", before, {**before, **changed})
-    for key, row in current.items():
-        if key in seen:
-            continue
-        conn.execute("DELETE FROM roster WHERE id = ?", (row["id"],))
-        ctx.log("roster", row, None)
-        # WeCom keeps no leave history: the leave happened between the two syncs.
-        conn.execute("INSERT INTO roster_events(group_id, member_id, staff_id, name, kind, at) "
-                     "VALUES (?, ?, ?, ?, 'leave', ?)",
-                     (gid, row["member_id"], row["staff_id"], row["name"], ctx.now))
-        result.leaves += 1
+                updates.append((before, {**changed, "updated_at": ctx.now}))
+                result.changed = True
+        group_ids.append(gid)
+    insert_rows(ctx, "groups", ("id", "chat_id", *GROUP_VALUES, "updated_at", "wecom_synced_at"),
+                inserts)
+    if inserts:
+        cur = conn.execute("SELECT * FROM groups WHERE id >= ? ORDER BY id", (first,))
+        ctx.log_rows("groups", [d[0] for d in cur.description], None, cur.fetchall())
+    update_rows(ctx, "groups", cols, updates)
+    conn.executemany("UPDATE groups SET wecom_synced_at = ? WHERE id = ?",
+                     [(run, int(r[0])) for r in existing.values()])
+    todo = [i for i, r in enumerate(results) if not r.roster_skipped]
+    _sync_rosters(ctx, [(group_ids[i], chats[i][0], results[i]) for i in todo], staff_ids, run)
+    if any(r.added or r.changed or r.joins or r.leaves for r in results):
+        ctx.changes.groups_changed = True
+    return results
+
+
+def _sync_rosters(ctx: WriteContext, groups: Sequence[tuple[int, GroupChat, GroupResult]],
+                  staff_ids: dict[str, int], run: int) -> None:
+    """Roster differences become join and leave events (WeCom keeps no leave history: a leave
+    happened between the two syncs). A group seen for the first time turns only its recent
+    joins into events."""
+    if not groups:
+        return
+    conn = ctx.conn
+    member_ids = _members_for(ctx, [chat for _, chat, _ in groups], run)
+    gids = [gid for gid, _, _ in groups]
+    # Two queries, one per partial index: there is no plain index on roster(group_id).
+    current: dict[tuple[int, str, int], tuple[Any, ...]] = {}
+    for r in query_in(conn, "SELECT * FROM roster WHERE group_id IN ({}) AND member_id IS NOT "
+                            "NULL", gids)[1]:
+        current[(r[1], "m", r[2])] = r
+    for r in query_in(conn, "SELECT * FROM roster WHERE group_id IN ({}) AND staff_id IS NOT "
+                            "NULL", gids)[1]:
+        current[(r[1], "s", r[3])] = r
+    first = next_id(conn, "roster")
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    events: list[tuple[Any, ...]] = []
+    seen: set[tuple[int, str, int]] = set()
+    new_groups = {gid for gid, _, r in groups if r.added}
+    for gid, chat, result in groups:
+        for m in chat.member_list:
+            is_staff = m.type == 1
+            ident = staff_ids.get(m.userid) if is_staff else member_ids.get(m.userid)
+            if ident is None:
+                continue
+            key = (gid, "s" if is_staff else "m", ident)
+            if key in seen:
+                continue
+            seen.add(key)
+            values = {"name": m.name, "join_time": m.join_time or None,
+                      "join_scene": m.join_scene, "inviter": m.invitor,
+                      "group_nickname": m.group_nickname}
+            before = current.get(key)
+            if before is None:
+                member, staff = (None, ident) if is_staff else (ident, None)
+                inserts.append((first + len(inserts), gid, member, staff, *values.values()))
+                if gid not in new_groups or (m.join_time and
+                                             m.join_time >= ctx.now - FIRST_SIGHT_EVENTS):
+                    events.append((gid, member, staff, m.name, "join", m.join_time or ctx.now,
+                                   m.join_scene))
+                    result.joins += 1
+            else:
+                changed = {k: v for k, v in values.items() if before[ROSTER.index(k)] != v}
+                if changed:
+                    updates.append((before, changed))
+    results = {gid: result for gid, _, result in groups}
+    gone = sorted(r for key, r in current.items() if key not in seen)
+    for r in gone:
+        events.append((r[1], r[2], r[3], r[4], "leave", ctx.now, None))
+        results[r[1]].leaves += 1
+    insert_rows(ctx, "roster", ROSTER, inserts)
+    log_rows(ctx, "roster", ROSTER, None, inserts)
+    update_rows(ctx, "roster", ROSTER, updates)
+    conn.executemany("DELETE FROM roster WHERE id = ?", [(r[0],) for r in gone])
+    log_rows(ctx, "roster", ROSTER, gone, None)
+    insert_rows(ctx, "roster_events", EVENT, events)
 
 
 def mark_dismissed(ctx: WriteContext, listed: set[str]) -> int:
@@ -156,6 +190,24 @@ def mark_dismissed(ctx: WriteContext, listed: set[str]) -> int:
             ctx.changes.groups_changed = True
             n += 1
     return n
+
+
+def groups_to_read(conn: sqlite3.Connection, refs: Sequence[GroupChatRef],
+                   rolling_cycle: int) -> list[GroupChatRef]:
+    """The groups an incremental sync reads with ``groupchat/get``: those the list shows as new
+    or with another status than we have, plus the 1/``rolling_cycle`` of the others read
+    longest ago (``wecom_synced_at`` is when a group was last read), so that between two full
+    reconciliations every roster is still read now and then."""
+    known = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT chat_id, status, wecom_synced_at FROM groups")}
+    changed: list[GroupChatRef] = []
+    others: list[GroupChatRef] = []
+    for ref in refs:
+        status, read = known.get(ref.chat_id, (None, None))
+        (changed if status != ref.status or read is None else others).append(ref)
+    others.sort(key=lambda r: (known[r.chat_id][1], r.chat_id))
+    share = -(-len(refs) // rolling_cycle) if rolling_cycle > 0 else 0
+    return sorted(changed + others[:share], key=lambda r: r.chat_id)
 
 
 def synced_chat_ids(conn: sqlite3.Connection, run: int) -> set[str]:
