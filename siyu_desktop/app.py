@@ -31,7 +31,7 @@ from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
-from .ui.gc_collector import GuiThreadCollector
+from .ui.gc_collector import GuiThreadCollector, favour_gui_thread
 from .ui.main_window import MainWindow
 from .ui.tasks import TaskRunner
 from .wecom.errors import redact
@@ -192,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    favour_gui_thread()
     collector = GuiThreadCollector(app)
     window = MainWindow()
     feedback = Feedback(window, window.statusBar(), english=language == "en")

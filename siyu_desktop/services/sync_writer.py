@@ -28,7 +28,7 @@ from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
 from ..store.audit import WriteContext
 from ..store.db import Workspace
-from ..wecom.types import ContactFollow, GroupChat, GroupDayStat
+from ..wecom.types import ContactFollow, GroupChat, GroupDayStat, GroupMember
 
 Lane = Literal["main", "groups"]
 MAX_ROWS = 10_000  # rows (contacts, roster entries, statistics days) per transaction
@@ -86,7 +86,8 @@ class SyncWriter:
         await self.put("main", Item("members", (rows, checkpoint), max(1, len(rows))))
 
     async def group(self, chat: GroupChat, status: int) -> None:
-        await self.put("groups", Item("groups", (chat, status), max(1, len(chat.member_list))))
+        await self.put("groups", Item("groups", (_pack(chat), status),
+                                      max(1, len(chat.member_list))))
 
     async def stats(self, owner: str, items: list[GroupDayStat]) -> None:
         await self.put("main", Item("stats", (owner, items), max(1, len(items))))
@@ -168,7 +169,8 @@ class SyncWriter:
                 out.pages += len(run)
                 out.members_done = int(checkpoint["done"])
             elif kind == "groups":
-                out.groups.extend(gs.upsert_groups(ctx, [item.payload for item in run],
+                out.groups.extend(gs.upsert_groups(ctx, [(_unpack(item.payload[0]),
+                                                          item.payload[1]) for item in run],
                                                    self.run_marker,
                                                    force_roster=self.force_roster))
             elif kind == "stats":
@@ -184,6 +186,25 @@ class SyncWriter:
                        f"{sum(r.joins for r in out.groups)}，退群 "
                        f"{sum(r.leaves for r in out.groups)}")
         return out
+
+
+def _pack(chat: GroupChat) -> tuple[Any, ...]:
+    """A group as nested tuples of strings and numbers while it waits: the cycle collector
+    stops tracking those, so thousands of waiting rosters do not lengthen its full passes
+    (which run on the GUI thread: ui/gc_collector.py)."""
+    return (chat.chat_id, chat.name, chat.owner, chat.create_time, chat.notice,
+            tuple(astuple_member(m) for m in chat.member_list), chat.admin_list,
+            chat.member_version)
+
+
+def astuple_member(m: GroupMember) -> tuple[Any, ...]:
+    return (m.userid, m.type, m.join_time, m.join_scene, m.invitor, m.group_nickname, m.name,
+            m.unionid)
+
+
+def _unpack(packed: tuple[Any, ...]) -> GroupChat:
+    return GroupChat(*packed[:5], tuple(GroupMember(*m) for m in packed[5]),  # type: ignore[misc]
+                     *packed[6:])
 
 
 def _add(total: ss.PageResult, part: ss.PageResult) -> None:

@@ -8,6 +8,10 @@ GIL). ``generate_corp`` is deterministic and rebuilds the corp in ~4 s, faster t
 cached copy (~6 s), so the cache (tests/bench/.cache) keeps the synced workspace of the last run
 and the results as JSON rather than the corp.
 
+The process is set up as the app sets itself up (``app.main``): garbage collected on the GUI
+thread only, with what exists at start frozen, and a 1 ms GIL switch interval. ``--python-gc``
+leaves Python's automatic collector and the default switch interval instead, for comparison.
+
 Prints wall time, requests per endpoint, the best time those requests could take given WeCom's
 published limits (10,000/min and 150,000/hour per API), one call at a time per endpoint and the
 latency — both summed (a client that runs endpoints one after another, as ours does) and along
@@ -92,6 +96,8 @@ def main() -> None:
     p.add_argument("--staff", type=int, default=50)
     p.add_argument("--latency-ms", type=int, default=20)
     p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--python-gc", action="store_true",
+                   help="Python's automatic collector and switch interval, not the app's")
     p.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.serve:
@@ -105,6 +111,7 @@ def main() -> None:
 
     from siyu_desktop.services.sync import SyncService
     from siyu_desktop.store.db import Workspace
+    from siyu_desktop.ui.gc_collector import GuiThreadCollector, favour_gui_thread
     from siyu_desktop.wecom.client import ConnectionSettings, WeComClient
 
     print(f"Full sync: {args.members:,} members, {args.groups:,} groups, {args.staff} staff, "
@@ -125,6 +132,9 @@ def main() -> None:
             print("  (PySide6 killTimer None-refcount leak detected and compensated)")
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
+        if not args.python_gc:  # as app.main does
+            favour_gui_thread()
+            collector = GuiThreadCollector(app)
         stall = {"max": 0.0, "ticks": 0}
         clock = QElapsedTimer()
         timer = QTimer()
@@ -147,13 +157,17 @@ def main() -> None:
                 clock.start()
                 timer.start()
                 t0 = time.perf_counter()
-                report = await SyncService(ws).run(client, "full", progress=progress)
+                service = SyncService(ws)
+                report = await service.run(client, "full", progress=progress)
+                report.counts["write_transactions"] = service.transactions  # type: ignore[attr-defined]
                 timer.stop()
                 return report, time.perf_counter() - t0
         with loop:
             report, wall = loop.run_until_complete(run())
         stats = httpx.get(info["base_url"] + "/__emulator__/stats").json()["stats"]["calls"]
         ws.close()
+        if not args.python_gc:
+            collector.stop()
     finally:
         child.terminate()
         child.wait()
