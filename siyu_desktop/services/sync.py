@@ -231,6 +231,7 @@ class SyncService:
         report.add("member_tags_changed", c.tags_changed)
         for r in w.groups:
             report.add("groups_added", int(r.added))
+            report.add("members_added", r.members_added)
             report.add("joins", r.joins)
             report.add("leaves", r.leaves)
         if w.stat_days:

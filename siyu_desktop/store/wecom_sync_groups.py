@@ -26,9 +26,11 @@ class GroupResult:
     joins: int = 0
     leaves: int = 0
     roster_skipped: bool = False
+    members_added: int = 0  # people in its roster nobody had added, met here first
 
 
-def _members_for(ctx: WriteContext, chats: Sequence[GroupChat], run: int) -> dict[str, int]:
+def _members_for(ctx: WriteContext, chats: Sequence[GroupChat], run: int
+                 ) -> tuple[dict[str, int], set[str]]:
     """Member ids of the groups' external members; people in a group who are nobody's customer
     yet are still customers of the brand, so they get a member row (a full sync writes groups
     after every customer page, so these are only the people no staff member has added)."""
@@ -50,7 +52,7 @@ def _members_for(ctx: WriteContext, chats: Sequence[GroupChat], run: int) -> dic
         new.append(values)
     for values, mid in zip(new, insert_members(ctx, new), strict=True):
         found[values["external_userid"]] = mid
-    return found
+    return found, {v["external_userid"] for v in new}
 
 
 GROUP_VALUES = ("name", "owner_staff_id", "notice", "status", "created_at", "member_count",
@@ -123,7 +125,7 @@ def _sync_rosters(ctx: WriteContext, groups: Sequence[tuple[int, GroupChat, Grou
     if not groups:
         return
     conn = ctx.conn
-    member_ids = _members_for(ctx, [chat for _, chat, _ in groups], run)
+    member_ids, created = _members_for(ctx, [chat for _, chat, _ in groups], run)
     gids = [gid for gid, _, _ in groups]
     # Two queries, one per partial index: there is no plain index on roster(group_id).
     current: dict[tuple[int, str, int], tuple[Any, ...]] = {}
@@ -149,6 +151,9 @@ def _sync_rosters(ctx: WriteContext, groups: Sequence[tuple[int, GroupChat, Grou
             if key in seen:
                 continue
             seen.add(key)
+            if m.userid in created:
+                created.discard(m.userid)
+                result.members_added += 1
             values = {"name": m.name, "join_time": m.join_time or None,
                       "join_scene": m.join_scene, "inviter": m.invitor,
                       "group_nickname": m.group_nickname}

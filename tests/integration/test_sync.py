@@ -13,12 +13,13 @@ import pytest
 
 from siyu_desktop.errors import Cancelled
 from siyu_desktop.services.sync import SyncService
+from siyu_desktop.store import audit as audit_store
 from siyu_desktop.store import migrations
 from siyu_desktop.store import outbox as outbox_store
 from siyu_desktop.store import tags as tag_store
 from siyu_desktop.store.db import Workspace
 from siyu_desktop.wecom.emulator import RunningEmulator, running_emulator
-from siyu_desktop.wecom.emulator.corp import Follow, Member, RosterEntry, version_of
+from siyu_desktop.wecom.emulator.corp import Follow, Group, Member, RosterEntry, version_of
 from siyu_desktop.wecom.errors import TrustedIpError
 
 from .conftest_wecom import FakeSleep, make_client
@@ -116,14 +117,22 @@ async def test_full_sync_matches_the_emulator_field_by_field(empty_workspace: Wo
     assert corp.stats.calls["/cgi-bin/externalcontact/groupchat/statistic_group_by_day"] == stats_calls
 
 
-async def test_incremental_sync_turns_roster_changes_into_events(empty_workspace: Workspace,
-                                                                emu: RunningEmulator) -> None:
+GET = "/cgi-bin/externalcontact/groupchat/get"
+
+
+async def test_incremental_sync_reads_new_and_changed_groups_and_a_rolling_share(
+        empty_workspace: Workspace, emu: RunningEmulator) -> None:
+    """``groupchat/list`` shows only ids and status, so an incremental sync reads the groups
+    that are new or changed status, plus the share of the others read longest ago; a roster
+    change elsewhere turns into join and leave events when its group's turn comes."""
     ws, corp = empty_workspace, emu.corp
     await full(ws, emu)
-    group = next(iter(corp.groups.values()))
+    chat_ids = sorted(corp.groups)
+    group = corp.groups[chat_ids[-1]]  # read longest ago ties are broken by chat_id: last turn
     leaver = next(e for e in group.roster if e.type == 2)
     joiner = next(m for m in corp.members.values() if m.external_userid not in
                   {e.userid for e in group.roster})
+    moved = corp.groups[chat_ids[0]]
     newcomer = Member("wmNEWCOMER0000000000000000000001", "新客户", 1, 2)
     staff = corp.staff[0].userid
     newcomer.follows.append(Follow(staff, "新客", "", 1_700_000_000, 1, "sms", staff, [], []))
@@ -131,21 +140,84 @@ async def test_incremental_sync_turns_roster_changes_into_events(empty_workspace
         group.roster.remove(leaver)
         group.roster.append(RosterEntry(joiner.external_userid, 2, 1_700_000_500, 3))
         group.member_version = version_of(group)
+        moved.status = 1  # the owner resigned
+        corp.groups["wrNEWGROUP000000000000000000001"] = Group(
+            "wrNEWGROUP000000000000000000001", "新群", staff, 1_700_000_000, "", 0,
+            [RosterEntry(staff, 1, 1_700_000_000, 1),
+             RosterEntry(newcomer.external_userid, 2, 1_700_000_100, 3)], [])
         corp.members[newcomer.external_userid] = newcomer
         corp.by_staff[staff].append(newcomer.external_userid)
-    gets = corp.stats.calls["/cgi-bin/externalcontact/get"]
-    report = await full(ws, emu, "incremental")
     c = ws.reader()
-    events = c.execute("SELECT e.kind, m.external_userid FROM roster_events e JOIN groups g ON "
-                       "g.id = e.group_id JOIN members m ON m.id = e.member_id WHERE g.chat_id = ? "
-                       "AND e.at >= ? ORDER BY e.kind", (group.chat_id, 1_700_000_000)).fetchall()
-    assert ("join", joiner.external_userid) in events
-    assert ("leave", leaver.userid) in events
+    last_event = c.execute("SELECT max(id) FROM roster_events").fetchone()[0]
+
+    def events() -> list[tuple[str, str]]:
+        return c.execute("SELECT e.kind, m.external_userid FROM roster_events e JOIN groups g ON "
+                         "g.id = e.group_id JOIN members m ON m.id = e.member_id WHERE "
+                         "g.chat_id = ? AND e.id > ? ORDER BY e.kind",
+                         (group.chat_id, last_event)).fetchall()
+
+    gets, contact_gets = corp.stats.calls[GET], corp.stats.calls["/cgi-bin/externalcontact/get"]
+    async with make_client(emu) as client:
+        report = await SyncService(ws, rolling_cycle=0).run(client, "incremental")
+    assert corp.stats.calls[GET] == gets + 2 and report.counts["groups_read"] == 2
+    assert c.execute("SELECT status FROM groups WHERE chat_id = ?", (moved.chat_id,)).fetchone() == (1,)
+    assert c.execute("SELECT count(*) FROM roster r JOIN groups g ON g.id = r.group_id "
+                     "WHERE g.chat_id = 'wrNEWGROUP000000000000000000001'").fetchone() == (2,)
+    assert events() == []  # not read yet: its list entry did not change
     assert report.counts["members_added"] == 1
-    assert corp.stats.calls["/cgi-bin/externalcontact/get"] == gets + 1  # only the newcomer
-    assert snapshot(ws)["roster"] == expected(corp)["roster"]
+    assert corp.stats.calls["/cgi-bin/externalcontact/get"] == contact_gets + 1  # the newcomer
     assert c.execute("SELECT f.remark FROM follows f JOIN members m ON m.id = f.member_id WHERE "
                      "m.external_userid = ?", (newcomer.external_userid,)).fetchone() == ("新客",)
+    # A share of 1/len per run: every other group is read once before that one comes up.
+    runs = 0
+    while not events():
+        runs += 1
+        assert runs <= len(chat_ids)
+        gets = corp.stats.calls[GET]
+        async with make_client(emu) as client:
+            await SyncService(ws, rolling_cycle=len(corp.groups)).run(client, "incremental")
+        assert corp.stats.calls[GET] == gets + 1
+    assert runs == len(chat_ids) - 1  # the moved group was read already; the others before it
+    assert events() == [("join", joiner.external_userid), ("leave", leaver.userid)]
+    assert snapshot(ws)["roster"] == expected(corp)["roster"]
+
+
+async def test_a_full_sync_writes_each_member_once_and_audits_in_chunks(
+        empty_workspace: Workspace, emu: RunningEmulator) -> None:
+    """Groups are written after every customer page: their rosters find the members there, so
+    the groups phase creates only people nobody has added (and the members phase does not
+    rewrite what the groups phase created). Every bulk write is audited as chunks."""
+    ws, corp = empty_workspace, emu.corp
+    stranger = "wmSTRANGER000000000000000000001"  # in a group, nobody's customer
+    group = next(iter(corp.groups.values()))
+    with corp.lock:
+        group.roster.append(RosterEntry(stranger, 2, 1_700_000_000, 3))
+        group.member_version = version_of(group)
+    report = await full(ws, emu)
+    assert report.counts["members_added"] == len(corp.members) + 1
+    c = ws.reader()
+    name, synced = c.execute("SELECT name, wecom_synced_at FROM members WHERE external_userid = ?",
+                             (stranger,)).fetchone()
+    assert name and synced is not None
+    assert c.execute("SELECT count(*) FROM audit WHERE cols IS NULL AND tbl IN ('members', "
+                     "'follows', 'follow_tags', 'member_tags', 'groups', 'roster')").fetchone() == (0,)
+    # No member was inserted twice, nor had its WeCom fields rewritten after insertion.
+    inserted: list[int] = []
+    for cols, before, after in c.execute("SELECT cols, before, after FROM audit WHERE "
+                                         "tbl = 'members'"):
+        names = json.loads(cols)
+        if before is None:
+            inserted.extend(row[names.index("id")] for row in json.loads(after))
+            continue
+        for old, new in zip(json.loads(before), json.loads(after), strict=True):
+            changed = {k for k, o, n in zip(names, old, new, strict=True) if o != n}
+            # a later page's second relationship may move the remark, join time or channel
+            assert changed <= {"remark", "joined_at", "channel", "updated_at"}, changed
+    assert len(inserted) == len(set(inserted)) == len(corp.members) + 1
+    # The index sees the stranger too, and history reads chunked entries like single ones.
+    mid = c.execute("SELECT id FROM members WHERE external_userid = ?", (stranger,)).fetchone()[0]
+    assert mid in ws.index.all
+    assert [e.entity for e in audit_store.member_history(c, mid)] == ["roster", "members"]
 
 
 async def test_local_fields_local_tags_and_unsent_edits_survive_a_sync(empty_workspace: Workspace,
