@@ -203,8 +203,9 @@ def astuple_member(m: GroupMember) -> tuple[Any, ...]:
 
 
 def _unpack(packed: tuple[Any, ...]) -> GroupChat:
-    return GroupChat(*packed[:5], tuple(GroupMember(*m) for m in packed[5]),  # type: ignore[misc]
-                     *packed[6:])
+    chat_id, name, owner, create_time, notice, members, admins, version = packed
+    return GroupChat(chat_id, name, owner, create_time, notice,
+                     tuple(GroupMember(*m) for m in members), admins, version)
 
 
 def _add(total: ss.PageResult, part: ss.PageResult) -> None:

@@ -90,10 +90,15 @@ def log_rows(ctx: WriteContext, table: str, columns: Sequence[str],
         ctx.log_rows(table, columns, befores, afters)
         return
     at = list(columns).index(member_col)
-    pairs = list(zip(befores or [None] * len(afters or ()),  # type: ignore[list-item]
-                     afters or [None] * len(befores or ()), strict=True))
-    with_member = [(b, a) for b, a in pairs if (a if a is not None else b)[at] is not None]
-    without = [(b, a) for b, a in pairs if (a if a is not None else b)[at] is None]
+    count = len(afters if afters is not None else befores or ())
+    none: list[Sequence[Any] | None] = [None] * count
+    pairs = list(zip(befores if befores is not None else none,
+                     afters if afters is not None else none, strict=True))
+    def member(pair: tuple[Sequence[Any] | None, Sequence[Any] | None]) -> Any:
+        row = pair[1] if pair[1] is not None else pair[0]
+        return None if row is None else row[at]
+    with_member = [pair for pair in pairs if member(pair) is not None]
+    without = [pair for pair in pairs if member(pair) is None]
     for part, cols in ((with_member, list(columns)),
                        (without, [c for c in columns if c != member_col])):
         if not part:
