@@ -100,7 +100,9 @@ class WriteContext:
             after = None if afters is None else afters[start:start + CHUNK_ROWS]
             lo = hi = None
             if at is not None:
-                ids = [r[at] for part in (before, after) if part for r in part if r is not None]
+                # A roster row of a staff member has no member: NULL ids are left out.
+                ids = [r[at] for part in (before, after) if part for r in part
+                       if r is not None and r[at] is not None]
                 lo, hi = (min(ids), max(ids)) if ids else (None, None)
             rows.append((self.batch_id, table, "", lo, hi, cols, _dump_list(before),
                          _dump_list(after)))

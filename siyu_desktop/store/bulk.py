@@ -77,35 +77,4 @@ def update_rows(ctx: WriteContext, table: str, columns: Sequence[str],
         for k, v in changed.items():
             row[at[k]] = v
         afters.append(tuple(row))
-    log_rows(ctx, table, columns, [b for b, _ in changes], afters)
-
-
-def log_rows(ctx: WriteContext, table: str, columns: Sequence[str],
-             befores: Sequence[Sequence[Any]] | None, afters: Sequence[Sequence[Any]] | None
-             ) -> None:
-    """``ctx.log_rows``, also for rows whose member column is NULL (a roster row of a staff
-    member): those are logged without that column, which restores as NULL all the same."""
-    member_col = "id" if table == "members" else "member_id"
-    if member_col not in columns:
-        ctx.log_rows(table, columns, befores, afters)
-        return
-    at = list(columns).index(member_col)
-    count = len(afters if afters is not None else befores or ())
-    none: list[Sequence[Any] | None] = [None] * count
-    pairs = list(zip(befores if befores is not None else none,
-                     afters if afters is not None else none, strict=True))
-    def member(pair: tuple[Sequence[Any] | None, Sequence[Any] | None]) -> Any:
-        row = pair[1] if pair[1] is not None else pair[0]
-        return None if row is None else row[at]
-    with_member = [pair for pair in pairs if member(pair) is not None]
-    without = [pair for pair in pairs if member(pair) is None]
-    for part, cols in ((with_member, list(columns)),
-                       (without, [c for c in columns if c != member_col])):
-        if not part:
-            continue
-        def strip(row: Sequence[Any] | None, cols: list[str] = cols) -> Any:
-            if row is None or len(cols) == len(columns):
-                return row
-            return [v for i, v in enumerate(row) if i != at]
-        ctx.log_rows(table, cols, None if befores is None else [strip(b) for b, _ in part],
-                     None if afters is None else [strip(a) for _, a in part])
+    ctx.log_rows(table, columns, [b for b, _ in changes], afters)

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..wecom.types import STAT_FIELDS, GroupChat, GroupChatRef, GroupDayStat, GroupMember
 from .audit import WriteContext, rows_as_dicts
-from .bulk import insert_members, insert_rows, log_rows, next_id, query_in, update_rows
+from .bulk import insert_members, insert_rows, next_id, query_in, update_rows
 from .wecom_sync import ensure_staff, name_fields
 
 DISMISSED = -1  # groups.status for a group WeCom no longer lists
@@ -176,10 +176,10 @@ def _sync_rosters(ctx: WriteContext, groups: Sequence[tuple[int, GroupChat, Grou
         events.append((r[1], r[2], r[3], r[4], "leave", ctx.now, None))
         results[r[1]].leaves += 1
     insert_rows(ctx, "roster", ROSTER, inserts)
-    log_rows(ctx, "roster", ROSTER, None, inserts)
+    ctx.log_rows("roster", ROSTER, None, inserts)
     update_rows(ctx, "roster", ROSTER, updates)
     conn.executemany("DELETE FROM roster WHERE id = ?", [(r[0],) for r in gone])
-    log_rows(ctx, "roster", ROSTER, gone, None)
+    ctx.log_rows("roster", ROSTER, gone, None)
     insert_rows(ctx, "roster_events", EVENT, events)
 
 

@@ -351,3 +351,33 @@ def test_bulk_audit_chunks_undo_and_history(workspace: Workspace) -> None:
         == 1600
     assert len(sql_tag_members(workspace, tag_id) & set(range(first, first + count))) == count
     assert_index_matches_sql(workspace)
+
+
+def test_bulk_audit_of_rows_without_a_member(workspace: Workspace) -> None:
+    """Roster rows of staff carry no member id: chunks holding them are logged, found by the
+    members they do hold, and undone like the rest."""
+    conn = workspace.reader()
+    group_id = conn.execute("SELECT id FROM groups ORDER BY id LIMIT 1").fetchone()[0]
+    staff_id = conn.execute("SELECT id FROM staff WHERE id NOT IN (SELECT staff_id FROM roster "
+                            "WHERE group_id = ? AND staff_id IS NOT NULL) LIMIT 1",
+                            (group_id,)).fetchone()[0]
+    member_id = conn.execute("SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM "
+                             "roster WHERE group_id = ? AND member_id IS NOT NULL) LIMIT 1",
+                             (group_id,)).fetchone()[0]
+    before = conn.execute("SELECT * FROM roster ORDER BY id").fetchall()
+    cols = ("id", "group_id", "member_id", "staff_id")
+    first = conn.execute("SELECT max(id) FROM roster").fetchone()[0] + 1
+
+    def add(ctx: audit.WriteContext) -> None:
+        rows = [(first, group_id, None, staff_id), (first + 1, group_id, member_id, None)]
+        ctx.conn.executemany("INSERT INTO roster(id, group_id, member_id, staff_id) "
+                             "VALUES (?, ?, ?, ?)", rows)
+        ctx.log_rows("roster", cols, None, rows)
+        ctx.changes.groups_changed = True
+
+    workspace.write(add, action="bulk")
+    batch = conn.execute("SELECT max(id) FROM audit_batches").fetchone()[0]
+    assert [h.after for h in audit.member_history(conn, member_id) if h.batch_id == batch] == [
+        {"id": first + 1, "group_id": group_id, "member_id": member_id, "staff_id": None}]
+    assert workspace.write(audit.undo_batch, batch, action="undo") == 2
+    assert conn.execute("SELECT * FROM roster ORDER BY id").fetchall() == before
