@@ -150,8 +150,10 @@ def _settle(*_: object) -> None:
 
     Called every few thousand rows while a roster is built or written: otherwise the collector's
     full passes walk millions of young row objects, holding the GIL for 100–300 ms each and
-    freezing the window. The rows form no cycles, so reference counting still frees them;
-    ``Importer.discard`` hands the rest back to the collector when the preview is done with."""
+    freezing the window. The rows form no cycles, so reference counting still frees them when
+    the preview goes. Nothing is unfrozen afterwards: that would also hand back what the app
+    froze at start (``ui.gc_collector``) and bring the long passes back; the price is that a
+    reference cycle frozen mid-import (rare, small) is kept until the app exits."""
     gc.freeze()
 
 
@@ -269,14 +271,12 @@ class Importer:
 
     async def discard(self, preview: ImportPreview) -> None:
         """Let go of a preview's rows without a pause: freed a slice at a time on a worker
-        thread (one ``del`` of a million rows would hold the GIL for half a second), then the
-        collector gets back what ``_settle`` set aside."""
+        thread (one ``del`` of a million rows would hold the GIL for half a second)."""
         def run() -> None:
             rows = preview.roster.rows
             while rows:
                 del rows[-10_000:]
             preview.plan = ImportPlan(preview.plan.data_version)
-            gc.unfreeze()
         await asyncio.to_thread(run)
 
     async def save_rejects(self, preview: ImportPreview, target: str | os.PathLike[str], *,

@@ -161,7 +161,11 @@ def _gui_stall(path: Path, db: Path) -> float:
     from siyu_desktop.ui.feedback import Feedback
     from siyu_desktop.ui.tasks import TaskRunner
 
+    from siyu_desktop.ui.gc_collector import GuiThreadCollector, favour_gui_thread
+
     app = QApplication.instance() or QApplication([])
+    favour_gui_thread()  # the process set up as app.main sets it up
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     ws = Workspace.open(db)
@@ -196,6 +200,7 @@ def _gui_stall(path: Path, db: Path) -> float:
     if errors:
         raise errors[0]
     controller.dialog.close()
+    collector.stop()
     ws.close()
     return worst[0] * 1000
 

@@ -415,3 +415,18 @@ def test_new_wecom_tags_and_group_counts_from_an_import(
     run(service.undo(outcome.batch_id))
     assert conn.execute("SELECT member_count FROM groups WHERE id = ?", (chat_id,)).fetchone() \
         == (count,)
+
+
+def test_an_import_keeps_what_the_app_froze_at_start(importer: Importer, run: Any,
+                                                    crafted: tuple[Path, dict[str, Any]]) -> None:
+    """The app freezes its startup objects out of the collector's full passes; an import (which
+    freezes its rows while it works) must not hand them back when its preview is discarded."""
+    import gc
+
+    startup = [[n] for n in range(100)]
+    gc.freeze()
+    preview = run(importer.preview(crafted[0]))
+    run(importer.commit(preview))
+    run(importer.discard(preview))
+    tracked = {id(o) for o in gc.get_objects(generation=2)}
+    assert not any(id(o) in tracked for o in startup)  # still frozen, not back in a generation
