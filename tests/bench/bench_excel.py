@@ -159,9 +159,8 @@ def _gui_stall(path: Path, db: Path) -> float:
     from siyu_desktop.store.db import Workspace
     from siyu_desktop.ui.controllers.import_controller import ImportController
     from siyu_desktop.ui.feedback import Feedback
-    from siyu_desktop.ui.tasks import TaskRunner
-
     from siyu_desktop.ui.gc_collector import GuiThreadCollector, favour_gui_thread
+    from siyu_desktop.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     favour_gui_thread()  # the process set up as app.main sets it up
