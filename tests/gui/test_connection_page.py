@@ -97,3 +97,32 @@ def test_connect_test_sync_and_outbox(controller, driver, emu, empty_workspace, 
     driver.idle()
     assert page.outbox_model.rowCount() == 0
     assert "失败 0" in page.outbox_summary.text()
+
+
+def test_a_failed_sync_explains_itself_and_a_later_success_replaces_it(  # type: ignore[no-untyped-def]
+        controller, driver, emu):
+    from PySide6.QtWidgets import QStatusBar
+
+    from siyu_desktop.ui.feedback import Feedback
+
+    bar = QStatusBar()
+    controller.feedback = Feedback(None, bar)
+    states: list[str] = []
+    controller.indicator.changed.connect(states.append)
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    emu.corp.set_faults(ip_blocked=True)
+    page.full_button.click()
+    driver.idle()
+    assert "可信 IP" in page.progress_label.text() and "中转" in page.progress_label.text()
+    assert "可信 IP" in bar.currentMessage()
+    assert states and states[-1].startswith("企业微信：离线")
+    emu.corp.reset_faults()
+    page.full_button.click()
+    driver.idle()
+    assert "同步完成" in page.progress_label.text()
+    assert "同步完成" in bar.currentMessage() and "可信 IP" not in bar.currentMessage()

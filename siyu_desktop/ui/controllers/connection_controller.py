@@ -150,11 +150,13 @@ class ConnectionController(QObject):
                                              cancelled=self._cancel)
             self.connection.set_online(True)
             c = report.counts
-            self.page.set_progress(5, self.tr(
+            done = self.tr(
                 "同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
             ).format(secs=report.seconds, new=c.get("members_added", 0),
                      groups=c.get("groups", 0), joins=c.get("joins", 0),
-                     leaves=c.get("leaves", 0)))
+                     leaves=c.get("leaves", 0))
+            self.page.set_progress(5, done)
+            self.feedback.info(done)  # also replaces an earlier failure's words in the status bar
         except (Cancelled, asyncio.CancelledError):
             self.page.set_progress(self.page.progress.value(),
                                    self.tr("已取消；下次全量同步会从中断处继续。"))
