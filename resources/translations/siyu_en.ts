@@ -70,42 +70,42 @@
         <translation>Group stats</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="109"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="128"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="150"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="158"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="172"/>
         <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="180"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="202"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -114,8 +114,54 @@
     <name>ConnectionIndicator</name>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
+        <source>企业微信：已配置</source>
+        <translation>WeCom: configured</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
+        <source>企业微信：在线</source>
+        <translation>WeCom: online</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="57"/>
+        <source>企业微信：离线</source>
+        <translation>WeCom: offline</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="60"/>
+        <source>刚刚同步</source>
+        <translation>synced just now</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="61"/>
+        <source>{n} 分钟前同步</source>
+        <translation>synced {n} min ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
+        <source>{n} 小时前同步</source>
+        <translation>synced {n} h ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
+        <source>{n} 天前同步</source>
+        <translation>synced {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
+        <source>待发送 {n}</source>
+        <translation>{n} waiting</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="67"/>
+        <source>失败 {n}</source>
+        <translation>{n} failed</translation>
     </message>
 </context>
 <context>
@@ -362,7 +408,7 @@
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../siyu_desktop/ui/feedback.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="81"/>
         <source>无法完成</source>
         <translation>Couldn&apos;t complete</translation>
     </message>
@@ -1029,210 +1075,210 @@
 <context>
     <name>MemberDetailPanel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="48"/>
         <source>添加标签</source>
         <translation>Added tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="48"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="49"/>
         <source>移除标签</source>
         <translation>Removed tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="51"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="52"/>
         <source>创建客户</source>
         <translation>Created member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="54"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="55"/>
         <source>修改资料</source>
         <translation>Edited profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
         <source>修改备注</source>
         <translation>Remark changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>生日</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>最近活跃</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
         <source>企业微信 ID</source>
         <translation>WeCom ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="130"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="250"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="256"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
         <source>本地笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
         <source>只保存在本机工作区，不会同步到企业微信</source>
         <translation>Kept in this workspace only; never synced to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="106"/>
         <source>修改等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
         <source>修改笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="111"/>
         <source>资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="113"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="115"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="116"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="119"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="137"/>
         <source>最多 20 个字</source>
         <translation>At most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="139"/>
         <source>保存备注</source>
         <translation>Save remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="158"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="193"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="210"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="212"/>
         <source>改过的备注还没有发送到企业微信。</source>
         <translation>The changed remark has not been sent to WeCom yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="223"/>
         <source>（没有跟进员工：不是企业微信客户）</source>
         <translation>(No staff follow this person: not a WeCom customer)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="235"/>
         <source>（无备注）</source>
         <translation>(no remark)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="230"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="236"/>
         <source>备注：{remark}</source>
         <translation>Remark: {remark}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="253"/>
         <source>{staff} 给这位客户的备注</source>
         <translation>{staff}&apos;s remark for this customer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="254"/>
         <source>先保存在本机（待同步），连接企业微信后发送。</source>
         <translation>Saved on this computer first (waiting to sync) and sent when connected to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="251"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="257"/>
         <source>选择一位跟进员工后可以修改备注。</source>
         <translation>Choose a staff member to edit their remark.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="171"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="35"/>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
         <source>待同步</source>
         <translation>waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="38"/>
         <source>同步失败，原因见“企业微信”页</source>
         <translation>sync failed, see the WeCom page for why</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="173"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="174"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="176"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="178"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="184"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>

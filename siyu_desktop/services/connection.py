@@ -177,21 +177,32 @@ class ConnectionService:
         return s
 
 
+def status_parts(s: ConnectionStatus, now: float | None = None
+                 ) -> tuple[str, int | None, int, int]:
+    """What the status bar says, as data for the UI to put in words: the state ("unset",
+    "configured", "online", "offline"), minutes since the last sync (None: never), outbox items
+    waiting and failed."""
+    state = ("unset" if not s.configured else
+             {None: "configured", True: "online", False: "offline"}[s.online])
+    minutes = (int(((now or time.time()) - s.last_sync_at) // 60) if s.last_sync_at else None)
+    return state, minutes, s.outbox_waiting, s.outbox_failed
+
+
 def describe_status(s: ConnectionStatus, now: float | None = None) -> str:
-    """The status-bar text, in the operator's words."""
-    if not s.configured:
+    """The status-bar text in Chinese (the CLI's words; the window translates ``status_parts``)."""
+    state, minutes, waiting, failed = status_parts(s, now)
+    if state == "unset":
         return "企业微信：未连接"
-    state = {None: "企业微信：已配置", True: "企业微信：在线", False: "企业微信：离线"}[s.online]
-    parts = [state]
-    if s.last_sync_at:
-        minutes = int(((now or time.time()) - s.last_sync_at) // 60)
+    parts = [{"configured": "企业微信：已配置", "online": "企业微信：在线",
+              "offline": "企业微信：离线"}[state]]
+    if minutes is not None:
         parts.append("刚刚同步" if minutes < 1 else
                      f"{minutes} 分钟前同步" if minutes < 60 else
                      f"{minutes // 60} 小时前同步" if minutes < 1440 else f"{minutes // 1440} 天前同步")
-    if s.outbox_waiting:
-        parts.append(f"待发送 {s.outbox_waiting}")
-    if s.outbox_failed:
-        parts.append(f"失败 {s.outbox_failed}")
+    if waiting:
+        parts.append(f"待发送 {waiting}")
+    if failed:
+        parts.append(f"失败 {failed}")
     return " · ".join(parts)
 
 

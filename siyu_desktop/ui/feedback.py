@@ -65,11 +65,17 @@ class Feedback(QObject):
         if self._status is not None:
             self._status.showMessage(message, timeout_ms)
 
+    def describe(self, exc: UserError, separator: str = "\n") -> str:
+        """A user error in the window's language: the message and what to do. Messages from
+        below ui/ come in Chinese with an English twin (no Qt there to translate); the hint has
+        no twin, so English shows the message alone."""
+        if self._english:
+            return exc.english or exc.message
+        return f"{exc.message}{separator}{exc.hint}" if exc.hint else exc.message
+
     def user_error(self, exc: UserError, *, modal: bool = True) -> None:
-        # Messages from below ui/ come in Chinese with an English twin (no Qt there to translate).
         message = exc.english if self._english else exc.message
-        hint = "" if self._english else exc.hint
-        text = message if not hint else f"{message}\n\n{hint}"
+        text = self.describe(exc, "\n\n")
         self.info(message, 10000)
         if modal and self._window is not None:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法完成"), text,

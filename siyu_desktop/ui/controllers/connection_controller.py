@@ -14,7 +14,7 @@ from ...services.connection import (
     ConnectionConfig,
     ConnectionService,
     ConnectionStatus,
-    describe_status,
+    status_parts,
 )
 from ...services.outbox import OutboxService
 from ...services.sync import SyncProgress, SyncService
@@ -46,8 +46,26 @@ class ConnectionIndicator(QObject):
 
     def update(self, status: ConnectionStatus) -> None:
         self.status = status
-        self.text = describe_status(status)
+        self.text = self.describe(status)
         self.changed.emit(self.text)
+
+    def describe(self, status: ConnectionStatus, now: float | None = None) -> str:
+        state, minutes, waiting, failed = status_parts(status, now)
+        if state == "unset":
+            return self.tr("企业微信：未连接")
+        parts = [{"configured": self.tr("企业微信：已配置"), "online": self.tr("企业微信：在线"),
+                  "offline": self.tr("企业微信：离线")}[state]]
+        if minutes is not None:
+            parts.append(
+                self.tr("刚刚同步") if minutes < 1 else
+                self.tr("{n} 分钟前同步").format(n=minutes) if minutes < 60 else
+                self.tr("{n} 小时前同步").format(n=minutes // 60) if minutes < 1440 else
+                self.tr("{n} 天前同步").format(n=minutes // 1440))
+        if waiting:
+            parts.append(self.tr("待发送 {n}").format(n=waiting))
+        if failed:
+            parts.append(self.tr("失败 {n}").format(n=failed))
+        return " · ".join(parts)
 
 
 class ConnectionController(QObject):
@@ -162,11 +180,11 @@ class ConnectionController(QObject):
                                    self.tr("已取消；下次全量同步会从中断处继续。"))
         except NetworkError as exc:
             self.connection.set_online(False, exc.message)
-            self.page.set_progress(self.page.progress.value(), _with_hint(exc))
+            self.page.set_progress(self.page.progress.value(), self.feedback.describe(exc))
         except UserError as exc:
             # WeCom refused (trusted IP, permissions, secret): say what to do, right here too
             self.connection.set_online(False, exc.message)
-            self.page.set_progress(self.page.progress.value(), _with_hint(exc))
+            self.page.set_progress(self.page.progress.value(), self.feedback.describe(exc))
             self.feedback.user_error(exc)
         finally:
             self._cancel = None
@@ -190,7 +208,3 @@ class ConnectionController(QObject):
             await coro  # type: ignore[misc]
             await self.refresh()
         return self.tasks.run(run(), name=f"connection.item.{time.monotonic()}")
-
-
-def _with_hint(exc: UserError) -> str:
-    return f"{exc.message}\n{exc.hint}" if exc.hint else exc.message
