@@ -38,7 +38,8 @@ from ..excel.writer import write_rejects
 from ..paths import resource
 from ..store import importing, outbox
 from ..store.audit import WriteContext
-from ..store.importing import ImportOutcome, ImportPlan
+from ..store.import_apply import ImportOutcome, apply_import
+from ..store.importing import ImportPlan
 from .workspace import WorkspaceService
 
 Progress = Callable[[str, int, int], None]
@@ -255,8 +256,8 @@ class Importer:
                 progress(WRITE, done, total)
 
         def run(ctx: WriteContext) -> ImportOutcome:
-            outcome = importing.apply_import(ctx, preview.roster.rows, preview.plan,
-                                             cancel=cancel, progress=written)
+            outcome = apply_import(ctx, preview.roster.rows, preview.plan, cancel=cancel,
+                                   progress=written)
             # New tags in WeCom tag groups are created there first, then the members' WeCom
             # tags added here are marked: both queued in this commit.
             for tag_id in outcome.new_tag_ids:

@@ -359,9 +359,9 @@ def test_big_import_indexes_search_text_and_undoes(importer: Importer, service: 
     """Past BULK_SEARCH_INDEX_AT new members the search text is indexed in one statement: new
     phones and remarks are found, the insert trigger is back for later members, and undoing
     the import takes them out of search again."""
-    from siyu_desktop.store import importing, members
+    from siyu_desktop.store import import_apply, members
 
-    n = importing.BULK_SEARCH_INDEX_AT + 200
+    n = import_apply.BULK_SEARCH_INDEX_AT + 200
     roster = tmp_path / "big.xlsx"
     _big_roster(roster, n)
     conn = workspace.reader()
