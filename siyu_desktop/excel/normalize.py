@@ -248,8 +248,8 @@ def parse_added_at(value: CellValue, tz: ZoneInfo) -> int:
 # A mainland mobile as most files hold it (11 digits, nothing else) is checked against
 # libphonenumber's own pattern for CN mobiles (from its metadata, so it stays in step with the
 # library): the same answer as a full parse, at a fraction of the ~30 µs each full parse costs.
-_CN_MOBILE = re.compile(
-    PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)  # type: ignore[union-attr]
+_CN_MOBILE = re.compile(str(
+    PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern))  # type: ignore[union-attr]
 
 
 def _parse_phone(value: CellValue) -> str:
@@ -388,8 +388,8 @@ def normalise_row(
         return problems
     # Most rows have no extra columns: they share one empty dict (never mutated; merges copy)
     # instead of a million empty ones.
-    return RosterRow(extras=extras or _NO_EXTRAS, source_rows=(row_number,),  # type: ignore[arg-type]
-                     **values)
+    return RosterRow(extras=extras or _NO_EXTRAS, source_rows=(row_number,),
+                     **values)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
