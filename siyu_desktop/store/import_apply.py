@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -121,7 +122,9 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     for group, name in plan.new_tags:
         tag_ids[(group, name)] = ensure_tag(ctx, None if group == UNGROUPED else group, name)
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]) + 1
-    new_ids: dict[int, int] = {}
+    # Record position → new member id. An array, not a dict: a dict of a million entries
+    # rehashes in single steps long enough to freeze the window.
+    new_ids = array("q", bytes(8 * len(records)))
     with (search_index_deferred(conn, next_id) if len(plan.inserts) >= BULK_SEARCH_INDEX_AT
           else nullcontext()):
         _insert_members(ctx, records, plan, next_id, new_ids, step)
@@ -139,8 +142,9 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     def member(ref: int) -> int:
         return ref if ref > 0 else new_ids[-ref - 1]
 
-    touched = set(new_ids.values()) | {u[1] for u in plan.updates}
-    rebuild = len(touched) >= FULL_REBUILD_AT
+    # New and updated members are different people: their counts add up. The ids themselves
+    # are collected only when the index is patched member by member (a small import).
+    rebuild = len(plan.inserts) + len(plan.updates) >= FULL_REBUILD_AT
     # The index is rebuilt after a big import, but WeCom tags still need their additions named
     # so the caller can queue them for WeCom (the outbox reads ``ctx.changes``).
     wecom_tags = {r[0] for r in conn.execute("SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL")}
@@ -170,7 +174,8 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     if rebuild:
         ctx.changes.full_rebuild = True
     else:
-        ctx.changes.members.update(touched)
+        ctx.changes.members.update(new_ids[pos] for pos in plan.inserts)
+        ctx.changes.members.update(u[1] for u in plan.updates)
     ctx.changes.library_changed |= bool(tag_ids)
     ctx.changes.follows_changed |= bool(follows)
     ctx.changes.groups_changed |= bool(roster)
@@ -180,7 +185,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
 
 
 def _insert_members(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
-                    next_id: int, new_ids: dict[int, int], step: Callable[[int], None]) -> None:
+                    next_id: int, new_ids: array[int], step: Callable[[int], None]) -> None:
     sql = (f"INSERT INTO members({', '.join(NEW_COLUMNS)}) "
            f"VALUES ({', '.join('?' * len(NEW_COLUMNS))})")
     for start in range(0, len(plan.inserts), CHUNK * 4):
