@@ -336,3 +336,63 @@ def test_unknown_sheet_name(tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "r.xlsx", [["客户名称"]])
     with pytest.raises(ImportFormatError, match="找不到工作表"):
         rows_of(path, "没有")
+
+
+# --- big workbooks: read in a child process --------------------------------------------------
+
+def test_child_reader_gives_the_same_rows_errors_and_cancel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workbooks past CHILD_READ_BYTES are read by a spawned child: the same rows (typed cells,
+    Excel row numbers, hidden sheets by name), the same operator errors (a guard refusal, an
+    unknown sheet) and a cancel that stops the child."""
+    import multiprocessing
+
+    rows = [["客户名称", "生日", "积分", "是否"], [], ["张三", dt.date(1990, 5, 1), 12.5, True]]
+    rows += [[f"客户{i}", dt.date(2000, 1, 1 + i % 28), i, i % 2 == 0] for i in range(2500)]
+    path = make_xlsx(tmp_path / "big.xlsx", rows)
+    here = rows_of(path)
+    monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
+    assert rows_of(path) == here and len(here) == 2502 and here[1].number == 3
+    assert rows_of(path, "名单") == here
+
+    with pytest.raises(ImportFormatError, match="找不到工作表"):
+        rows_of(path, "没有")
+    base = make_xlsx(tmp_path / "base.xlsx", [["客户名称"], ["张三"]])
+    far = patch_sheet_xml(base, tmp_path / "far.xlsx", SHEET_HEAD + b'<row r="1">'
+                          + inline("A1", "客户名称") + b'</row><row r="1048576">'
+                          + inline("XFD1048576", "x") + b"</row>" + SHEET_TAIL)
+    with pytest.raises(ImportFormatError, match="16384 列"):
+        rows_of(far)
+
+    seen = 0
+
+    def cancel() -> None:
+        if seen >= 1:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        for _ in reader.iter_rows(path, cancel=cancel):
+            seen += 1
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()  # the child was stopped, not left reading
+
+
+def _abort_like_calamine(send: object, *args: object) -> None:
+    """Stands in for the child's reader: dies the way a native abort does, without a word."""
+    import os
+
+    os._exit(134)
+
+
+def test_child_that_dies_is_an_unreadable_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the child dies mid-read (calamine aborting on a file the guards did not catch, or the
+    OS killing it), the app gets an operator's error instead of dying with it."""
+    path = make_xlsx(tmp_path / "r.xlsx", [["客户名称"], ["张三"]])
+    monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
+    # The spawned child imports this module to find its target: it runs the stand-in above.
+    monkeypatch.setattr(reader, "_read_in_child", _abort_like_calamine)
+    with pytest.raises(ImportFormatError, match="意外退出"):
+        rows_of(path)
