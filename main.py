@@ -1,9 +1,6 @@
 """Start the Siyu Desktop window (python main.py [--demo] [--data-dir DIR])."""
 
-import multiprocessing
+from siyu_desktop.app import main
 
 if __name__ == "__main__":
-    multiprocessing.freeze_support()  # big sheets are read in a child process (also when frozen)
-    from siyu_desktop.app import main  # here, not above: the reading child need not load Qt
-
     main()

@@ -14,7 +14,6 @@ millions of formatted-but-empty rows at the bottom cost a loop, not a preview fu
 from __future__ import annotations
 
 import csv
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import python_calamine as calamine
 
@@ -54,12 +53,6 @@ MAX_SHEET_CELLS = 20_000_000
 MAX_CELL_CHARS = 32_767
 # How often progress and cancel are called while streaming.
 PROGRESS_EVERY = 1000
-# Workbooks from this size on are read in a child process. calamine holds a whole sheet (about
-# 740 MB for 1,000,000 rows) and frees it in one step that holds the GIL for ~270 ms, freezing
-# the window; in a child neither the memory nor that pause is the app's, the app normalises rows
-# while the child still reads, and a file that crashed calamine would take down only the child.
-CHILD_READ_BYTES = 4 * 1024 * 1024
-CHILD_BATCH_ROWS = 1000  # rows per message from the child
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +192,6 @@ def iter_rows(
         cancel()
     if kind is FileKind.CSV:
         rows = _iter_csv(Path(path), limits)
-    elif Path(path).stat().st_size >= CHILD_READ_BYTES:
-        rows = _iter_workbook_in_child(Path(path), kind, sheet, limits, cancel)
     else:
         rows = _iter_workbook(Path(path), kind, sheet, limits, cancel)
     done = 0
@@ -281,70 +272,6 @@ def _iter_workbook(
         for index, row in enumerate(data.iter_rows()):
             cells: list[CellValue] = list(row)
             yield index + 1, (pad + cells) if pad else cells
-
-
-def _iter_workbook_in_child(
-    path: Path, kind: FileKind, sheet: str | int | None, limits: ReadLimits,
-    cancel: CancelCheck | None,
-) -> Iterator[tuple[int, list[CellValue]]]:
-    """``_iter_workbook`` run in a spawned child, its rows streamed back in batches. Cancel is
-    checked while the child works (calamine's load of a big sheet takes seconds) and stops it."""
-    context = multiprocessing.get_context("spawn")  # the same on Windows, macOS and Linux
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_read_in_child, args=(send, str(path), kind.value, sheet, limits),
-                            name="siyu-sheet-reader", daemon=True)
-    child.start()
-    send.close()  # the child holds the only sending end: its exit ends the pipe
-    try:
-        while True:
-            while not receive.poll(0.1):
-                if cancel:
-                    cancel()
-                if not child.is_alive() and not receive.poll(0):
-                    raise _fail("读取表格的进程意外退出，文件可能已损坏。", _OPEN_AS_XLSX_HINT,
-                                f"The sheet reader exited with code {child.exitcode}.")
-            try:
-                tag, payload = receive.recv()
-            except EOFError:
-                raise _fail("读取表格的进程意外退出，文件可能已损坏。", _OPEN_AS_XLSX_HINT,
-                            "The sheet reader closed the pipe.") from None
-            if tag == "rows":
-                yield from payload
-            elif tag == "end":
-                return
-            elif tag == "error":
-                message, hint, english = payload
-                raise ImportFormatError(message, hint, english=english)
-            else:
-                raise _fail("文件已损坏或不是受支持的表格格式，无法打开。", _OPEN_AS_XLSX_HINT,
-                            f"The sheet reader failed: {payload}")
-    finally:
-        receive.close()
-        if child.is_alive():
-            child.terminate()
-        child.join(5)
-
-
-def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,
-                   limits: ReadLimits) -> None:
-    """The child's side: read the sheet, send batches of (row number, cells), then "end"."""
-    try:
-        batch: list[tuple[int, list[CellValue]]] = []
-        for row in _iter_workbook(Path(path), FileKind(kind), sheet, limits, None):
-            batch.append(row)
-            if len(batch) >= CHILD_BATCH_ROWS:
-                send.send(("rows", batch))
-                batch = []
-        send.send(("rows", batch))
-        send.send(("end", None))
-    except ImportFormatError as exc:
-        send.send(("error", (exc.message, exc.hint, exc.english)))
-    except (BrokenPipeError, EOFError):
-        pass  # the app stopped listening (cancelled, or gone): nothing left to do
-    except Exception as exc:  # reported to the app as an unreadable file
-        send.send(("crash", f"{type(exc).__name__}: {exc}"))
-    finally:
-        send.close()
 
 
 def _check_extent(rows: int, cols: int, limits: ReadLimits) -> None:

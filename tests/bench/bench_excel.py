@@ -20,7 +20,6 @@ import asyncio
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -112,8 +111,6 @@ def measure(n: int, repeat: int, gui: bool) -> dict[str, Any]:
         imports.append(seconds)
         if i == 0:  # one import in a fresh process: what an operator's first import costs
             out["first_import_peak_mb"] = peak_rss_mb()
-            # Big sheets are read by a child process: its own peak, reported next to ours.
-            out["reader_child_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         asyncio.run(importer.discard(preview))
     out["import_s"] = statistics.median(imports)
     out["import_peak_mb"] = peak_rss_mb()
@@ -248,7 +245,6 @@ def main() -> None:
                                                for r in results])
     show("peak RSS, first import, MB", [f"{r['first_import_peak_mb']:,.0f}" for r in results],
          "target < 300 (100k), < 1,500 (1M)")
-    show("  + the sheet-reading child, MB", [f"{r['reader_child_peak_mb']:,.0f}" for r in results])
     show("peak RSS after all imports, MB", [f"{r['import_peak_mb']:,.0f}" for r in results])
     show("peak RSS incl. export, MB", [f"{r['peak_mb']:,.0f}" for r in results])
     show("longest UI stall in import, ms", [f"{r['stall_ms']:.0f}" if "stall_ms" in r else "–"
