@@ -80,11 +80,6 @@ def _ordered_names(pairs: str | None, names: dict[int, str]) -> tuple[str, ...]:
     return tuple(names[i] for _, i in keyed if i in names)
 
 
-def member_records(conn: sqlite3.Connection, ids: Sequence[int]) -> list[RosterRow]:
-    """These members as roster rows, in the order of ``ids`` (ids that no longer exist skipped)."""
-    return RecordReader(conn).records(ids)
-
-
 def _extras(text: str | None) -> dict[str, Any]:
     try:
         value = json.loads(text) if text else {}

@@ -163,8 +163,7 @@ def delete_tag(ctx: WriteContext, tag_id: int) -> int:
     """Delete a tag and its links; returns how many members lost it."""
     before = _require_writable(ctx.conn, tag_id)
     removed = _member_ids(ctx.conn, tag_id)
-    ctx.log_many("member_tags", ({"member_id": m, "tag_id": tag_id} for m in removed),
-                 (None for _ in removed))
+    ctx.log_rows("member_tags", ("member_id", "tag_id"), [(m, tag_id) for m in sorted(removed)], None)
     for row in rows_as_dicts(ctx.conn, "SELECT * FROM follow_tags WHERE tag_id = ?", (tag_id,)):
         ctx.log("follow_tags", row, None)
     ctx.conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
@@ -212,8 +211,7 @@ def add_tag(ctx: WriteContext, tag_id: int, member_ids: Iterable[int]) -> int:
     new = [m for m in ids if m not in have]
     ctx.conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)",
                          ((m, tag_id) for m in new))
-    ctx.log_many("member_tags", (None for _ in new),
-                 ({"member_id": m, "tag_id": tag_id} for m in new))
+    ctx.log_rows("member_tags", ("member_id", "tag_id"), None, [(m, tag_id) for m in new])
     ctx.changes.add_tag(tag_id, new)
     return len(new)
 
@@ -224,8 +222,7 @@ def remove_tag(ctx: WriteContext, tag_id: int, member_ids: Iterable[int]) -> int
     gone = [m for m in ids if m in have]
     ctx.conn.executemany("DELETE FROM member_tags WHERE member_id = ? AND tag_id = ?",
                          ((m, tag_id) for m in gone))
-    ctx.log_many("member_tags", ({"member_id": m, "tag_id": tag_id} for m in gone),
-                 (None for _ in gone))
+    ctx.log_rows("member_tags", ("member_id", "tag_id"), [(m, tag_id) for m in gone], None)
     ctx.changes.remove_tag(tag_id, gone)
     return len(gone)
 

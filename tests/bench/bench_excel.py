@@ -135,11 +135,12 @@ def _raw_write(service: Any, ids: list[int], tmp: Path) -> float:
     import xlsxwriter
 
     from siyu_desktop.excel.writer import roster_cells, roster_header
-    from siyu_desktop.services.exporter import CHUNK, member_records
+    from siyu_desktop.services.exporter import CHUNK, RecordReader
 
     conn = service.ws.reader()
+    reader = RecordReader(conn)
     cells = [roster_cells(r, (), service.tz) for start in range(0, len(ids), CHUNK)
-             for r in member_records(conn, ids[start:start + CHUNK])]
+             for r in reader.records(ids[start:start + CHUNK])]
     start = time.perf_counter()
     book = xlsxwriter.Workbook(str(tmp / "raw.xlsx"), {"constant_memory": True})
     sheet = book.add_worksheet()
