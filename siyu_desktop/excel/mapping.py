@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -57,6 +58,8 @@ IGNORED_HEADERS = frozenset({"错误原因", "序号", "行号", "no", "#"})
 # Too generic to match as a substring ("客户标签" is tags, not name).
 _NO_SUBSTRING = frozenset({"客户", "名称", "群", "电话", "tag", "group", "note", "state", "birth",
                            "point", "owner", "source", "added"})
+# A totals block at the bottom (小计, 合计, 总计 …) is at most this many rows.
+TOTALS_LOOKBACK = 32
 TOTAL_WORDS = frozenset({"合计", "总计", "小计", "汇总", "总数", "total", "totals", "sum", "grandtotal"})
 
 _NOTE = re.compile(r"[(（\[【].*?[)）\]】]")
@@ -202,15 +205,18 @@ def is_totals_row(cells: Sequence[CellValue]) -> bool:
 
 
 def drop_totals(rows: Iterable[SheetRow], dropped: list[int] | None = None) -> Iterator[SheetRow]:
-    """Pass rows through, holding back totals rows until a data row follows them: totals rows at
-    the bottom are dropped (their numbers appended to ``dropped``), ones in the middle kept."""
-    pending: list[SheetRow] = []
+    """Pass rows through, dropping the totals rows at the bottom (their numbers appended to
+    ``dropped``); totals rows in the middle are kept. Only the last ``TOTALS_LOOKBACK`` rows are
+    held back and looked at, so a million-row sheet costs a queue, not a million checks."""
+    tail: deque[SheetRow] = deque()
     for row in rows:
-        if is_totals_row(row.cells):
-            pending.append(row)
-            continue
-        yield from pending
-        pending.clear()
-        yield row
+        tail.append(row)
+        if len(tail) > TOTALS_LOOKBACK:
+            yield tail.popleft()
+    cut = len(tail)
+    while cut and is_totals_row(tail[cut - 1].cells):
+        cut -= 1
+    for _ in range(cut):
+        yield tail.popleft()
     if dropped is not None:
-        dropped.extend(r.number for r in pending)
+        dropped.extend(r.number for r in tail)

@@ -29,6 +29,7 @@ from .importing import (
     data_version,
     plan_import,
 )
+from .bulk import indexes_deferred
 from .members import birth_md, derived_fields, search_index_deferred
 from .tags import ensure_tag
 
@@ -125,7 +126,8 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     # Record position → new member id. An array, not a dict: a dict of a million entries
     # rehashes in single steps long enough to freeze the window.
     new_ids = array("q", bytes(8 * len(records)))
-    with (search_index_deferred(conn, next_id) if len(plan.inserts) >= BULK_SEARCH_INDEX_AT
+    with (indexes_deferred(conn, "members", len(plan.inserts)),
+          search_index_deferred(conn, next_id) if len(plan.inserts) >= BULK_SEARCH_INDEX_AT
           else nullcontext()):
         _insert_members(ctx, records, plan, next_id, new_ids, step)
     for start in range(0, len(plan.updates), CHUNK * 4):
@@ -150,17 +152,18 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     wecom_tags = {r[0] for r in conn.execute("SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL")}
     by_tag: dict[int, list[int]] = {}
     links = iter(plan.tag_links)
-    while part := [(member(ref), tag if isinstance(tag, int) else tag_ids[tag])
-                   for ref, tag in itertools.islice(links, CHUNK * 20)]:
-        # In primary-key order, so the inserts walk the B-tree; sorted a chunk at a time because
-        # one sort of millions of pairs holds the GIL long enough to freeze the window.
-        part.sort()
-        conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", part)
-        ctx.log_rows("member_tags", ("member_id", "tag_id"), None, part)
-        for member_id, tag_id in part:
-            if not rebuild or tag_id in wecom_tags:
-                by_tag.setdefault(tag_id, []).append(member_id)
-        step(len(part))
+    with indexes_deferred(conn, "member_tags", len(plan.tag_links)):
+        while part := [(member(ref), tag if isinstance(tag, int) else tag_ids[tag])
+                       for ref, tag in itertools.islice(links, CHUNK * 20)]:
+            # In primary-key order, so the inserts walk the B-tree; sorted a chunk at a time:
+            # one sort of millions of pairs holds the GIL long enough to freeze the window.
+            part.sort()
+            conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", part)
+            ctx.log_rows("member_tags", ("member_id", "tag_id"), None, part)
+            for member_id, tag_id in part:
+                if not rebuild or tag_id in wecom_tags:
+                    by_tag.setdefault(tag_id, []).append(member_id)
+            step(len(part))
     for tag_id, ids in by_tag.items():
         ctx.changes.add_tag(tag_id, ids)
     follows = [{"member_id": member(ref), "staff_id": staff, "add_time": None}

@@ -45,6 +45,16 @@ def peak_rss_mb() -> float:
         return psutil.Process(os.getpid()).memory_info().peak_wset / 1024 / 1024
 
 
+def children_peak_rss_mb() -> float:
+    """Peak RSS of the largest child process this one has waited for (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+
+
 def rss_mb() -> float:
     return psutil.Process(os.getpid()).memory_info().rss / 1024 / 1024
 

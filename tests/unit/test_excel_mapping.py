@@ -9,6 +9,7 @@ from siyu_desktop.excel.mapping import (
     ColumnMapping,
     auto_map,
     detect_header,
+    TOTALS_LOOKBACK,
     drop_totals,
     header_signature,
     is_totals_row,
@@ -113,3 +114,14 @@ def test_only_totals_rows_at_the_bottom_are_dropped() -> None:
     assert [r.cells[0] for r in kept] == ["张三", "小计", "李四"]
     assert dropped == [4, 5]
     assert not is_totals_row(["张三", "合计"])
+
+
+def test_totals_at_the_bottom_of_a_long_sheet_are_dropped_and_order_kept() -> None:
+    body = [[f"客户{i}", i] for i in range(TOTALS_LOOKBACK * 3)]
+    body.insert(5, ["合计", 9])  # in the middle: kept
+    data = rows(*body, ["合计", 1], ["平均", 2], ["总计：", 3])
+    dropped: list[int] = []
+    kept = list(drop_totals(data, dropped))
+    assert [r.cells[0] for r in kept] == [c[0] for c in body] + ["合计", "平均"]
+    assert dropped == [len(body) + 3]
+    assert list(drop_totals(rows(["合计", 1]), dropped)) == []

@@ -336,3 +336,76 @@ def test_unknown_sheet_name(tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "r.xlsx", [["客户名称"]])
     with pytest.raises(ImportFormatError, match="找不到工作表"):
         rows_of(path, "没有")
+
+
+# --- big workbooks: loaded by a child process, streamed from a spill file ----------------------
+
+def _spills() -> set[Path]:
+    import tempfile
+    return set(Path(tempfile.gettempdir()).glob("siyu-sheet-*.rows"))
+
+
+def test_child_reader_gives_the_same_rows_errors_and_cancel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workbooks past CHILD_READ_BYTES are loaded by a spawned child: the same rows (typed cells,
+    Excel row numbers, sheets by name), the same operator errors (a guard refusal, an unknown
+    sheet), a cancel that stops the child, and no spill file left behind in any case."""
+    import multiprocessing
+
+    before = _spills()
+    rows = [["客户名称", "生日", "积分", "是否"], [], ["张三", dt.date(1990, 5, 1), 12.5, True]]
+    rows += [[f"客户{i}", dt.date(2000, 1, 1 + i % 28), i, i % 2 == 0] for i in range(5000)]
+    path = make_xlsx(tmp_path / "big.xlsx", rows)
+    here = rows_of(path)
+    monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
+    assert rows_of(path) == here and len(here) == 5002 and here[1].number == 3
+    assert rows_of(path, "名单") == here
+    half = reader.iter_rows(path)  # an abandoned stream removes its spill file too
+    assert next(half).number == 1
+    half.close()
+
+    with pytest.raises(ImportFormatError, match="找不到工作表"):
+        rows_of(path, "没有")
+    base = make_xlsx(tmp_path / "base.xlsx", [["客户名称"], ["张三"]])
+    far = patch_sheet_xml(base, tmp_path / "far.xlsx", SHEET_HEAD + b'<row r="1">'
+                          + inline("A1", "客户名称") + b'</row><row r="1048576">'
+                          + inline("XFD1048576", "x") + b"</row>" + SHEET_TAIL)
+    with pytest.raises(ImportFormatError, match="16384 列"):
+        rows_of(far)
+
+    calls = 0
+
+    def cancel() -> None:  # the first check passes; the next, while the child loads, cancels
+        nonlocal calls
+        calls += 1
+        if calls > 1:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        rows_of(path, cancel=cancel)
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()  # the child was stopped, not left reading
+    assert _spills() == before
+
+
+def _abort_like_calamine(send: object, *args: object) -> None:
+    """Stands in for the child's reader: dies the way a native abort does, without a word."""
+    import os
+
+    os._exit(134)
+
+
+def test_child_that_dies_is_an_unreadable_file(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the child dies mid-read (calamine aborting on a file the guards did not catch, or the
+    OS killing it), the app gets an operator's error instead of dying with it."""
+    before = _spills()
+    path = make_xlsx(tmp_path / "r.xlsx", [["客户名称"], ["张三"]])
+    monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
+    # The spawned child imports this module to find its target: it runs the stand-in above.
+    monkeypatch.setattr(reader, "_read_in_child", _abort_like_calamine)
+    with pytest.raises(ImportFormatError, match="意外退出"):
+        rows_of(path)
+    assert _spills() == before
