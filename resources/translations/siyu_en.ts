@@ -1294,137 +1294,157 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="144"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="144"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="157"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="169"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="213"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="217"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="236"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="242"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="245"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="249"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="252"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="264"/>
+        <source>正在撤销：{what}</source>
+        <translation>Undoing: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="265"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="292"/>
+        <source>已取消撤销，什么都没有改变。</source>
+        <translation>Undo cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="304"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="274"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="312"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="275"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="313"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="283"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="321"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="294"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="332"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="295"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="333"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

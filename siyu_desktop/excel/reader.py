@@ -20,8 +20,8 @@ import os
 import pickle
 import re
 import tempfile
-from contextlib import suppress
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum

@@ -194,10 +194,12 @@ class WorkspaceService:
             return changed, ctx.batch_id
         return await self._write(run, action="remove_tag")
 
-    async def undo(self, batch_id: int) -> int:
+    async def undo(self, batch_id: int, *, progress: Callable[[int, int], None] | None = None,
+                   cancel: Callable[[], None] | None = None) -> int:
+        """Undo one operation in one transaction; a cancel (``cancel`` raising) undoes nothing."""
         def run(ctx: Any) -> int:
             plan = outbox_tags.plan_undo(ctx.conn, batch_id)
-            restored = audit.undo_batch(ctx, batch_id)
+            restored = audit.undo_batch(ctx, batch_id, progress=progress, cancel=cancel)
             outbox.enqueue_tag_changes(ctx)
             outbox_tags.enqueue_undo(ctx, plan)
             ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"

@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from typing import Any
 
 import sqlite_utils
 
 from ..domain.members import AuditBatch, AuditEntry
 from ..errors import ValidationError
+from .deferred import index_search, indexes_deferred, search_triggers_off, unindex_search
 from .index import Changes
 
 # Primary-key columns per audited table; rows are restored by these.
@@ -39,6 +41,8 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 # Rows per chunk entry: small enough that one member's history parses little, big enough that
 # the per-entry cost vanishes.
 CHUNK_ROWS = 2000
+# From this many member rows in one undo on, their search text is kept by chunk, not by trigger.
+BULK_SEARCH_AT = 1000
 Values = Sequence[Any]
 
 
@@ -197,8 +201,12 @@ def member_history(conn: sqlite3.Connection, member_id: int, limit: int = 200) -
 
 
 # -- undo ------------------------------------------------------------------------------------
-def undo_batch(ctx: WriteContext, batch_id: int) -> int:
-    """Put every row the batch touched back as it was. Returns the number of rows restored."""
+def undo_batch(ctx: WriteContext, batch_id: int, *,
+               progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], None] | None = None) -> int:
+    """Put every row the batch touched back as it was. Returns the number of rows restored.
+    ``progress(entries_done, entries)`` and ``cancel()`` (which raises to stop; the caller's
+    transaction then rolls back) are called after each audit entry."""
     conn = ctx.conn
     row = conn.execute("SELECT undone_at, undoable FROM audit_batches WHERE id = ?",
                        (batch_id,)).fetchone()
@@ -211,14 +219,30 @@ def undo_batch(ctx: WriteContext, batch_id: int) -> int:
     entries = conn.execute(
         "SELECT tbl, pk, cols, before, after FROM audit WHERE batch_id = ? ORDER BY id DESC",
         (batch_id,)).fetchall()
+    # Rows per table in the batch's chunks: a big undo (of a first import, say) rebuilds the
+    # indexes after its rows and keeps the members' search index a chunk at a time.
+    sizes = dict(conn.execute(
+        "SELECT tbl, sum(json_array_length(coalesce(after, before))) FROM audit "
+        "WHERE batch_id = ? AND cols IS NOT NULL GROUP BY tbl", (batch_id,)).fetchall())
+    search_by_hand = sizes.get("members", 0) >= BULK_SEARCH_AT
     restored = 0
-    for table, pk_json, cols_json, before_json, after_json in entries:
-        changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
-        if cols_json is None:
-            _restore_row(ctx, table, *changes[0])
-        else:
-            _restore_chunk(ctx, table, changes)
-        restored += len(changes)
+    with ExitStack() as deferring:
+        for table in ("members", "member_tags"):
+            deferring.enter_context(indexes_deferred(conn, table, sizes.get(table, 0)))
+        if search_by_hand:
+            deferring.enter_context(search_triggers_off(conn))
+        for done, (table, pk_json, cols_json, before_json, after_json) in enumerate(entries, 1):
+            changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
+            if cols_json is None:
+                _restore_row(ctx, table, *changes[0], search_by_hand=search_by_hand)
+            else:
+                _restore_chunk(ctx, table, changes, search_by_hand=search_by_hand)
+            restored += len(changes)
+            if cols_json is not None or done % 500 == 0 or done == len(entries):
+                if cancel:  # the last check is before the commit: a late cancel still undoes nothing
+                    cancel()
+                if progress:
+                    progress(done, len(entries))
     conn.execute("UPDATE audit_batches SET undone_at = ? WHERE id = ?", (ctx.now, batch_id))
     if ctx.batch_id is not None:
         conn.execute("UPDATE audit_batches SET undo_of = ? WHERE id = ?", (batch_id, ctx.batch_id))
@@ -226,24 +250,29 @@ def undo_batch(ctx: WriteContext, batch_id: int) -> int:
 
 
 def _restore_row(ctx: WriteContext, table: str, pk: list[Any], before: dict[str, Any] | None,
-                 after: dict[str, Any] | None) -> None:
+                 after: dict[str, Any] | None, *, search_by_hand: bool = False) -> None:
     conn = ctx.conn
     keys = PRIMARY_KEYS[table]
     where = " AND ".join(f"{k} = ?" for k in keys)
     current = rows_as_dicts(conn, f"SELECT * FROM {table} WHERE {where}", pk)
     now_row = current[0] if current else None
+    by_hand = search_by_hand and table == "members"
+    if by_hand and now_row is not None:
+        unindex_search(conn, pk)
     if before is None:
         conn.execute(f"DELETE FROM {table} WHERE {where}", pk)
     else:
         # An upsert, not INSERT OR REPLACE: REPLACE deletes first, which would cascade.
         conn.execute(_upsert_sql(table, list(before)), [before[c] for c in before])
+        if by_hand:
+            index_search(conn, pk)
     ctx.log(table, now_row, before)
     _note_change(ctx.changes, table, before or after or {}, added=before is not None)
 
 
 def _restore_chunk(ctx: WriteContext, table: str,
-                   changes: list[tuple[list[Any], dict[str, Any] | None, dict[str, Any] | None]]
-                   ) -> None:
+                   changes: list[tuple[list[Any], dict[str, Any] | None, dict[str, Any] | None]],
+                   *, search_by_hand: bool = False) -> None:
     """A chunk's rows put back with a few statements: current rows read in one query, deletes
     and upserts each one ``executemany``; logged as a chunk again."""
     conn = ctx.conn
@@ -260,6 +289,9 @@ def _restore_chunk(ctx: WriteContext, table: str,
         params = [json.dumps(pks)]
     for row in rows_as_dicts(conn, sql, params):
         current[tuple(row[k] for k in keys)] = row
+    by_hand = search_by_hand and table == "members"
+    if by_hand:
+        unindex_search(conn, [pk[0] for pk in current])
     deletes = [pk for pk, (_, before, _) in zip(pks, changes, strict=True) if before is None]
     if deletes:
         where = " AND ".join(f"{k} = ?" for k in keys)
@@ -270,6 +302,9 @@ def _restore_chunk(ctx: WriteContext, table: str,
             shapes.setdefault(tuple(before), []).append(list(before.values()))
     for cols, values in shapes.items():
         conn.executemany(_upsert_sql(table, list(cols)), values)
+    if by_hand:
+        index_search(conn, [pk[0] for pk, (_, before, _) in zip(pks, changes, strict=True)
+                            if before is not None])
     # Logged back as chunks of one shape: what each row was (current) and is again (before).
     logged: dict[tuple[str, ...], tuple[list[Any], list[Any]]] = {}
     for pk, (_, before, after) in zip(pks, changes, strict=True):

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..domain.people import pinyin_keys
 from .audit import WriteContext, rows_as_dicts
+from .deferred import indexes_deferred
 from .importing import (
     CHUNK,
     UNGROUPED,
@@ -29,7 +30,6 @@ from .importing import (
     data_version,
     plan_import,
 )
-from .bulk import indexes_deferred
 from .members import birth_md, derived_fields, search_index_deferred
 from .tags import ensure_tag
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from siyu_desktop.domain.segments import Segment
 from siyu_desktop.services.outbox import OutboxService
@@ -120,6 +121,14 @@ def test_bulk_tag_the_selection_then_undo(roster: RosterController, driver: Driv
     row_tags = roster.model.index(0, Column.TAGS).data()
     name = sql(service, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
     assert name in row_tags  # the visible row repainted with its new tag
+
+    task = roster.undo()  # cancelled from its progress dialog: rolled back whole, still undoable
+    assert task is not None and roster.undo_dialog is not None
+    roster.undo_dialog.findChild(QPushButton).click()  # the dialog's 取消
+    driver.run(task)
+    driver.idle()
+    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == after
+    assert roster.page.undo_button.isEnabled() and roster.undo_dialog is None
 
     task = roster.undo()
     assert task is not None

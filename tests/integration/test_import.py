@@ -376,7 +376,10 @@ def test_big_import_indexes_search_text_and_undoes(importer: Importer, service: 
                         ).fetchone() == (1,)
     later = workspace.write(members.create, {"name": "后来者", "phone": "13912340000"})
     assert members.search(conn, "912340") == [later]
-    run(service.undo(outcome.batch_id))
+    seen: list[tuple[int, int]] = []
+    run(service.undo(outcome.batch_id, progress=lambda done, total: seen.append((done, total))))
+    assert seen and seen[-1][0] == seen[-1][1] > 1  # a chunk at a time, up to all of them
+    assert [d for d, _ in seen] == sorted({d for d, _ in seen})
     assert members.search(conn, "800001199") == []
     assert conn.execute("SELECT count(*) FROM members_fts WHERE members_fts MATCH '导入中断'"
                         ).fetchone() == (0,)
@@ -430,3 +433,48 @@ def test_an_import_keeps_what_the_app_froze_at_start(importer: Importer, run: An
     run(importer.discard(preview))
     tracked = {id(o) for o in gc.get_objects(generation=2)}
     assert not any(id(o) in tracked for o in startup)  # still frozen, not back in a generation
+
+
+def test_first_big_import_rebuilds_indexes_and_a_cancel_keeps_them(
+        empty_workspace: Workspace, run: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an empty workspace a big import drops the members' and tag links' plain indexes and
+    builds them again after the rows: afterwards they are all there, consistent, and used; a
+    cancel in the middle of the write rolls the drop back with everything else."""
+    from siyu_desktop.store import deferred
+
+    monkeypatch.setattr(deferred, "REINDEX_AT", 100)
+    conn = empty_workspace.reader()
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                           "tbl_name IN ('members', 'member_tags') ORDER BY name").fetchall()
+    assert {"members_phone", "members_pinyin", "member_tags_tag"} <= {n for n, _ in indexes}
+    roster = tmp_path / "first.xlsx"
+    _big_roster(roster, 400)
+    importer = Importer(WorkspaceService(empty_workspace))
+    preview = run(importer.preview(roster))
+    steps = 0
+
+    def cancel() -> None:
+        nonlocal steps
+        steps += 1
+        if steps > 3:  # after the members went in, while the tag links are written
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        run(importer.commit(preview, cancel=cancel))
+    assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
+    assert conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
+                        "IN ('members', 'member_tags') ORDER BY name").fetchall() == indexes
+
+    outcome = run(importer.commit(run(importer.preview(roster))))
+    assert outcome.inserted == 400
+    assert conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
+                        "IN ('members', 'member_tags') ORDER BY name").fetchall() == indexes
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM members WHERE phone = '13800000399'"))
+    assert "members_phone" in plan
+    assert conn.execute("SELECT name FROM members WHERE phone = '13800000399'").fetchone() == ("批量399",)
+    tag_id = conn.execute("SELECT id FROM tags WHERE name = '标签7'").fetchone()[0]
+    assert conn.execute("SELECT count(*) FROM member_tags INDEXED BY member_tags_tag "
+                        "WHERE tag_id = ?", (tag_id,)).fetchone() == (60,)

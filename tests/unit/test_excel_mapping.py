@@ -6,10 +6,10 @@ import pytest
 
 from siyu_desktop.errors import ImportFormatError
 from siyu_desktop.excel.mapping import (
+    TOTALS_LOOKBACK,
     ColumnMapping,
     auto_map,
     detect_header,
-    TOTALS_LOOKBACK,
     drop_totals,
     header_signature,
     is_totals_row,

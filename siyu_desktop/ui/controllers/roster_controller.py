@@ -7,10 +7,11 @@ import asyncio
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...domain.segments import Segment
+from ...errors import Cancelled
 from ...services.outbox import OutboxService
 from ...services.workspace import WorkspaceService
 from ...store.index import Changes
@@ -19,7 +20,8 @@ from ..dialogs.tag_picker import TagPickerDialog
 from ..feedback import Feedback
 from ..models.roster_model import RosterModel
 from ..pages.roster_page import RosterPage
-from ..tasks import TaskRunner
+from ..tasks import CancelToken, TaskRunner
+from .import_controller import PROGRESS_MS, ProgressBox
 
 SEARCH_DEBOUNCE = 0.18
 CHANGE_COALESCE = 0.4
@@ -47,6 +49,7 @@ class RosterController(QObject):
         self._total = 0
         self._shown = 0
         self._undo: list[UndoState] = []
+        self.undo_dialog: QProgressDialog | None = None
         self._tag_names: dict[int, str] = {}
         self._current_segment_id: int | None = None
         self._dialog: QWidget | None = None
@@ -254,14 +257,49 @@ class RosterController(QObject):
         if not self._undo:
             return None
         state = self._undo.pop()
+        token = CancelToken()
+        box = ProgressBox()
+        # Shown only when the undo runs past a moment (a big import's takes seconds); cancel
+        # rolls it back whole and the operation stays on the undo stack.
+        dialog = QProgressDialog(self.tr("正在撤销：{what}").format(what=state.summary),
+                                 self.tr("取消"), 0, 0, self.page)
+        dialog.setWindowTitle(self.tr("撤销"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(token.cancel)
+        self.undo_dialog = dialog
+
+        def show_progress() -> None:
+            value = box.take()
+            if value is not None:
+                _phase, done, total = value
+                dialog.setMaximum(max(total, 1))
+                dialog.setValue(min(done, total))
+        timer = QTimer(self)
+        timer.setInterval(PROGRESS_MS)
+        timer.timeout.connect(show_progress)
+        timer.start()
 
         async def run() -> None:
             try:
-                restored = await self.service.undo(state.batch_id)
+                restored = await self.service.undo(
+                    state.batch_id, progress=lambda done, total: box("undo", done, total),
+                    cancel=token.check)
+            except Cancelled:
+                self._undo.append(state)
+                self.feedback.info(self.tr("已取消撤销，什么都没有改变。"))
+                return
             except BaseException:
                 self._undo.append(state)
                 raise
             finally:
+                timer.stop()
+                timer.deleteLater()
+                dialog.close()
+                dialog.deleteLater()
+                self.undo_dialog = None
                 self.page.set_undo(self._undo[-1].summary if self._undo else None)
             self.feedback.info(self.tr("已撤销：{what}（恢复 {n} 项）").format(
                 what=state.summary, n=f"{restored:,}"))
