@@ -163,7 +163,8 @@ class App:
         self.ready.set()
 
     def _on_change(self, changes: Changes) -> None:
-        if self.workspace is not None and (changes.members or changes.full_rebuild):
+        if self.workspace is not None and (changes.members or changes.members_deleted
+                                           or changes.full_rebuild):
             self.window.set_member_count(len(self.workspace.index.all))
 
     def close(self) -> None:

@@ -1400,8 +1400,8 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="264"/>
-        <source>正在撤销：{what}</source>
-        <translation>Undoing: {what}</translation>
+        <source>正在撤销「{what}」…</source>
+        <translation>Undoing “{what}”…</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="265"/>
@@ -1414,37 +1414,37 @@
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="292"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="293"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="304"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="305"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="312"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="313"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="313"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="314"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="321"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="322"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="332"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="333"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="333"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

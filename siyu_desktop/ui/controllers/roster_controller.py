@@ -261,9 +261,10 @@ class RosterController(QObject):
         box = ProgressBox()
         # Shown only when the undo runs past a moment (a big import's takes seconds); cancel
         # rolls it back whole and the operation stays on the undo stack.
-        dialog = QProgressDialog(self.tr("正在撤销：{what}").format(what=state.summary),
+        dialog = QProgressDialog(self.tr("正在撤销「{what}」…").format(what=state.summary),
                                  self.tr("取消"), 0, 0, self.page)
         dialog.setWindowTitle(self.tr("撤销"))
+        dialog.setMinimumWidth(420)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(500)
         dialog.setAutoClose(False)
