@@ -1401,7 +1401,7 @@
     <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="264"/>
         <source>正在撤销「{what}」…</source>
-        <translation>Undoing “{what}”…</translation>
+        <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="265"/>
