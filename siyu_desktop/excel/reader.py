@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 import tempfile
+import time as wall_clock  # `time` here is datetime's cell type
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ PROGRESS_EVERY = 1000
 # the app builds its preview, so the two never hold a sheet's worth of memory at once.
 CHILD_READ_BYTES = 24 * 1024 * 1024
 CHILD_BATCH_ROWS = 2000  # rows per pickle in the spill file
+SPILL_PREFIX = "siyu-sheet-"
+SPILL_STALE_SECONDS = 24 * 3600  # a spill this old is a killed app's leftover
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +304,8 @@ def _iter_workbook_in_child(
     the rows are then streamed from that file. Cancel is checked while the child works (the load
     of a big sheet takes seconds) and stops it. The spill file is removed in every case."""
     context = multiprocessing.get_context("spawn")  # the same on Windows, macOS and Linux
-    handle, spill = tempfile.mkstemp(prefix="siyu-sheet-", suffix=".rows")
+    _remove_stale_spills()
+    handle, spill = tempfile.mkstemp(prefix=SPILL_PREFIX, suffix=".rows")
     os.close(handle)
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_read_in_child, name="siyu-sheet-reader", daemon=True,
@@ -346,6 +350,15 @@ def _iter_workbook_in_child(
             child.join(5)
         with suppress(OSError):
             os.remove(spill)
+
+
+def _remove_stale_spills() -> None:
+    """Spill files a killed app left behind (its own are removed in every other case)."""
+    cutoff = wall_clock.time() - SPILL_STALE_SECONDS
+    for old in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*.rows"):
+        with suppress(OSError):
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
 
 
 def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,

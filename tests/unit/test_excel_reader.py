@@ -351,8 +351,15 @@ def test_child_reader_gives_the_same_rows_errors_and_cancel(
     Excel row numbers, sheets by name), the same operator errors (a guard refusal, an unknown
     sheet), a cancel that stops the child, and no spill file left behind in any case."""
     import multiprocessing
+    import os
+    import tempfile
 
-    before = _spills()
+    stale = Path(tempfile.gettempdir()) / f"{reader.SPILL_PREFIX}left-by-a-killed-app.rows"
+    stale.write_bytes(b"x")
+    os.utime(stale, (time.time() - reader.SPILL_STALE_SECONDS - 60,) * 2)
+    fresh = Path(tempfile.gettempdir()) / f"{reader.SPILL_PREFIX}another-app-reading-now.rows"
+    fresh.write_bytes(b"x")
+    before = _spills() - {stale}
     rows = [["客户名称", "生日", "积分", "是否"], [], ["张三", dt.date(1990, 5, 1), 12.5, True]]
     rows += [[f"客户{i}", dt.date(2000, 1, 1 + i % 28), i, i % 2 == 0] for i in range(5000)]
     path = make_xlsx(tmp_path / "big.xlsx", rows)
@@ -387,7 +394,8 @@ def test_child_reader_gives_the_same_rows_errors_and_cancel(
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not multiprocessing.active_children()  # the child was stopped, not left reading
-    assert _spills() == before
+    assert _spills() == before  # a day-old leftover went; one being read now stays
+    fresh.unlink()
 
 
 def _abort_like_calamine(send: object, *args: object) -> None:
