@@ -374,33 +374,33 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
         <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="58"/>
         <source>导出客户名单</source>
         <translation>Export members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="46"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="58"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="59"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="75"/>
         <source>已导出 {n} 位客户到 {path}</source>
         <translation>Exported {n} members to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="96"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="92"/>
         <source>正在导出：{done} / {total}</source>
         <translation>Exporting: {done} / {total}</translation>
     </message>
@@ -1294,117 +1294,117 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="157"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="158"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="174"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="184"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="217"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="237"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="241"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="245"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="253"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="264"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="265"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1414,37 +1414,37 @@
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="293"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="289"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="305"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="301"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="313"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="309"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="314"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="310"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="322"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="318"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="333"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="329"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="330"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ...domain.segments import Segment
@@ -15,6 +15,7 @@ from ...services.exporter import Exporter
 from ...services.workspace import WorkspaceService
 from ..feedback import Feedback
 from ..tasks import CancelToken, TaskRunner
+from ..widgets.progress import cancellable_progress
 from .import_controller import PROGRESS_MS, ProgressBox
 
 Target = Segment | Sequence[int] | None
@@ -54,13 +55,8 @@ class ExportController(QObject):
         """Export a segment, an id list (in its order) or everyone (None) to ``path``."""
         self._token.cancel()
         self._token = token = CancelToken()
-        progress = QProgressDialog(self.tr("正在导出…"), self.tr("取消"), 0, 0, self._parent)
-        progress.setWindowTitle(self.tr("导出客户名单"))
-        progress.setWindowModality(Qt.WindowModality.NonModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(token.cancel)
+        progress = cancellable_progress(self._parent, self.tr("正在导出…"), self.tr("导出客户名单"),
+                                        self.tr("取消"), token.cancel)
         self.progress_dialog = progress
         self._timer.start()
         return self.tasks.run(self._export(segment_or_ids, path, token, progress),

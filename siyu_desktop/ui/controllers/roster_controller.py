@@ -21,6 +21,7 @@ from ..feedback import Feedback
 from ..models.roster_model import RosterModel
 from ..pages.roster_page import RosterPage
 from ..tasks import CancelToken, TaskRunner
+from ..widgets.progress import cancellable_progress
 from .import_controller import PROGRESS_MS, ProgressBox
 
 SEARCH_DEBOUNCE = 0.18
@@ -261,15 +262,10 @@ class RosterController(QObject):
         box = ProgressBox()
         # Shown only when the undo runs past a moment (a big import's takes seconds); cancel
         # rolls it back whole and the operation stays on the undo stack.
-        dialog = QProgressDialog(self.tr("正在撤销「{what}」…").format(what=state.summary),
-                                 self.tr("取消"), 0, 0, self.page)
-        dialog.setWindowTitle(self.tr("撤销"))
+        dialog = cancellable_progress(
+            self.page, self.tr("正在撤销「{what}」…").format(what=state.summary), self.tr("撤销"),
+            self.tr("取消"), token.cancel, modality=Qt.WindowModality.WindowModal, show_after_ms=500)
         dialog.setMinimumWidth(420)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(token.cancel)
         self.undo_dialog = dialog
 
         def show_progress() -> None:
