@@ -685,87 +685,92 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="102"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="105"/>
         <source>正在读取文件…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="131"/>
         <source>，沿用上次保存的列对应</source>
         <translation>; using the saved column mapping</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="131"/>
         <source>，列对应已按你的修改</source>
         <translation>; column mapping as you edited it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="132"/>
         <source>，列对应为自动识别</source>
         <translation>; columns matched automatically</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="133"/>
         <source>表头在第 {row} 行{source}</source>
         <translation>Header in row {row}{source}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="139"/>
         <source>没有需要导入的变化。</source>
         <translation>No changes to import.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="149"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="165"/>
         <source>已导入：新增 {new} 位，更新 {updated} 位客户（可在操作记录中撤销）</source>
         <translation>Imported: {new} new and {updated} updated members (can be undone in the history)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="178"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="188"/>
         <source>已取消，没有导入任何数据。</source>
         <translation>Cancelled. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="197"/>
         <source>未完成，请查看提示。</source>
         <translation>Not finished. See the message.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="209"/>
+        <source>正在读取文件…已用 {seconds} 秒（大表格要先整张载入，可以随时取消）</source>
+        <translation>Reading the file… {seconds} s so far (a big sheet is loaded whole first; you can cancel at any time)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="214"/>
         <source>正在读取：{done} 行</source>
         <translation>Reading: {done} rows</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="201"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="214"/>
         <source>正在比对：{done} / {total}</source>
         <translation>Comparing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="202"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="215"/>
         <source>正在写入：{done} / {total}</source>
         <translation>Writing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="225"/>
         <source>已保存 {n} 行到 {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="213"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="226"/>
         <source>已保存错误行：{path}（改好后可再次导入）</source>
         <translation>Saved the rows with problems: {path} (fix them and import again)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="233"/>
         <source>已保存导入模板：{path}</source>
         <translation>Saved the import template: {path}</translation>
     </message>

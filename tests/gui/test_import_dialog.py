@@ -159,3 +159,20 @@ def test_export_controller(service: Any, driver: Any, tmp_path: Path, messages: 
     sheet = openpyxl.load_workbook(target).active
     assert sheet.max_row == 4
     shiboken6.delete(controller)
+
+
+def test_a_big_workbook_loading_says_it_is_still_going(
+        screen: Any, driver: Any, roster_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook read by the loading child (as big ones are) shows the seconds it has taken
+    until its first rows arrive, then previews as usual."""
+    from siyu_desktop.excel import reader
+    from siyu_desktop.ui.controllers import import_controller
+
+    monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
+    monkeypatch.setattr(import_controller, "LOADING_NOTE_AFTER_S", 0.0)
+    seen: list[str] = []
+    screen._timer.timeout.connect(lambda: seen.append(screen.dialog.status_label.text()))
+    driver.run(screen.load_file(str(roster_file)))
+    driver.wait_for(lambda: screen.preview is not None, timeout=30)
+    assert any("已用" in text and "秒" in text for text in seen), seen
+    assert count(screen, "new") == "2"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -23,6 +24,7 @@ from ..feedback import Feedback
 from ..tasks import CancelToken, TaskRunner
 
 PROGRESS_MS = 100
+LOADING_NOTE_AFTER_S = 2.0  # from then on the dialog counts the seconds a load takes
 
 
 class ProgressBox:
@@ -60,6 +62,7 @@ class ImportController(QObject):
         self._token = CancelToken()
         self._committing = False
         self._progress = ProgressBox()
+        self._reading_since: float | None = None  # while a file loads before its first row
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
         self._timer.timeout.connect(self._show_progress)
@@ -100,6 +103,7 @@ class ImportController(QObject):
         self._token = token = CancelToken()
         self.preview = None  # nothing to commit until this file/sheet/mapping is compared
         self.dialog.set_busy(self.tr("正在读取文件…"))
+        self._reading_since = time.monotonic()
         self._timer.start()
         return self.tasks.run(self._preview(token, mapping), name="import.preview",
                               on_error=self._failed)
@@ -117,6 +121,7 @@ class ImportController(QObject):
         self._sheet = preview.sheet
         self.preview = preview
         self._timer.stop()
+        self._reading_since = None
         self.dialog.set_idle()
         self.dialog.mapping_model.set_mapping(preview.header.cells, preview.samples,
                                               preview.mapping)
@@ -142,6 +147,7 @@ class ImportController(QObject):
         self._token = token = CancelToken()
         self._committing = True
         self.dialog.set_busy(self.tr("正在导入…"), writing=True)
+        self._reading_since = None
         self._timer.start()
         return self.tasks.run(self._commit(preview, token), name="import.commit",
                               on_error=self._failed)
@@ -196,7 +202,14 @@ class ImportController(QObject):
     def _show_progress(self) -> None:
         value = self._progress.take()
         if value is None:
+            # A big workbook loads for seconds before its first row: say that it is still going.
+            since = self._reading_since
+            if since is not None and (waited := time.monotonic() - since) >= LOADING_NOTE_AFTER_S:
+                self.dialog.status_label.setText(self.tr(
+                    "正在读取文件…已用 {seconds} 秒（大表格要先整张载入，可以随时取消）").format(
+                        seconds=int(waited)))
             return
+        self._reading_since = None
         phase, done, total = value
         text = {READ: self.tr("正在读取：{done} 行"), COMPARE: self.tr("正在比对：{done} / {total}"),
                 WRITE: self.tr("正在写入：{done} / {total}")}.get(phase, "{done}")
