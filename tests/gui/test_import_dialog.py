@@ -4,6 +4,7 @@ mapping, save the rejected rows and the template, import, cancel — and the exp
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +171,12 @@ def test_a_big_workbook_loading_says_it_is_still_going(
 
     monkeypatch.setattr(reader, "CHILD_READ_BYTES", 0)
     monkeypatch.setattr(import_controller, "LOADING_NOTE_AFTER_S", 0.0)
+    load = reader._iter_workbook_in_child
+
+    def slow_load(*args: Any) -> Any:  # a small file loads too fast to see the wait
+        time.sleep(0.5)
+        yield from load(*args)
+    monkeypatch.setattr(reader, "_iter_workbook_in_child", slow_load)
     seen: list[str] = []
     screen._timer.timeout.connect(lambda: seen.append(screen.dialog.status_label.text()))
     driver.run(screen.load_file(str(roster_file)))
