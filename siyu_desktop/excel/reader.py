@@ -376,15 +376,13 @@ def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,
         send.send(("done", None))
     except ImportFormatError as exc:
         send.send(("error", (exc.message, exc.hint, exc.english)))
-    except OSError as exc:
-        if exc.errno != errno.ENOSPC:
-            send.send(("crash", f"{type(exc).__name__}: {exc}"))
-        else:
+    except Exception as exc:  # a full disk is said as such; anything else is an unreadable file
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             send.send(("error", ("磁盘空间不足，无法读取这个大表格。",
                                  "读取大表格需要和文件差不多大的临时空间：请清理磁盘后重试。",
                                  "The disk is full (reading a big sheet needs temporary space).")))
-    except Exception as exc:  # reported to the app as an unreadable file
-        send.send(("crash", f"{type(exc).__name__}: {exc}"))
+        else:
+            send.send(("crash", f"{type(exc).__name__}: {exc}"))
     finally:
         send.close()
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .audit import PRIMARY_KEYS, WriteContext
-from .members import search_index_deferred
+from .deferred import search_index_deferred
 
 JSON_LIST = "SELECT value FROM json_each(?)"
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..domain.people import pinyin_keys
 from .audit import WriteContext, rows_as_dicts
-from .deferred import indexes_deferred
+from .deferred import indexes_deferred, search_index_deferred
 from .importing import (
     CHUNK,
     UNGROUPED,
@@ -30,7 +30,7 @@ from .importing import (
     data_version,
     plan_import,
 )
-from .members import birth_md, derived_fields, search_index_deferred
+from .members import birth_md, derived_fields
 from .tags import ensure_tag
 
 # Past this many touched members the in-memory index is rebuilt from SQL (about a second at 1M)

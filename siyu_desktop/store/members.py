@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,32 +145,6 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 5000) -> list[int]:
 
 
 # -- writing -----------------------------------------------------------------------------------
-@contextmanager
-def search_index_deferred(conn: sqlite3.Connection, first_new_id: int) -> Iterator[None]:
-    """Insert many members, then index their phone/remark/note text in one statement.
-
-    The insert trigger feeds the trigram index a row at a time, which costs 45 µs a member;
-    one ``INSERT … SELECT`` over the new rows costs 2. The trigger is dropped and created again
-    inside the caller's transaction, so a rollback (or a killed process) restores it with
-    everything else. Only for members inserted with ids from ``first_new_id`` up."""
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                       (_FTS_INSERT_TRIGGER,)).fetchone()
-    conn.execute(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
-    try:
-        yield
-    except BaseException:
-        with suppress(sqlite3.Error):  # the caller rolls back anyway; this is belt and braces
-            conn.execute(row[0])
-        raise
-    conn.execute("INSERT INTO members_fts(rowid, phone, remark, note) "
-                 "SELECT id, coalesce(phone, ''), remark, note FROM members WHERE id >= ?",
-                 (first_new_id,))
-    conn.execute(row[0])
-
-
-_FTS_INSERT_TRIGGER = "members_fts_ai"
-
-
 def derived_fields(values: dict[str, Any]) -> dict[str, Any]:
     """Columns computed from others: pinyin keys from the name, birthday month-day key."""
     out: dict[str, Any] = {}
