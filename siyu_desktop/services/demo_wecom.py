@@ -56,6 +56,12 @@ def corp_from_workspace(conn: sqlite3.Connection, seed: int = 7, drift: bool = T
     for mid, tid in conn.execute("SELECT member_id, tag_id FROM member_tags"):
         if tid in tag_ids:
             tags_of.setdefault(mid, []).append(tag_ids[tid])
+    # Tags per relationship from the workspace's WeCom mirror; a demo made before the mirror was
+    # written has none, and then its first relationship carries the member's tags.
+    rel_tags: dict[tuple[int, int], list[str]] = {}
+    for mid, sid, tid in conn.execute("SELECT member_id, staff_id, tag_id FROM follow_tags"):
+        if tid in tag_ids:
+            rel_tags.setdefault((mid, sid), []).append(tag_ids[tid])
     members: dict[str, Member] = {}
     ext_of: dict[int, str] = {}
     for mid, ext, name, gender, unionid in conn.execute(
@@ -70,9 +76,10 @@ def corp_from_workspace(conn: sqlite3.Connection, seed: int = 7, drift: bool = T
         if ext is None or sid not in by_sid:
             continue
         m = members[ext]
-        # WeCom keeps tags per relationship: the first relationship carries the member's tags.
+        tags = rel_tags.get((mid, sid), []) if rel_tags else \
+            tags_of.get(mid, []) if not m.follows else []
         m.follows.append(Follow(by_sid[sid], remark, desc, added or now, way, state,
-                                by_sid[sid], [], tags_of.get(mid, []) if not m.follows else []))
+                                by_sid[sid], [], tags))
     groups: dict[str, Group] = {}
     for gid, chat_id, name, owner, created, notice in conn.execute(
             "SELECT id, chat_id, name, owner_staff_id, created_at, notice FROM groups"):

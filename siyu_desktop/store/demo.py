@@ -213,6 +213,16 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
         first_tag += k
         report("tags", first_tag, size.tags)
 
+    # WeCom keeps tags per relationship: the first one (the earliest added) carries the member's
+    # WeCom tags, and the mirror says so (domain/tag_links.py; the demo emulator reads it back).
+    conn.execute("INSERT INTO follow_tags(member_id, staff_id, tag_id) "
+                 "SELECT mt.member_id, f.staff_id, mt.tag_id FROM member_tags mt "
+                 "JOIN tags t ON t.id = mt.tag_id AND t.wecom_tag_id IS NOT NULL "
+                 "JOIN (SELECT member_id, staff_id, row_number() OVER (PARTITION BY member_id "
+                 "      ORDER BY add_time, staff_id) AS k FROM follows) f "
+                 "  ON f.member_id = mt.member_id AND f.k = 1")
+    check()
+
     # groups and rosters
     kinds = rng.choice(len(brand.GROUP_KINDS), size.groups, p=brand.GROUP_KIND_WEIGHTS)
     counters: dict[str, int] = {}

@@ -19,7 +19,13 @@ from typing import Any
 
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
-from .wecom_sync import refresh_member_fields, refresh_member_tags, select_in
+from ..domain.tag_links import discard_changes
+from .wecom_sync import (
+    apply_follow_tag_changes,
+    refresh_member_fields,
+    select_in,
+    write_member_tag_links,
+)
 
 MARK_TAG, ADD_CORP_TAG, REMARK = "mark_tag", "add_corp_tag", "remark"
 EDIT_CORP_TAG, DEL_CORP_TAG = "edit_corp_tag", "del_corp_tag"
@@ -229,6 +235,8 @@ def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = N
     _set(ctx, item_id, "sent", "", sent_at=ctx.now)
     p = item.payload
     if item.kind == MARK_TAG:
+        # Only the mirror of WeCom changes here: the member's own link already says what the
+        # operator wanted when the item was queued (domain/tag_links.py).
         key = (p["member_id"], p["staff_id"], p["tag_id"])
         if p["add"]:
             cur = ctx.conn.execute("INSERT OR IGNORE INTO follow_tags(member_id, staff_id, tag_id) "
@@ -237,13 +245,14 @@ def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = N
             if cur.rowcount:
                 ctx.log("follow_tags", None, dict(zip(("member_id", "staff_id", "tag_id"), key,
                                                       strict=True)))
+                apply_follow_tag_changes(ctx, [key], [])
         else:
             cur = ctx.conn.execute("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? "
                                    "AND tag_id = ?", key)
             if cur.rowcount:
                 ctx.log("follow_tags", dict(zip(("member_id", "staff_id", "tag_id"), key,
                                                 strict=True)), None)
-        refresh_member_tags(ctx, [p["member_id"]])
+                apply_follow_tag_changes(ctx, [], [key])
     elif item.kind == ADD_CORP_TAG and result:
         before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (p["tag_id"],))
         if not before and result.get("wecom_tag_id"):
@@ -273,8 +282,26 @@ def discard(ctx: WriteContext, item_id: int) -> None:
         raise ValidationError("只有待发送或失败的项目可以放弃。",
                               english="Only pending or failed items can be discarded.")
     _set(ctx, item_id, "discarded", item.last_error)
-    if item.kind == MARK_TAG and item.member_id is not None:
-        refresh_member_tags(ctx, [item.member_id])
+    if item.kind == MARK_TAG and item.member_id is not None and item.tag_id is not None:
+        _undo_waiting_tag(ctx, item)
+
+
+def _undo_waiting_tag(ctx: WriteContext, item: OutboxItem) -> None:
+    """The discarded item's member and tag go back to what WeCom's mirror says, unless another
+    waiting item (another relationship) still carries the same change."""
+    conn, m, t = ctx.conn, item.member_id, item.tag_id
+    adding = bool(item.payload.get("add"))
+    other = conn.execute("SELECT payload FROM outbox WHERE kind = ? AND member_id = ? AND tag_id = ? "
+                         "AND id != ? AND status IN ('pending', 'sending', 'failed')",
+                         (MARK_TAG, m, t, item.id)).fetchall()
+    plan = discard_changes(
+        (m, t), adding=adding,
+        linked=conn.execute("SELECT 1 FROM member_tags WHERE member_id = ? AND tag_id = ?",
+                            (m, t)).fetchone() is not None,
+        on_a_relationship=conn.execute("SELECT 1 FROM follow_tags WHERE member_id = ? AND "
+                                       "tag_id = ?", (m, t)).fetchone() is not None,
+        other_waiting=any(bool(json.loads(r[0]).get("add")) == adding for r in other))
+    write_member_tag_links(ctx, sorted(plan.add), sorted(plan.remove))
 
 
 def mark_tag_as_admin(ctx: WriteContext, tag_id: int) -> None:

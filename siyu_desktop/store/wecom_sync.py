@@ -4,9 +4,10 @@ relationships and per-relationship tags. Groups and rosters are in ``wecom_sync_
 Rules every function here keeps:
 - WeCom owns what it owns (names, follow relationships, corp tags per relationship); local-only
   fields (note, level, points, birthday, local tags) are never written.
-- ``member_tags`` for WeCom tags is the union of the member's relationship tags, with local
-  changes still waiting in the outbox laid over it so a sync never undoes an unsent edit.
-  Local-only tags (``wecom_tag_id`` NULL) are never removed by a sync.
+- ``member_tags`` for WeCom tags follows the rule in ``domain/tag_links.py``: only a change WeCom
+  reports for a relationship (gained, lost, relationship gone) moves a member's link, never a
+  rebuild from ``follow_tags``; a change still waiting in the outbox wins over what WeCom says.
+  Local-only tags (``wecom_tag_id`` NULL) are never touched by a sync.
 - Only real changes are written and audited, so a second sync of unchanged data logs nothing.
 - Rows are stamped ``wecom_synced_at = run`` (the run's marker); rows a previous run stamped
   but a complete run did not see are gone from WeCom.
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.tag_links import follow_tag_changes
 from ..wecom.types import ContactFollow
 from .audit import WriteContext, rows_as_dicts
 from .bulk import insert_members, insert_rows, query_in, update_rows
@@ -210,10 +212,10 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     result.members_added = len(new_ids)
     member_ids = {v["external_userid"]: mid for v, mid in zip(new_values, new_ids, strict=True)}
     member_ids.update({ext: int(row[0]) for ext, row in existing.items()})
-    _upsert_follows(ctx, rows, member_ids, staff_ids, wecom_tag_map(conn), run, result)
+    gained, lost = _upsert_follows(ctx, rows, member_ids, staff_ids, wecom_tag_map(conn), run,
+                                   result)
     _update_members(ctx, cols, existing, by_ext, run, result)
-    mids = sorted(member_ids.values())
-    result.tags_changed += refresh_member_tags(ctx, mids)
+    result.tags_changed += apply_follow_tag_changes(ctx, gained, lost)
     return result
 
 
@@ -291,7 +293,10 @@ TAG_LINK = ("member_id", "staff_id", "tag_id")
 
 def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids: dict[str, int],
                     staff_ids: dict[str, int], tag_map: dict[str, int], run: int,
-                    result: PageResult) -> None:
+                    result: PageResult
+                    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Write the relationships and their tags; returns the (member, staff, tag) rows the tag
+    mirror gained and lost."""
     conn = ctx.conn
     mids = sorted(set(member_ids.values()))
     cols, found = query_in(conn, "SELECT * FROM follows WHERE member_id IN ({})", mids)
@@ -358,37 +363,43 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
     conn.executemany("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? AND "
                      "tag_id = ?", tags_out)
     ctx.log_rows("follow_tags", TAG_LINK, tags_out, None)
+    return tags_in, tags_out
 
 
-def refresh_member_tags(ctx: WriteContext, member_ids: Sequence[int]) -> int:
-    """Make each member's WeCom tags the union of their relationship tags, with live outbox
-    tag changes laid over it. Local-only tags are not looked at. Returns links changed."""
-    conn = ctx.conn
-    mids = sorted(set(member_ids))
-    if not mids:
+def apply_follow_tag_changes(ctx: WriteContext, gained: Sequence[tuple[int, int, int]],
+                             lost: Sequence[tuple[int, int, int]]) -> int:
+    """Move ``member_tags`` after the WeCom mirror ``follow_tags`` changed (already written):
+    ``gained``/``lost`` are (member, staff, tag) rows added to or removed from it. Follows the
+    rule in ``domain/tag_links.py``; returns links changed."""
+    gained_pairs = {(m, t) for m, _s, t in gained}
+    lost_pairs = {(m, t) for m, _s, t in lost}
+    pairs = gained_pairs | lost_pairs
+    if not pairs:
         return 0
-    want: dict[int, set[int]] = {m: set() for m in mids}
-    for m, t in query_in(conn, "SELECT DISTINCT member_id, tag_id FROM follow_tags WHERE "
-                               "member_id IN ({})", mids)[1]:
-        want[m].add(t)
+    conn = ctx.conn
+    mids = sorted({m for m, _t in pairs})
+    linked = {(m, t) for m, t in query_in(conn, "SELECT member_id, tag_id FROM member_tags "
+                                                "WHERE member_id IN ({})", mids)[1]} & pairs
+    on_relationship = {(m, t) for m, t in query_in(
+        conn, "SELECT DISTINCT member_id, tag_id FROM follow_tags WHERE member_id IN ({})",
+        mids)[1]} & pairs
+    waiting_add: set[tuple[int, int]] = set()
+    waiting_remove: set[tuple[int, int]] = set()
     for o in _live_outbox(conn, mids, "mark_tag"):
-        if json.loads(o["payload"]).get("add"):
-            want[o["member_id"]].add(o["tag_id"])
-        else:
-            want[o["member_id"]].discard(o["tag_id"])
-    have: dict[int, set[int]] = {m: set() for m in mids}
-    for m, t in query_in(conn, "SELECT mt.member_id, mt.tag_id FROM member_tags mt JOIN tags t "
-                               "ON t.id = mt.tag_id WHERE t.wecom_tag_id IS NOT NULL AND "
-                               "mt.member_id IN ({})", mids)[1]:
-        have[m].add(t)
+        pair = (o["member_id"], o["tag_id"])
+        (waiting_add if json.loads(o["payload"]).get("add") else waiting_remove).add(pair)
+    plan = follow_tag_changes(gained_pairs, lost_pairs, linked=linked,
+                              still_on_a_relationship=on_relationship,
+                              waiting_add=waiting_add, waiting_remove=waiting_remove)
     wecom = set(wecom_tag_map(conn).values())
-    added: list[tuple[int, int]] = []
-    removed: list[tuple[int, int]] = []
-    for m in mids:
-        target = want[m] & wecom
-        added.extend((m, t) for t in sorted(target - have[m]))
-        removed.extend((m, t) for t in sorted(have[m] - target))
-    conn.executemany("INSERT INTO member_tags(member_id, tag_id) VALUES (?, ?)", added)
+    return write_member_tag_links(ctx, sorted(p for p in plan.add if p[1] in wecom),
+                                  sorted(plan.remove))
+
+
+def write_member_tag_links(ctx: WriteContext, added: Sequence[tuple[int, int]],
+                           removed: Sequence[tuple[int, int]]) -> int:
+    conn = ctx.conn
+    conn.executemany("INSERT OR IGNORE INTO member_tags(member_id, tag_id) VALUES (?, ?)", added)
     conn.executemany("DELETE FROM member_tags WHERE member_id = ? AND tag_id = ?", removed)
     ctx.log_rows("member_tags", ("member_id", "tag_id"), None, added)
     ctx.log_rows("member_tags", ("member_id", "tag_id"), removed, None)
@@ -414,14 +425,15 @@ def drop_unseen_follows(ctx: WriteContext, staff_ids: Sequence[int], run: int,
             conn, "SELECT id, external_userid FROM members WHERE id IN ({})",
             sorted({g["member_id"] for g in gone}))}
         gone = [g for g in gone if ext.get(g["member_id"]) in keep]
+    lost: list[tuple[int, int, int]] = []
     for f in gone:
         key = (f["member_id"], f["staff_id"])
         for t in rows_as_dicts(conn, "SELECT * FROM follow_tags WHERE member_id = ? AND "
                                      "staff_id = ?", key):
             ctx.log("follow_tags", t, None)
+            lost.append((t["member_id"], t["staff_id"], t["tag_id"]))
         conn.execute("DELETE FROM follows WHERE member_id = ? AND staff_id = ?", key)
         ctx.log("follows", f, None)
     ctx.changes.follows_changed = True  # also closes a phase of pages (see _upsert_follows)
-    if gone:
-        refresh_member_tags(ctx, [f["member_id"] for f in gone])
+    apply_follow_tag_changes(ctx, [], lost)
     return len(gone)
