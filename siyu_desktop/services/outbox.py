@@ -136,8 +136,9 @@ class OutboxService:
 
     async def _write(self, fn: Callable[..., T], *args: Any, action: str = "outbox",
                      audited: bool = False, summary: str = "") -> T:
-        return await asyncio.wrap_future(self.ws.submit(
-            fn, *args, action=action, audited=audited, summary=summary, actor=OUTBOX_ACTOR))
+        """Shielded like WorkspaceService._write: once submitted, a write is never dropped."""
+        return await asyncio.shield(asyncio.wrap_future(self.ws.submit(
+            fn, *args, action=action, audited=audited, summary=summary, actor=OUTBOX_ACTOR)))
 
     # -- for screens and the CLI ---------------------------------------------------------------
     async def items(self, statuses: tuple[str, ...] = store.STATUSES,

@@ -83,8 +83,11 @@ class WorkspaceService:
 
     async def _write(self, fn: Callable[..., T], *args: Any, action: str, summary: str = "",
                      **kwargs: Any) -> T:
-        return await asyncio.wrap_future(
-            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs))
+        """Hand a write to the writer thread and await it. Shielded: a cancelled caller (the
+        screen moved on, the app closes) stops waiting, but a submitted write is never pulled
+        back out of the writer's queue, since the operator was told it is being done."""
+        return await asyncio.shield(asyncio.wrap_future(
+            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs)))
 
     @property
     def tz(self) -> ZoneInfo:

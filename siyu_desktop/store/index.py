@@ -5,6 +5,14 @@ member ids (tag algebra and facet counts in well under a millisecond), and a few
 or numeric member fields as numpy columns indexed by member id (level, channel, joined, last
 active, birthday, points) so every filter on them is one vectorised comparison. It is built when
 a workspace opens and kept current by every write (``Changes``), applied after commit.
+
+Threads: the writer thread changes the index while worker threads read it (facets, segments),
+so changes are copy-on-write. A writer builds new ``tags``/``staff`` dicts, a new ``all``
+bitmap and, when they must grow, new ``cols``, and swaps the reference in; a bitmap in those
+dicts is never changed in place (only a changed member's row in ``cols`` is, value by value).
+Readers take the reference once and work on it with no lock: iterating a dict the writer is
+changing would raise "dictionary changed size during iteration", and holding the lock for a
+1M-member facet count would stall the writer. Writers still serialize on ``_lock``.
 """
 
 from __future__ import annotations
@@ -158,25 +166,29 @@ class MemberIndex:
                     "SELECT staff_id, group_concat(member_id) FROM follows GROUP BY staff_id")
             }
             max_id = conn.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]
-            self.size = max_id + 1024
-            self.cols = {c: np.full(self.size, MISSING, np.int64) for c in self.COLUMNS}
             self.channel_codes = {"": 0}
-            self.all = BitMap()
+            # filled off to the side, then swapped in: readers meanwhile see the old index whole
+            size = max(max_id + 1024, self.size)  # never shorter than what readers may hold
+            cols = {c: np.full(size, MISSING, np.int64) for c in self.COLUMNS}
+            cols, everyone, size = self._load_members(conn, None, cols, BitMap(), size)
+            self.cols, self.all, self.size = cols, everyone, size
             self.tags, self.staff = tags, staff
-            self._load_members(conn, None)
             self._name_rank = None
             self.generation += 1
             self.ready.set()
 
-    def _grow(self, max_id: int) -> None:
-        if max_id < self.size:
-            return
-        new_size = max(max_id + 1, self.size * 2)
-        for name, col in self.cols.items():
-            grown = np.full(new_size, MISSING, np.int64)
-            grown[: self.size] = col
-            self.cols[name] = grown
-        self.size = new_size
+    @staticmethod
+    def _grown(cols: dict[str, IntArray], size: int,
+               max_id: int) -> tuple[dict[str, IntArray], int]:
+        """Columns long enough for ``max_id``: a new dict of new arrays when they must grow."""
+        if max_id < size:
+            return cols, size
+        new_size = max(max_id + 1, size * 2)
+        grown: dict[str, IntArray] = {}
+        for name, col in cols.items():
+            grown[name] = np.full(new_size, MISSING, np.int64)
+            grown[name][:size] = col
+        return grown, new_size
 
     def channel_code(self, channel: str) -> int:
         code = self.channel_codes.get(channel)
@@ -184,7 +196,13 @@ class MemberIndex:
             code = self.channel_codes[channel] = len(self.channel_codes)
         return code
 
-    def _load_members(self, conn: sqlite3.Connection, ids: list[int] | None) -> None:
+    def _load_members(self, conn: sqlite3.Connection, ids: list[int] | None,
+                      cols: dict[str, IntArray], everyone: BitMap,
+                      size: int) -> tuple[dict[str, IntArray], BitMap, int]:
+        """Member fields into ``cols`` and ``everyone``; returns them (new ones if they grew).
+
+        Rows are written into the arrays in place (a reader sees a changed member's old or new
+        value), but a grown column set and the member bitmap are new objects, never mutated."""
         sql = ("SELECT id, level, channel, coalesce(joined_at, ?), coalesce(last_active_at, ?), "
                "coalesce(birth_md, ?), points FROM members")
         params: list[object] = [int(MISSING)] * 3
@@ -201,10 +219,11 @@ class MemberIndex:
                 arr = np.array([(r[0], r[1], self.channel_code(r[2]), r[3], r[4], r[5], r[6])
                                 for r in rows], dtype=np.int64)
                 member_ids = arr[:, 0]
-                self._grow(int(member_ids.max()))
+                cols, size = self._grown(cols, size, int(member_ids.max()))
                 for i, name in enumerate(self.COLUMNS, start=1):
-                    self.cols[name][member_ids] = arr[:, i]
-                self.all |= BitMap(member_ids.astype(np.uint32))
+                    cols[name][member_ids] = arr[:, i]
+                everyone = everyone | BitMap(member_ids.astype(np.uint32))
+        return cols, everyone, size
 
     # -- keeping current -----------------------------------------------------------------------
     def apply(self, changes: Changes, conn: sqlite3.Connection) -> None:
@@ -214,19 +233,25 @@ class MemberIndex:
         if not (changes.touches_members or changes.library_changed):
             return
         with self._lock:
+            # a new dict, published whole: a reader iterating the old one is never disturbed
+            tags = dict(self.tags)
             for tag_id, ids in changes.tag_removed.items():
-                self.tags[tag_id] = self.tags.get(tag_id, BitMap()) - BitMap(ids)
+                tags[tag_id] = tags.get(tag_id, BitMap()) - BitMap(ids)
             for tag_id, ids in changes.tag_added.items():
-                self.tags[tag_id] = self.tags.get(tag_id, BitMap()) | BitMap(ids)
+                tags[tag_id] = tags.get(tag_id, BitMap()) | BitMap(ids)
             for tag_id in changes.tags_dropped:
-                self.tags.pop(tag_id, None)
+                tags.pop(tag_id, None)
             if changes.members_deleted:
                 gone = BitMap(changes.members_deleted)
                 self.all = self.all - gone
-                self.tags = {t: bm - gone for t, bm in self.tags.items()}
+                tags = {t: bm - gone for t, bm in tags.items()}
                 self.staff = {s: bm - gone for s, bm in self.staff.items()}
             if changes.members:
-                self._load_members(conn, sorted(changes.members))
+                cols, everyone, size = self._load_members(
+                    conn, sorted(changes.members), self.cols, self.all, self.size)
+                # columns before the size and the bitmap: a reader never indexes past them
+                self.cols = cols
+                self.size, self.all = size, everyone
                 self._name_rank = None
             if changes.follows_changed:
                 self.staff = {
@@ -234,9 +259,14 @@ class MemberIndex:
                     for staff_id, ids in conn.execute(
                         "SELECT staff_id, group_concat(member_id) FROM follows GROUP BY staff_id")
                 }
+            # Published last: a reader that sees a new member in a tag then reads the columns
+            # finds them already long enough (segments.evaluate reads in that order).
+            self.tags = tags
             self.generation += 1
 
     # -- reading -------------------------------------------------------------------------------
+    # Each reader takes ``self.tags`` (or another published container) once, lock-free: that
+    # dict is never changed after it is published (see the module docstring).
     def tag(self, tag_id: int) -> BitMap:
         return self.tags.get(tag_id, BitMap())
 
@@ -244,18 +274,22 @@ class MemberIndex:
         return len(self.tags.get(tag_id, ()))
 
     def facet_counts(self, within: BitMap | None) -> dict[int, int]:
-        """Members per tag inside ``within`` (all members when None)."""
+        """Members per tag inside ``within`` (all members when None), as of one moment."""
+        tags = self.tags
         if within is None:
-            return {t: len(bm) for t, bm in self.tags.items()}
-        return {t: within.intersection_cardinality(bm) for t, bm in self.tags.items()}
+            return {t: len(bm) for t, bm in tags.items()}
+        return {t: within.intersection_cardinality(bm) for t, bm in tags.items()}
 
     def name_rank(self, conn: sqlite3.Connection) -> IntArray:
-        rank = self._name_rank
-        if rank is None or len(rank) < self.size:
+        rank, size, generation = self._name_rank, self.size, self.generation
+        if rank is None or len(rank) < size:
             ordered = np.fromiter(
                 (r[0] for r in conn.execute("SELECT id FROM members ORDER BY name_pinyin, id")),
                 dtype=np.int64)
-            rank = np.full(self.size, np.iinfo(np.int64).max, np.int64)
+            rank = np.full(max(size, int(ordered.max(initial=0)) + 1),
+                           np.iinfo(np.int64).max, np.int64)
             rank[ordered] = np.arange(len(ordered), dtype=np.int64)
-            self._name_rank = rank
+            with self._lock:  # a write meanwhile made this rank stale: use it, do not keep it
+                if self.generation == generation:
+                    self._name_rank = rank
         return rank

@@ -40,7 +40,11 @@ def evaluate(index: MemberIndex, conn: sqlite3.Connection, segment: Segment,
 
     times = resolve_times(segment, today, tz)
     checks: list[tuple[str, Callable[[IntArray], npt.NDArray[np.bool_]]]] = []
+    # The writer thread may publish a newer index meanwhile: read the bitmaps before the
+    # columns (the writer publishes in the other order), so every id is inside the columns.
+    everyone = index.all
     cols = index.cols
+    size = len(cols["level"])
     if segment.levels:
         checks.append(("level", lambda v: np.isin(v, segment.levels)))
     if segment.channels:
@@ -64,15 +68,15 @@ def evaluate(index: MemberIndex, conn: sqlite3.Connection, segment: Segment,
 
     if checks:
         # Small candidate sets are checked row by row; otherwise whole columns at once.
-        if result is not None and len(result) < index.size // 16:
+        if result is not None and len(result) < size // 16:
             ids: IntArray = np.asarray(result.to_array(), dtype=np.int64)
             keep = np.ones(len(ids), dtype=bool)
             for column, test in checks:
                 keep &= test(cols[column][ids])
             result = BitMap(ids[keep].astype(np.uint32))
         else:
-            mask = np.zeros(index.size, dtype=bool)
-            mask[np.asarray(index.all.to_array(), dtype=np.int64)] = True
+            mask = np.zeros(size, dtype=bool)
+            mask[np.asarray(everyone.to_array(), dtype=np.int64)] = True
             for column, test in checks:
                 mask &= test(cols[column])
             narrow(BitMap(np.flatnonzero(mask).astype(np.uint32)))

@@ -1,6 +1,12 @@
 """The one helper every background operation goes through (after Anki's QueryOp/CollectionOp and
 FeelUOwn's named tasks): keeps a reference to each asyncio task, cancels the previous task of the
-same name (search-as-you-type), shows busy state, and routes failures to feedback."""
+same name (search-as-you-type), shows busy state, and routes failures to feedback.
+
+Two kinds of task, chosen by the method: ``run`` is for reads, where "latest wins" is right (an
+older search's result is worth nothing once the operator typed on). ``run_write`` is for
+anything that changes the workspace: it is never cancelled by a later task, whatever it is
+called, since cancelling a write before the writer thread takes it silently drops what the
+operator asked for (two quick tag clicks would lose the first)."""
 
 from __future__ import annotations
 
@@ -48,8 +54,23 @@ class TaskRunner(QObject):
     def run(self, coro: Coroutine[Any, Any, T], *, name: str | None = None,
             on_done: Callable[[T], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None) -> asyncio.Task[T]:
+        """A read: starting another ``run`` of the same ``name`` cancels this one."""
         if name is not None and (previous := self._named.get(name)) and not previous.done():
             previous.cancel()
+        return self._start(coro, name, on_done, on_error)
+
+    def run_write(self, coro: Coroutine[Any, Any, T], *,
+                  on_done: Callable[[T], None] | None = None,
+                  on_error: Callable[[BaseException], None] | None = None) -> asyncio.Task[T]:
+        """A write: runs to its end. It has no name on purpose, so no later task (and no
+        ``cancel(name)``) can stop it; writes reach the single writer thread in the order they
+        were started. Only ``cancel_all`` at shutdown cancels it, and a write the writer has
+        already taken still commits (services shield it)."""
+        return self._start(coro, None, on_done, on_error)
+
+    def _start(self, coro: Coroutine[Any, Any, T], name: str | None,
+               on_done: Callable[[T], None] | None,
+               on_error: Callable[[BaseException], None] | None) -> asyncio.Task[T]:
         task: asyncio.Task[T] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         if name is not None:

@@ -292,3 +292,22 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
         emulator.stop()
     driver.wait_for(lambda: "待同步" not in panel.follows.currentItem().text())
     driver.idle()
+
+
+
+def test_two_quick_tag_writes_both_land(roster: RosterController, driver: Driver,
+                                        service: WorkspaceService) -> None:
+    """Writes share a task name but are never "latest wins": the first one is not dropped."""
+    first, second = (r[0] for r in sql(
+        service, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 2"))
+    member = sql(service, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM "
+                          "member_tags WHERE tag_id IN (?, ?)) ORDER BY id LIMIT 1",
+                 first, second)[0][0]
+    tasks = [roster.apply_tag(first, add=True, ids=[member]),
+             roster.apply_tag(second, add=True, ids=[member])]  # back to back, one name
+    driver.idle()
+    assert not any(t.cancelled() for t in tasks)
+    landed = {r[0] for r in sql(service, "SELECT tag_id FROM member_tags WHERE member_id = ?",
+                                member)}
+    assert {first, second} <= landed
+    assert member in service.ws.index.tag(first) and member in service.ws.index.tag(second)

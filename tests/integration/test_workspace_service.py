@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 from siyu_desktop.domain.segments import Segment
 from siyu_desktop.services.workspace import WorkspaceService
 
@@ -63,3 +66,22 @@ async def test_segments_save_and_find(service: WorkspaceService) -> None:
     [(segment_id, name, _)] = await service.saved_segments()
     await service.delete_segment(segment_id)
     assert await service.find_segment(name) is None
+
+
+
+async def test_a_write_submitted_then_cancelled_still_lands(service: WorkspaceService) -> None:
+    """Once handed to the writer, a write finishes even if the task awaiting it is cancelled
+    (the screen moved on): cancelling must never silently drop what the operator asked for."""
+    tag = 7
+    member = next(m for m in service.ws.index.all if m not in tag_members(service, tag))
+    before = tag_members(service, tag)
+    gate = threading.Event()
+    blocker = service.ws.submit(lambda ctx: gate.wait(10), audited=False)  # writer thread busy
+    task = asyncio.ensure_future(service.add_tag(tag, [member]))
+    await asyncio.sleep(0.05)  # queued behind the blocker, awaited by ``task``
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    gate.set()
+    await asyncio.wrap_future(blocker)
+    await asyncio.wrap_future(service.ws.submit(lambda ctx: None, audited=False))  # drained
+    assert tag_members(service, tag) == before | {member}

@@ -4,7 +4,6 @@ cancel, push the outbox, retry/discard items; and feeds the status-bar indicator
 from __future__ import annotations
 
 import asyncio
-import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -117,7 +116,7 @@ class ConnectionController(QObject):
 
     # -- settings and test ---------------------------------------------------------------------
     def save(self) -> asyncio.Task[None]:
-        return self.tasks.run(self._save(), name="connection.save")
+        return self.tasks.run_write(self._save())
 
     async def _save(self) -> None:
         corp_id, base_url, mode, proxy_url, secret = self.page.config_values()
@@ -142,7 +141,7 @@ class ConnectionController(QObject):
     def start_sync(self, mode: str) -> asyncio.Task[None] | None:
         if self._cancel is not None:
             return None  # one sync at a time; the timer does not queue another
-        return self.tasks.run(self._sync(mode), name="connection.sync")
+        return self.tasks.run_write(self._sync(mode))  # stopped by its token, never replaced
 
     def cancel_sync(self) -> None:
         if self._cancel is not None:
@@ -193,7 +192,7 @@ class ConnectionController(QObject):
 
     # -- outbox --------------------------------------------------------------------------------
     def push(self) -> asyncio.Task[None]:
-        return self.tasks.run(self._push(), name="connection.push")
+        return self.tasks.run_write(self._push())
 
     async def _push(self) -> None:
         async with self.connection.make_client() as client:
@@ -207,4 +206,4 @@ class ConnectionController(QObject):
         async def run() -> None:
             await coro  # type: ignore[misc]
             await self.refresh()
-        return self.tasks.run(run(), name=f"connection.item.{time.monotonic()}")
+        return self.tasks.run_write(run())

@@ -149,8 +149,8 @@ class ImportController(QObject):
         self.dialog.set_busy(self.tr("正在导入…"), writing=True)
         self._reading_since = None
         self._timer.start()
-        return self.tasks.run(self._commit(preview, token), name="import.commit",
-                              on_error=self._failed)
+        # a write (stopped only through its token, which rolls it back whole)
+        return self.tasks.run_write(self._commit(preview, token), on_error=self._failed)
 
     async def _commit(self, preview: ImportPreview, token: CancelToken) -> None:
         try:

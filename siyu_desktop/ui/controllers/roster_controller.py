@@ -174,7 +174,7 @@ class RosterController(QObject):
             self.feedback.info(self.tr("已保存（可按 Ctrl+Z 撤销）"))
             self.page.detail.set_detail(await self.service.member_detail(member_id))
             await self._refresh(keep_position=True)
-        return self.tasks.run(run(), name="roster.write")
+        return self.tasks.run_write(run())
 
     def save_remark(self, member_id: int, staff_id: int, remark: str) -> asyncio.Task[None]:
         async def run() -> None:
@@ -186,7 +186,7 @@ class RosterController(QObject):
             if self.page.detail.member_id == member_id:
                 self.page.detail.set_detail(detail, keep_edits=True)  # an unsaved note stays
             await self._refresh(keep_position=True)
-        return self.tasks.run(run(), name="roster.write")
+        return self.tasks.run_write(run())
 
     def _reload_member(self) -> None:
         """The shown member may have changed underneath (a sync, a push): show it again,
@@ -229,7 +229,8 @@ class RosterController(QObject):
 
     def apply_tag(self, tag_id: int, add: bool, ids: list[int] | None = None) -> asyncio.Task[None]:
         targets = ids if ids is not None else self.target_ids()
-        return self.tasks.run(self._apply_tag(tag_id, add, targets), name="roster.write")
+        # a write: a second tag clicked right after must not cancel this one
+        return self.tasks.run_write(self._apply_tag(tag_id, add, targets))
 
     async def _apply_tag(self, tag_id: int, add: bool, ids: list[int]) -> None:
         if add:
@@ -301,14 +302,14 @@ class RosterController(QObject):
             self.feedback.info(self.tr("已撤销：{what}（恢复 {n} 项）").format(
                 what=state.summary, n=f"{restored:,}"))
             await self._refresh(keep_position=True)
-        return self.tasks.run(run(), name="roster.write")
+        return self.tasks.run_write(run())
 
     # -- saved segments ------------------------------------------------------------------------
     def _ask_segment_name(self) -> None:
         dialog = QInputDialog(self.page)
         dialog.setWindowTitle(self.tr("保存人群包"))
         dialog.setLabelText(self.tr("给当前筛选起个名字（{n} 位客户）：").format(n=f"{self._shown:,}"))
-        dialog.textValueSelected.connect(lambda name: self.tasks.run(self._save_segment(name)))
+        dialog.textValueSelected.connect(lambda name: self.tasks.run_write(self._save_segment(name)))
         self._open_dialog(dialog)
 
     async def _save_segment(self, name: str) -> None:
@@ -337,7 +338,7 @@ class RosterController(QObject):
                     self._current_segment_id = None
                     saved = await self.service.saved_segments()
                     self.page.set_saved_segments([(i, n) for i, n, _ in saved])
-                self.tasks.run(run())
+                self.tasks.run_write(run())
         box.finished.connect(done)
         self._open_dialog(box)
 

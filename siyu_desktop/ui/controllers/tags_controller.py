@@ -169,7 +169,7 @@ class TagsController(QObject):
                 self.page.set_undo(self._undo[-1].summary if self._undo else None)
             self.feedback.info(self.tr("已撤销：{what}").format(what=state.summary))
             await self._load()
-        return self.tasks.run(run(), on_error=self._failed)
+        return self.tasks.run_write(run(), on_error=self._failed)
 
     # -- plumbing ------------------------------------------------------------------------------
     def _write(self, work: Awaitable[tuple[object, int]], summary: str) -> Task:
@@ -180,8 +180,8 @@ class TagsController(QObject):
                 self.page.set_undo(summary)
             self.feedback.info(self.tr("已完成：{what}（可按 Ctrl+Z 撤销）").format(what=summary))
             await self._load()
-        # never a named task: a second write must not cancel the bookkeeping of the first
-        return self.tasks.run(run(), on_error=self._failed)
+        # a write: a second write must not cancel the bookkeeping of the first
+        return self.tasks.run_write(run(), on_error=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.feedback.error(exc)
