@@ -5,7 +5,9 @@ with the whole row before and after (JSON). Bulk writers (an import's hundred th
 members, a sync) log chunks instead: one ``audit`` row holds up to ``CHUNK_ROWS`` rows of one
 table as value lists under one list of column names, which costs a tenth of row-by-row logging
 and reads back as the same entries. Undo walks a batch backwards and puts every row back as it
-was, as a new batch of its own (so an undo can itself be undone).
+was, as a new batch of its own (so an undo can itself be undone) -- but only while every row is
+still as the batch left it: putting a whole before-image back over a row someone changed later
+would silently throw that later change away, so such an undo is refused instead.
 """
 
 from __future__ import annotations
@@ -201,24 +203,133 @@ def member_history(conn: sqlite3.Connection, member_id: int, limit: int = 200) -
 
 
 # -- undo ------------------------------------------------------------------------------------
+Change = tuple[list[Any], dict[str, Any] | None, dict[str, Any] | None]
+
+
+class _LaterChanges:
+    """Rows of a batch that were changed again after the batch wrote them, found while walking
+    the batch backwards. Only a row's last write in the batch is compared (its earlier ones were
+    overwritten by the batch itself), so each primary key is checked once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, set[tuple[Any, ...]]] = {}
+        self.members: set[int] = set()
+        self.others = 0
+
+    def check(self, table: str, changes: Sequence[Change],
+              current: dict[tuple[Any, ...], dict[str, Any]]) -> None:
+        """Compare rows (newest first) with what the batch wrote; a row the batch inserted that
+        is gone, or deleted that is back, counts as changed too."""
+        seen = self._seen.setdefault(table, set())
+        for pk, before, after in changes:
+            key = tuple(pk)
+            if key in seen:
+                continue
+            seen.add(key)
+            # Whole-row: every column of the after-image must match (an image may hold only
+            # some columns; the rest were not the batch's to judge). Inlined, and items views
+            # compare in C with values by ``==``: this runs for every row of a big import.
+            now = current.get(key)
+            if after is None:
+                unchanged = now is None
+            else:
+                unchanged = now is not None and after.items() <= now.items()
+            if unchanged:
+                continue
+            row = after or before or {}
+            member_id = row.get("id" if table == "members" else "member_id")
+            if member_id is None:
+                self.others += 1
+            else:
+                self.members.add(member_id)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.members or self.others)
+
+    def error(self) -> ValidationError:
+        m, n = len(self.members), self.others
+        if m and n:
+            who, en = f"{m} 位客户和 {n} 项其他记录", f"{m} member(s) and {n} other record(s)"
+        elif m:
+            who, en = f"{m} 位客户", f"{m} member{'s' if m > 1 else ''}"
+        else:
+            who, en = f"{n} 项记录", f"{n} record{'s' if n > 1 else ''}"
+        were = "was" if m + n == 1 else "were"
+        return ValidationError(
+            f"有 {who}在这次操作之后又被修改过，撤销会覆盖后来的修改，因此没有撤销。",
+            "可以先撤销后来的那些操作，再撤销这一次。",
+            english=f"{en} {were} changed after this operation; undoing it would overwrite "
+                    "those later changes, so nothing was undone.")
+
+
+def _current(conn: sqlite3.Connection, table: str,
+             pks: Sequence[Sequence[Any]]) -> dict[tuple[Any, ...], dict[str, Any]]:
+    """The rows with these primary keys as they are now, read in one query."""
+    keys = PRIMARY_KEYS[table]
+    if len(pks) == 1:  # a row-by-row entry: a plain lookup, cheaper than a json_each
+        sql = f"SELECT * FROM {table} WHERE " + " AND ".join(f"{k} = ?" for k in keys)
+        params: list[Any] = list(pks[0])
+    elif len(keys) == 1:
+        sql = f"SELECT * FROM {table} WHERE {keys[0]} IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([pk[0] for pk in pks])]
+    else:
+        sql = (f"SELECT * FROM {table} WHERE ({', '.join(keys)}) IN (SELECT "
+               + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(keys)))
+               + " FROM json_each(?))")
+        params = [json.dumps([list(pk) for pk in pks])]
+    return {tuple(row[k] for k in keys): row for row in rows_as_dicts(conn, sql, params)}
+
+
+def _undo_state(conn: sqlite3.Connection, batch_id: int) -> ValidationError | None:
+    row = conn.execute("SELECT undone_at, undoable FROM audit_batches WHERE id = ?",
+                       (batch_id,)).fetchone()
+    if row is None:
+        return ValidationError("找不到这次操作记录。", english="No such operation.")
+    if row[0] is not None:
+        return ValidationError("这次操作已经撤销过了。", english="This operation was already undone.")
+    if not row[1]:
+        return ValidationError("这次操作不能撤销。", english="This operation cannot be undone.")
+    return None
+
+
+def _batch_entries(conn: sqlite3.Connection, batch_id: int) -> list[tuple[str, str, str | None,
+                                                                           str | None, str | None]]:
+    return conn.execute(
+        "SELECT tbl, pk, cols, before, after FROM audit WHERE batch_id = ? ORDER BY id DESC",
+        (batch_id,)).fetchall()
+
+
+def undo_blocker(conn: sqlite3.Connection, batch_id: int) -> ValidationError | None:
+    """Why the batch cannot be undone now (the error ``undo_batch`` would raise), or None if it
+    can; changes nothing. For a history screen to grey out an entry and say why: it reads the
+    batch's rows and their current state, a query per audit entry (chunks count as one)."""
+    refused = _undo_state(conn, batch_id)
+    if refused is not None:
+        return refused
+    later = _LaterChanges()
+    for table, pk_json, cols_json, before_json, after_json in _batch_entries(conn, batch_id):
+        changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
+        later.check(table, changes, _current(conn, table, [pk for pk, _, _ in changes]))
+    return later.error() if later.found else None
+
+
 def undo_batch(ctx: WriteContext, batch_id: int, *,
                progress: Callable[[int, int], None] | None = None,
                cancel: Callable[[], None] | None = None) -> int:
     """Put every row the batch touched back as it was. Returns the number of rows restored.
     ``progress(entries_done, entries)`` and ``cancel()`` (which raises to stop; the caller's
-    transaction then rolls back) are called after each audit entry."""
+    transaction then rolls back) are called after each audit entry.
+
+    Each entry's rows are compared with what the batch wrote before they are restored, from the
+    same read the restore needs anyway. At the first row changed later the undo stops writing,
+    only counts the rest, and raises: the caller's transaction rolls back what was restored, so
+    nothing changes and the batch stays undoable (after the later operation is undone)."""
     conn = ctx.conn
-    row = conn.execute("SELECT undone_at, undoable FROM audit_batches WHERE id = ?",
-                       (batch_id,)).fetchone()
-    if row is None:
-        raise ValidationError("找不到这次操作记录。", english="No such operation.")
-    if row[0] is not None:
-        raise ValidationError("这次操作已经撤销过了。", english="This operation was already undone.")
-    if not row[1]:
-        raise ValidationError("这次操作不能撤销。", english="This operation cannot be undone.")
-    entries = conn.execute(
-        "SELECT tbl, pk, cols, before, after FROM audit WHERE batch_id = ? ORDER BY id DESC",
-        (batch_id,)).fetchall()
+    refused = _undo_state(conn, batch_id)
+    if refused is not None:
+        raise refused
+    entries = _batch_entries(conn, batch_id)
     # Rows per table in the batch's chunks: a big undo (of a first import, say) rebuilds the
     # indexes after its rows and keeps the members' search index a chunk at a time.
     sizes = dict(conn.execute(
@@ -226,6 +337,7 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
         "WHERE batch_id = ? AND cols IS NOT NULL GROUP BY tbl", (batch_id,)).fetchall())
     search_by_hand = sizes.get("members", 0) >= BULK_SEARCH_AT
     restored = 0
+    later = _LaterChanges()
     with ExitStack() as deferring:
         for table in ("members", "member_tags"):
             deferring.enter_context(indexes_deferred(conn, table, sizes.get(table, 0)))
@@ -233,16 +345,22 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
             deferring.enter_context(search_triggers_off(conn))
         for done, (table, pk_json, cols_json, before_json, after_json) in enumerate(entries, 1):
             changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
-            if cols_json is None:
-                _restore_row(ctx, table, *changes[0], search_by_hand=search_by_hand)
+            current = _current(conn, table, [pk for pk, _, _ in changes])
+            later.check(table, changes, current)
+            if later.found:
+                pass  # counting only from here on: the transaction will be rolled back
+            elif cols_json is None:
+                _restore_row(ctx, table, *changes[0], current, search_by_hand=search_by_hand)
             else:
-                _restore_chunk(ctx, table, changes, search_by_hand=search_by_hand)
+                _restore_chunk(ctx, table, changes, current, search_by_hand=search_by_hand)
             restored += len(changes)
             if cols_json is not None or done % 500 == 0 or done == len(entries):
                 if cancel:  # the last check is before the commit: a late cancel still undoes nothing
                     cancel()
                 if progress:
                     progress(done, len(entries))
+    if later.found:
+        raise later.error()
     conn.execute("UPDATE audit_batches SET undone_at = ? WHERE id = ?", (ctx.now, batch_id))
     if ctx.batch_id is not None:
         conn.execute("UPDATE audit_batches SET undo_of = ? WHERE id = ?", (batch_id, ctx.batch_id))
@@ -250,12 +368,13 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
 
 
 def _restore_row(ctx: WriteContext, table: str, pk: list[Any], before: dict[str, Any] | None,
-                 after: dict[str, Any] | None, *, search_by_hand: bool = False) -> None:
+                 after: dict[str, Any] | None,
+                 current: dict[tuple[Any, ...], dict[str, Any]], *,
+                 search_by_hand: bool = False) -> None:
     conn = ctx.conn
     keys = PRIMARY_KEYS[table]
     where = " AND ".join(f"{k} = ?" for k in keys)
-    current = rows_as_dicts(conn, f"SELECT * FROM {table} WHERE {where}", pk)
-    now_row = current[0] if current else None
+    now_row = current.get(tuple(pk))
     by_hand = search_by_hand and table == "members"
     if by_hand and now_row is not None:
         unindex_search(conn, pk)
@@ -270,25 +389,15 @@ def _restore_row(ctx: WriteContext, table: str, pk: list[Any], before: dict[str,
     _note_change(ctx.changes, table, before or after or {}, added=before is not None)
 
 
-def _restore_chunk(ctx: WriteContext, table: str,
-                   changes: list[tuple[list[Any], dict[str, Any] | None, dict[str, Any] | None]],
+def _restore_chunk(ctx: WriteContext, table: str, changes: list[Change],
+                   current: dict[tuple[Any, ...], dict[str, Any]],
                    *, search_by_hand: bool = False) -> None:
-    """A chunk's rows put back with a few statements: current rows read in one query, deletes
-    and upserts each one ``executemany``; logged as a chunk again."""
+    """A chunk's rows put back with a few statements: ``current`` (the rows now, read in one
+    query by the caller), deletes and upserts each one ``executemany``; logged as a chunk
+    again."""
     conn = ctx.conn
     keys = PRIMARY_KEYS[table]
     pks = [tuple(pk) for pk, _, _ in changes]
-    current: dict[tuple[Any, ...], dict[str, Any]] = {}
-    if len(keys) == 1:
-        sql = f"SELECT * FROM {table} WHERE {keys[0]} IN (SELECT value FROM json_each(?))"
-        params: list[Any] = [json.dumps([pk[0] for pk in pks])]
-    else:
-        sql = (f"SELECT * FROM {table} WHERE ({', '.join(keys)}) IN (SELECT "
-               + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(keys)))
-               + " FROM json_each(?))")
-        params = [json.dumps(pks)]
-    for row in rows_as_dicts(conn, sql, params):
-        current[tuple(row[k] for k in keys)] = row
     by_hand = search_by_hand and table == "members"
     if by_hand:
         unindex_search(conn, [pk[0] for pk in current])
