@@ -27,6 +27,7 @@ from .ui import i18n
 from .ui.controllers.connection_controller import ConnectionController
 from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
+from .ui.controllers.history_controller import HistoryController
 from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.tags_controller import TagsController
@@ -135,11 +136,13 @@ class App:
         tags = TagsController(service, self.tasks, self.feedback, self.window)
         wecom = ConnectionController(connection, SyncService(ws), outbox, self.tasks,
                                      self.feedback, self.window)
-        self.controllers = [roster, groups, tags, wecom]
+        history = HistoryController(service, self.tasks, self.feedback, self.window)
+        self.controllers = [roster, groups, tags, wecom, history]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
         self.window.add_page(QCoreApplication.translate("App", "企业微信"), wecom.page)
+        self.window.add_page(QCoreApplication.translate("App", "操作记录"), history.page)
         wecom.indicator.changed.connect(self.window.connection_label.setText)
         importer = ImportController(service, self.tasks, self.feedback, self.window)
         exporter = ExportController(service, self.tasks, self.feedback, self.window)
@@ -160,6 +163,7 @@ class App:
         groups.start()
         tags.start()
         wecom.start()
+        history.start()
         self.ready.set()
 
     def _on_change(self, changes: Changes) -> None:

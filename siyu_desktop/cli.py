@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
 
     undo = sub.add_parser("undo", help="undo an operation by its number (see `siyu history`)")
     undo.add_argument("batch", type=int)
-    sub.add_parser("history", help="recent operations that can be undone")
+    history = sub.add_parser("history", help="recent operations that can be undone")
+    history.add_argument("--kind", choices=("mine", "system", "all"), default="mine",
+                         help="mine: what people did (default); system: syncs and pushes; all")
+    history.add_argument("--limit", type=int, default=50)
     for module in _extensions():
         module.register(sub)
     return p
@@ -183,7 +186,7 @@ async def _run(args: argparse.Namespace) -> int:
             print(f"已撤销操作 #{args.batch}，恢复 {restored} 项。")
             return EXIT_OK
         if args.command == "history":
-            for b in await service.recent_batches():
+            for b in await service.recent_batches(args.limit, args.kind):
                 state = "（已撤销）" if b.undone_at else ""
                 print(f"#{b.id}\t{b.actor}\t{b.action}\t{b.changes}\t{b.summary}{state}")
             return EXIT_OK

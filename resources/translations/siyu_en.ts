@@ -4,34 +4,39 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="103"/>
+        <location filename="../../siyu_desktop/app.py" line="104"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="130"/>
+        <location filename="../../siyu_desktop/app.py" line="131"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="139"/>
+        <location filename="../../siyu_desktop/app.py" line="141"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="140"/>
+        <location filename="../../siyu_desktop/app.py" line="142"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="141"/>
+        <location filename="../../siyu_desktop/app.py" line="143"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="142"/>
+        <location filename="../../siyu_desktop/app.py" line="144"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="145"/>
+        <source>操作记录</source>
+        <translation>History</translation>
     </message>
 </context>
 <context>
@@ -45,67 +50,67 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="29"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="30"/>
         <source>标签库</source>
         <translation>Tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="31"/>
         <source>客户</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
         <source>客户群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
         <source>群统计</source>
         <translation>Group stats</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="108"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="127"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="135"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="149"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="157"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="171"/>
         <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="179"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="202"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="201"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -113,53 +118,53 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="44"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="43"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="54"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
         <source>企业微信：已配置</source>
         <translation>WeCom: configured</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
         <source>企业微信：在线</source>
         <translation>WeCom: online</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
         <source>企业微信：离线</source>
         <translation>WeCom: offline</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="59"/>
         <source>刚刚同步</source>
         <translation>synced just now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="60"/>
         <source>{n} 分钟前同步</source>
         <translation>synced {n} min ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="61"/>
         <source>{n} 小时前同步</source>
         <translation>synced {n} h ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
         <source>{n} 天前同步</source>
         <translation>synced {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
         <source>待发送 {n}</source>
         <translation>{n} waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="66"/>
         <source>失败 {n}</source>
         <translation>{n} failed</translation>
     </message>
@@ -680,6 +685,163 @@
         <location filename="../../siyu_desktop/ui/pages/groups_page.py" line="385"/>
         <source>工作区里还没有社群。同步企业微信后，客户群会出现在这里。</source>
         <translation>No groups in this workspace yet. Groups appear here after a WeCom sync.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="52"/>
+        <source>选择一条操作，查看能否撤销。</source>
+        <translation>Select an operation to see whether it can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="54"/>
+        <source>正在检查能否撤销…</source>
+        <translation>Checking whether it can be undone…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="63"/>
+        <source>#{id} 可以撤销：涉及 {n} 行，撤销后恢复为操作之前的样子。</source>
+        <translation>#{id} can be undone: {n} rows go back to how they were before it.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="66"/>
+        <source>#{id} 不能撤销：{why}</source>
+        <translation>#{id} cannot be undone: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="70"/>
+        <source>撤销操作</source>
+        <translation>Undo operation</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="78"/>
+        <source>撤销「{what}」？涉及企业微信标签的改动会再同步到企业微信。</source>
+        <translation>Undo &quot;{what}&quot;? Changes to WeCom tags will be synced to WeCom again.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="83"/>
+        <source>正在撤销「{what}」…</source>
+        <translation>Undoing &quot;{what}&quot;…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="83"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="84"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="104"/>
+        <source>已取消撤销，什么都没有改变。</source>
+        <translation>Undo cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="111"/>
+        <source>已撤销：{what}（恢复 {n} 项）</source>
+        <translation>Undone: {what} ({n} items restored)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="44"/>
+        <source>操作记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="47"/>
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="50"/>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="53"/>
+        <source>我的操作</source>
+        <translation>My operations</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="53"/>
+        <source>同步与发送</source>
+        <translation>Syncs and pushes</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="53"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="61"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="62"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="63"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="64"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="65"/>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="66"/>
+        <source>涉及行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="68"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="83"/>
+        <source>还没有操作记录。打标签、导入、修改客户资料后，会在这里出现，并可以撤销。</source>
+        <translation>No operations yet. Tagging, imports and profile edits appear here and can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="119"/>
+        <source>选择一条操作，查看能否撤销。</source>
+        <translation>Select an operation to see whether it can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="95"/>
+        <source>撤销这次操作</source>
+        <translation>Undo this operation</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="106"/>
+        <source>已撤销</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="107"/>
+        <source>不可撤销</source>
+        <translation>Not undoable</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/history_page.py" line="116"/>
+        <source>最近 {n} 条</source>
+        <translation>latest {n}</translation>
     </message>
 </context>
 <context>
@@ -1384,72 +1546,72 @@
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="238"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="241"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="242"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="253"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="254"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="268"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="289"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="290"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="301"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="302"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="309"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="310"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="310"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="311"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="318"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="319"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="329"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="330"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="330"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="331"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -1792,148 +1954,164 @@
 <context>
     <name>TagsController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="76"/>
         <source>新建标签组“{name}”</source>
         <translation>Create tag group &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="80"/>
         <source>新建标签“{name}”</source>
         <translation>Create tag &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="83"/>
+        <source>把标签“{old}”改名为“{new}”。此操作可以撤销。</source>
+        <translation>Rename tag &quot;{old}&quot; to &quot;{new}&quot;. You can undo this.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="92"/>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="97"/>
         <source>标签“{old}”改名为“{new}”</source>
         <translation>Rename tag &quot;{old}&quot; to &quot;{new}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="102"/>
         <source>标签组“{old}”改名为“{new}”</source>
         <translation>Rename tag group &quot;{old}&quot; to &quot;{new}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="96"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="110"/>
         <source>删除标签“{tag}”会从 {n} 位客户身上移除它。此操作可以撤销。</source>
         <translation>Deleting tag &quot;{tag}&quot; removes it from {n} members. You can undo this.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="98"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="112"/>
         <source>删除 {k} 个标签（{names}）会影响 {n} 位客户，这些标签会从他们身上移除。此操作可以撤销。</source>
         <translation>Deleting {k} tags – {names} – removes them from {n} members. You can undo this.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="121"/>
         <source>删除标签</source>
         <translation>Delete tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="106"/>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="144"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="124"/>
         <source>删除标签 {names}</source>
         <translation>Delete {names}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="132"/>
         <source>删除标签组“{group}”及其中 {k} 个标签，会从 {n} 位客户身上移除这些标签。此操作可以撤销。</source>
         <translation>Deleting tag group &quot;{group}&quot; and its {k} tags removes those tags from {n} members. You can undo this.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="144"/>
         <source>删除标签组</source>
         <translation>Delete tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="148"/>
         <source>删除标签组“{group}”</source>
         <translation>Delete tag group &quot;{group}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="153"/>
         <source>把 {sources} 合并到“{target}”：带有这些标签的 {m} 位客户都会带上“{target}”（其中 {n} 位是新打上的），随后删除 {sources}。此操作可以撤销。</source>
         <translation>Merge {sources} into &quot;{target}&quot;: all {m} members with these tags get &quot;{target}&quot; ({n} of them newly), then {sources} are deleted. You can undo this.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="165"/>
         <source>合并标签</source>
         <translation>Merge tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="165"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="169"/>
         <source>把 {sources} 合并到“{target}”</source>
         <translation>Merge {sources} into &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="189"/>
         <source>已撤销：{what}</source>
         <translation>Undone: {what}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="200"/>
         <source>已完成：{what}（可按 Ctrl+Z 撤销）</source>
         <translation>Done: {what} (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="195"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="214"/>
         <source>标签“{names}”是在企业微信管理后台创建的，本应用不能修改或删除它。</source>
         <translation>Tag &quot;{names}&quot; was created in the WeCom admin console; this app cannot change or delete it.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="197"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="216"/>
         <source>请在企业微信管理后台 → 客户联系 → 客户标签中修改。</source>
         <translation>Change it in the WeCom admin console → Customer Contact → Customer Tags.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="205"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="235"/>
+        <source>{text}确认后会同步到企业微信。</source>
+        <translation>{text} Confirming also syncs this change to WeCom.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="242"/>
         <source>等 {n} 个</source>
         <translation>… ({n} in total)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="268"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="268"/>
         <source>在“{group}”里新建标签：</source>
         <translation>New tag in &quot;{group}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="273"/>
         <source>重命名标签</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="273"/>
         <source>标签“{tag}”的新名称：</source>
         <translation>New name for tag &quot;{tag}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="243"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="280"/>
         <source>重命名标签组</source>
         <translation>Rename tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="243"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="280"/>
         <source>标签组“{group}”的新名称：</source>
         <translation>New name for tag group &quot;{group}&quot;:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="289"/>
         <source>合并到…</source>
         <translation>Merge into…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/tags_controller.py" line="291"/>
         <source>把 {sources} 合并到哪个标签？</source>
         <translation>Merge {sources} into which tag?</translation>
     </message>
@@ -2277,6 +2455,131 @@
         <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
         <source>管理员分配</source>
         <translation>Assigned by admin</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="104"/>
+        <source>打标签</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="105"/>
+        <source>移除标签</source>
+        <translation>Untag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="106"/>
+        <source>合并标签</source>
+        <translation>Merge tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="107"/>
+        <source>重命名标签</source>
+        <translation>Rename tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="108"/>
+        <source>删除标签</source>
+        <translation>Delete tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="109"/>
+        <source>新建标签</source>
+        <translation>New tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="110"/>
+        <source>新建标签组</source>
+        <translation>New tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
+        <source>重命名标签组</source>
+        <translation>Rename tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
+        <source>删除标签组</source>
+        <translation>Delete tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
+        <source>修改客户资料</source>
+        <translation>Edit profile</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
+        <source>修改备注</source>
+        <translation>Edit remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
+        <source>保存人群包</source>
+        <translation>Save segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
+        <source>删除人群包</source>
+        <translation>Delete segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
+        <source>发送到企业微信</source>
+        <translation>Sent to WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
+        <source>放弃发送</source>
+        <translation>Discarded</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
+        <source>同步客户</source>
+        <translation>Sync customers</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
+        <source>同步员工</source>
+        <translation>Sync staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
+        <source>同步标签库</source>
+        <translation>Sync tag library</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="132"/>
+        <source>企业微信同步</source>
+        <translation>WeCom sync</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="133"/>
+        <source>发件箱</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="134"/>
+        <source>我（窗口）</source>
+        <translation>Me (window)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="135"/>
+        <source>我（命令行）</source>
+        <translation>Me (command line)</translation>
     </message>
 </context>
 </TS>

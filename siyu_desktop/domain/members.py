@@ -171,6 +171,7 @@ class AuditBatch:
     summary: str
     changes: int
     undone_at: int | None = None
+    undoable: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from ..domain.members import (
     TagGroup,
 )
 from ..domain.segments import Segment
+from ..errors import UserError
 from ..store import audit, groups, members, outbox, outbox_tags, segments, tags
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
@@ -209,8 +210,14 @@ class WorkspaceService:
             return restored
         return await self._write(run, action="undo")
 
-    async def recent_batches(self, limit: int = 50) -> list[AuditBatch]:
-        return await self._read(audit.recent_batches, limit)
+    async def recent_batches(self, limit: int = 50, kind: str = "all") -> list[AuditBatch]:
+        """The history (操作记录), newest first; ``kind`` is mine / system / all."""
+        return await self._read(audit.recent_batches, limit, kind)
+
+    async def undo_blocker(self, batch_id: int) -> UserError | None:
+        """Why this operation cannot be undone now (already undone, a sync, rows changed since),
+        or None; changes nothing."""
+        return await self._read(audit.undo_blocker, batch_id)
 
     # -- tags ----------------------------------------------------------------------------------
     async def tag_groups(self) -> list[TagGroup]:

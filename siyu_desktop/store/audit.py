@@ -173,11 +173,22 @@ def rows_as_dicts(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()
 
 
 # -- reading the trail -------------------------------------------------------------------------
-def recent_batches(conn: sqlite3.Connection, limit: int = 50) -> list[AuditBatch]:
+# Batches written by the app's own machinery, not by a person: syncs and outbox pushes.
+SYSTEM_ACTORS = ("sync", "outbox")
+HISTORY_KINDS = ("mine", "system", "all")
+
+
+def recent_batches(conn: sqlite3.Connection, limit: int = 50, kind: str = "all") -> list[AuditBatch]:
+    """Newest first. ``kind``: ``mine`` (what people did: edits, tags, imports, undos),
+    ``system`` (syncs and pushes) or ``all``; syncs would otherwise drown the operator's own."""
+    if kind not in HISTORY_KINDS:
+        raise ValueError(kind)
+    where = {"mine": f" AND actor NOT IN {SYSTEM_ACTORS}", "system": f" AND actor IN {SYSTEM_ACTORS}",
+             "all": ""}[kind]
     rows = conn.execute(
-        "SELECT id, at, actor, action, summary, changes, undone_at FROM audit_batches "
-        "WHERE changes > 0 ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-    return [AuditBatch(*r) for r in rows]
+        "SELECT id, at, actor, action, summary, changes, undone_at, undoable FROM audit_batches "
+        f"WHERE changes > 0{where} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+    return [AuditBatch(*r[:7], undoable=bool(r[7])) for r in rows]
 
 
 def member_history(conn: sqlite3.Connection, member_id: int, limit: int = 200) -> list[AuditEntry]:

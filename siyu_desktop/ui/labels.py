@@ -96,3 +96,42 @@ def fmt_time(epoch: int | None, with_time: bool = True) -> str:
 
 def fmt_count(n: int) -> str:
     return f"{n:,}"
+
+
+def action_name(action: str) -> str:
+    """The kind of an operation in the history (操作记录)."""
+    names = {
+        "add_tag": QT_TRANSLATE_NOOP("labels", "打标签"),
+        "remove_tag": QT_TRANSLATE_NOOP("labels", "移除标签"),
+        "merge_tags": QT_TRANSLATE_NOOP("labels", "合并标签"),
+        "rename_tag": QT_TRANSLATE_NOOP("labels", "重命名标签"),
+        "delete_tag": QT_TRANSLATE_NOOP("labels", "删除标签"),
+        "create_tag": QT_TRANSLATE_NOOP("labels", "新建标签"),
+        "create_tag_group": QT_TRANSLATE_NOOP("labels", "新建标签组"),
+        "rename_tag_group": QT_TRANSLATE_NOOP("labels", "重命名标签组"),
+        "delete_tag_group": QT_TRANSLATE_NOOP("labels", "删除标签组"),
+        "edit_member": QT_TRANSLATE_NOOP("labels", "修改客户资料"),
+        "edit_remark": QT_TRANSLATE_NOOP("labels", "修改备注"),
+        "import": QT_TRANSLATE_NOOP("labels", "导入"),
+        "undo": QT_TRANSLATE_NOOP("labels", "撤销"),
+        "save_segment": QT_TRANSLATE_NOOP("labels", "保存人群包"),
+        "delete_segment": QT_TRANSLATE_NOOP("labels", "删除人群包"),
+        "outbox_sent": QT_TRANSLATE_NOOP("labels", "发送到企业微信"),
+        "outbox_discard": QT_TRANSLATE_NOOP("labels", "放弃发送"),
+        "sync": QT_TRANSLATE_NOOP("labels", "同步"),
+        "sync_members": QT_TRANSLATE_NOOP("labels", "同步客户"),
+        "sync_staff": QT_TRANSLATE_NOOP("labels", "同步员工"),
+        "sync_tags": QT_TRANSLATE_NOOP("labels", "同步标签库"),
+    }
+    return _t(names[action]) if action in names else action
+
+
+def actor_name(actor: str) -> str:
+    """Who did it: the app's own machinery by its role, a person by the name they work under."""
+    names = {
+        "sync": QT_TRANSLATE_NOOP("labels", "企业微信同步"),
+        "outbox": QT_TRANSLATE_NOOP("labels", "发件箱"),
+        "operator": QT_TRANSLATE_NOOP("labels", "我（窗口）"),
+        "cli": QT_TRANSLATE_NOOP("labels", "我（命令行）"),
+    }
+    return _t(names[actor]) if actor in names else actor
