@@ -153,6 +153,8 @@ class UndoPlan:
     renamed_tags: list[int] = field(default_factory=list)
     renamed_groups: list[int] = field(default_factory=list)
     restored_wecom_ids: set[str] = field(default_factory=set)  # deleted by the batch
+    restored_tags: list[int] = field(default_factory=list)  # local ids, deleted by the batch
+    restored_groups: list[int] = field(default_factory=list)
     doomed: Doomed = field(default_factory=Doomed)  # created by the batch
 
 
@@ -169,19 +171,43 @@ def plan_undo(conn: sqlite3.Connection, batch_id: int) -> UndoPlan:
             wecom_id = before.get("wecom_tag_id" if table == "tags" else "wecom_group_id")
             if wecom_id:
                 plan.restored_wecom_ids.add(wecom_id)
+                (plan.restored_tags if table == "tags" else plan.restored_groups).append(
+                    before["id"])
         elif before is None and after is not None and table == "tags":
             created.append(after["id"])
     plan.doomed = doomed_tags(conn, created)
     return plan
 
 
+def _rename_was_superseded(conn: sqlite3.Connection, column: str, ident: int) -> bool:
+    """Whether the last rename queued for this tag (``column`` "tag_id") or group ("group_id")
+    was dropped unsent because a later change made it moot, e.g. the deletion an undo has just
+    reversed. One the operator discarded keeps its own error and is not brought back."""
+    where = ("tag_id = ? AND json_extract(payload, '$.group_id') IS NULL" if column == "tag_id"
+             else "json_extract(payload, '$.group_id') = ?")
+    row = conn.execute(f"SELECT status, last_error FROM outbox WHERE kind = ? AND {where} "
+                       "ORDER BY id DESC LIMIT 1", (EDIT_CORP_TAG, ident)).fetchone()
+    return row is not None and row[0] == "discarded" and row[1] == SUPERSEDED
+
+
 def enqueue_undo(ctx: WriteContext, plan: UndoPlan) -> None:
     """After an undo: renames go back to WeCom, a waiting deletion of what came back is
-    withdrawn, and a tag whose creation was undone is deleted there (or never created)."""
+    withdrawn, and a tag whose creation was undone is deleted there (or never created).
+
+    A tag or group that comes back also gets back a rename its deletion superseded: the
+    restored row carries the new name, WeCom still the old one, and the next sync would
+    otherwise take WeCom's."""
     for tag_id in plan.renamed_tags:
         enqueue_rename_tag(ctx, tag_id)
     for group_id in plan.renamed_groups:
         enqueue_rename_group(ctx, group_id)
+    for tag_id in plan.restored_tags:
+        if tag_id not in plan.renamed_tags and _rename_was_superseded(ctx.conn, "tag_id", tag_id):
+            enqueue_rename_tag(ctx, tag_id)
+    for group_id in plan.restored_groups:
+        if group_id not in plan.renamed_groups and _rename_was_superseded(ctx.conn, "group_id",
+                                                                          group_id):
+            enqueue_rename_group(ctx, group_id)
     if plan.restored_wecom_ids:
         for item_id, payload in ctx.conn.execute(
                 "SELECT id, payload FROM outbox WHERE kind = ? AND status IN "

@@ -110,7 +110,7 @@ def test_create_group_and_tag_through_the_dialogs(tags_screen, driver, workspace
 def test_rename_tag_and_group(tags_screen, driver, workspace, messages):  # type: ignore[no-untyped-def]
     conn = workspace.reader()
     (tag_id, _name), = writable_tags(conn, 1)
-    driver.run(tags_screen.rename_tag(tag_id, "猫咪"))
+    driver.run(tags_screen.rename_tag(tag_id, "猫咪", confirmed=True))
     driver.idle()
     assert conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()[0] == "猫咪"
     assert any(r.tag.name == "猫咪" for r in tags_screen.page.tag_model.records())
@@ -121,7 +121,7 @@ def test_rename_tag_and_group(tags_screen, driver, workspace, messages):  # type
     # a name that exists is refused with the store's words; nothing changes
     other = conn.execute("SELECT name FROM tags WHERE group_id = ? AND id != ? AND source != 'admin'",
                          (group_id, tag_id)).fetchone()[0]
-    tags_screen.rename_tag(tag_id, other)
+    tags_screen.rename_tag(tag_id, other, confirmed=True)
     driver.idle()
     assert any("已经有" in m for m in messages)
     assert conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()[0] == "猫咪"
@@ -165,7 +165,8 @@ def test_delete_says_the_real_impact_and_undo_restores_every_link(tags_screen, d
     page.delete_tags_button.click()
     dialog = tags_screen.dialog
     assert isinstance(dialog, ConfirmDialog)
-    assert dialog.text() == f"删除标签“{name}”会从 {len(before):,} 位客户身上移除它。此操作可以撤销。"
+    assert dialog.text() == f"删除标签“{name}”会从 {len(before):,} 位客户身上移除它。此操作可以撤销。" \
+        "确认后会同步到企业微信。"
     dialog.reject()  # cancel: nothing happens
     driver.idle()
     assert members_of(conn, tag_id) == before
@@ -268,3 +269,74 @@ def test_ctrl_z_undoes_the_last_operation(tags_screen, driver, workspace, qtbot)
     driver.idle()
     assert not page.undo_button.isEnabled()
     assert workspace.reader().execute("SELECT count(*) FROM tags WHERE name = '临时标签'").fetchone()[0] == 0
+
+
+SYNC_NOTE = "确认后会同步到企业微信。"
+
+
+def edit_items(conn) -> int:  # type: ignore[no-untyped-def]
+    return conn.execute("SELECT count(*) FROM outbox WHERE kind = 'edit_corp_tag' AND status = "
+                        "'pending'").fetchone()[0]
+
+
+def test_renaming_a_wecom_tag_is_confirmed_first(tags_screen, driver, workspace, messages):  # type: ignore[no-untyped-def]
+    """The new name reaches every staff member's WeCom, so it is asked like a merge or a delete."""
+    conn = workspace.reader()
+    (tag_id, name), = writable_tags(conn, 1)
+    page = tags_screen.page
+
+    def ask_rename(new: str) -> ConfirmDialog:
+        page.select_tags({tag_id})
+        page.rename_tag_button.click()
+        ask = tags_screen.dialog
+        assert isinstance(ask, QInputDialog)
+        ask.setTextValue(new)
+        accept(ask)
+        confirm = tags_screen.dialog
+        assert isinstance(confirm, ConfirmDialog)
+        return confirm
+
+    confirm = ask_rename("猫咪")
+    current = tags_screen._name(tag_id)
+    assert confirm.text() == f"把标签“{current}”改名为“猫咪”。此操作可以撤销。{SYNC_NOTE}"
+    assert confirm.action_button.text() == "改名"
+    confirm.reject()  # cancel: nothing changes, nothing is queued for WeCom
+    driver.idle()
+    assert conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()[0] == name
+    assert edit_items(conn) == 0
+    accept(ask_rename("猫咪"))
+    driver.idle()
+    assert conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()[0] == "猫咪"
+    assert edit_items(conn) == 1
+    assert any(r.tag.name == "猫咪" for r in page.tag_model.records())
+    assert not [m for m in messages if m.startswith("BUG")]
+
+
+def test_only_changes_bound_for_wecom_say_they_sync(tags_screen, driver, workspace, service):  # type: ignore[no-untyped-def]
+    """Every confirmation of a change the outbox will push says so; a local-only one must not."""
+    conn = workspace.reader()
+    (wecom_a, _a), (wecom_b, _b) = writable_tags(conn, 2)
+    local_group, _batch = driver.run(service.create_tag_group("本地分组", "interest"))
+    local_a, _batch = driver.run(service.create_tag(local_group, "本地甲"))
+    local_b, _batch = driver.run(service.create_tag(local_group, "本地乙"))
+    tags_screen.workspace_changed(Changes(library_changed=True))
+    driver.idle()
+    wecom_group = conn.execute("SELECT group_id FROM tags WHERE id = ?", (wecom_a,)).fetchone()[0]
+
+    assert tags_screen.delete_text([wecom_a]).endswith(SYNC_NOTE)
+    assert tags_screen.delete_text([wecom_a, local_a]).endswith(SYNC_NOTE)
+    assert tags_screen.merge_text([wecom_a], wecom_b).endswith(SYNC_NOTE)
+    assert tags_screen.merge_text([local_a], wecom_b).endswith(SYNC_NOTE)  # tags WeCom members
+    assert tags_screen.delete_group_text(wecom_group).endswith(SYNC_NOTE)
+    for text in (tags_screen.delete_text([local_a]), tags_screen.delete_text([local_a, local_b]),
+                 tags_screen.merge_text([local_a], local_b),
+                 tags_screen.delete_group_text(local_group)):
+        assert "企业微信" not in text and text.endswith("此操作可以撤销。")
+
+    # A local tag is renamed without asking: nothing leaves this computer.
+    task = tags_screen.rename_tag(local_a, "本地丙")
+    assert task is not None and tags_screen.dialog is None
+    driver.run(task)
+    driver.idle()
+    assert conn.execute("SELECT name FROM tags WHERE id = ?", (local_a,)).fetchone()[0] == "本地丙"
+    assert edit_items(conn) == 0

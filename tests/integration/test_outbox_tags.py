@@ -256,3 +256,28 @@ async def test_library_edits_wait_for_an_offline_tag_and_follow_undo(
     assert (await push(synced, emu)).sent == 0
     await sync(synced, emu)
     assert c.execute("SELECT name FROM tags WHERE id = ?", (tid,)).fetchone()[0] == "新品尝鲜官"
+
+
+@pytest.mark.parametrize("pushed_first", [False, True], ids=["rename-waiting", "rename-pushed"])
+async def test_undoing_a_merge_keeps_the_sources_rename(
+        synced: Workspace, emu: RunningEmulator, pushed_first: bool) -> None:
+    """The merge's deletion supersedes a waiting rename of its source; undoing the merge brings
+    the tag back under the new name, so that rename has to go to WeCom again, or the next sync
+    reads WeCom's old name and silently reverts the operator's rename."""
+    service, c = WorkspaceService(synced), synced.reader()
+    source, source_wecom = await _app_tag(synced, emu, "老朋友")
+    target, _target_wecom = await _app_tag(synced, emu, "好朋友")
+    await service.rename_tag(source, "老朋友们")
+    if pushed_first:
+        assert (await push(synced, emu)).sent == 1
+    _moved, batch = await service.merge_tags([source], target)
+    assert _live(synced, store.EDIT_CORP_TAG) == []
+    await service.undo(batch)
+    assert _live(synced, store.DEL_CORP_TAG) == []  # the deletion is withdrawn
+    report = await push(synced, emu)
+    assert report.failed == 0
+    assert _wecom_name(emu, source_wecom) == "老朋友们"
+    assert emu.corp.stats.edit_corp_tag_calls == [{"id": source_wecom, "name": "老朋友们"}]
+    await sync(synced, emu)
+    assert c.execute("SELECT name FROM tags WHERE id = ?", (source,)).fetchone()[0] == "老朋友们"
+    assert _live(synced, store.EDIT_CORP_TAG) == []

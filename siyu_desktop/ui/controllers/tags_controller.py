@@ -2,7 +2,9 @@
 tag groups, say how many members a delete or merge touches before doing it, and undo.
 
 Every write method can be called directly (tests, and the screen's dialogs once accepted);
-``delete_*`` and ``merge_tags`` open a confirmation first unless ``confirmed=True``.
+``delete_*``, ``merge_tags`` and ``rename_tag`` of a WeCom tag open a confirmation first unless
+``confirmed=True``. A confirmation of a change that the outbox will push says so, because the
+operator is about to edit the corp's shared tag library, not just this workspace.
 """
 
 from __future__ import annotations
@@ -77,8 +79,18 @@ class TagsController(QObject):
         return self._write(self.service.create_tag(group_id, name),
                            self.tr("新建标签“{name}”").format(name=name.strip()))
 
-    def rename_tag(self, tag_id: int, name: str) -> Task | None:
+    def rename_text(self, tag_id: int, name: str) -> str:
+        return self._synced(self.tr("把标签“{old}”改名为“{new}”。此操作可以撤销。").format(
+            old=self._name(tag_id), new=name.strip()), [tag_id])
+
+    def rename_tag(self, tag_id: int, name: str, confirmed: bool = False) -> Task | None:
+        """A local tag is renamed at once; a WeCom tag's new name reaches every staff member's
+        WeCom, so that is confirmed first."""
         if self._refuse_admin([tag_id]):
+            return None
+        if not confirmed and self._reaches_wecom([tag_id]):
+            self._confirm(self.tr("重命名标签"), self.rename_text(tag_id, name), self.tr("改名"),
+                          lambda: self.rename_tag(tag_id, name, confirmed=True))
             return None
         old = self._tags[tag_id].name if tag_id in self._tags else ""
         return self._write(self.service.rename_tag(tag_id, name),
@@ -92,11 +104,14 @@ class TagsController(QObject):
     # -- delete and merge (confirmed first) ----------------------------------------------------
     def delete_text(self, tag_ids: Sequence[int]) -> str:
         n = f"{self.service.tag_impact(tag_ids).members:,}"
+        # only tags WeCom already has are deleted there; a waiting creation is just dropped
+        in_wecom = [i for i in tag_ids if i in self._tags and not self._tags[i].is_local]
         if len(tag_ids) == 1:
-            return self.tr("删除标签“{tag}”会从 {n} 位客户身上移除它。此操作可以撤销。").format(
-                tag=self._name(tag_ids[0]), n=n)
-        return self.tr("删除 {k} 个标签（{names}）会影响 {n} 位客户，这些标签会从他们身上移除。"
-                       "此操作可以撤销。").format(k=len(tag_ids), names=self._names(tag_ids), n=n)
+            return self._synced(self.tr("删除标签“{tag}”会从 {n} 位客户身上移除它。此操作可以撤销。")
+                                .format(tag=self._name(tag_ids[0]), n=n), in_wecom)
+        return self._synced(self.tr("删除 {k} 个标签（{names}）会影响 {n} 位客户，这些标签会从他们"
+                                    "身上移除。此操作可以撤销。").format(
+            k=len(tag_ids), names=self._names(tag_ids), n=n), in_wecom)
 
     def delete_tags(self, tag_ids: Sequence[int], confirmed: bool = False) -> Task | None:
         ids = [i for i in tag_ids if i in self._tags]
@@ -112,9 +127,12 @@ class TagsController(QObject):
 
     def delete_group_text(self, group_id: int) -> str:
         impact = self.service.group_impact(group_id)
-        return self.tr("删除标签组“{group}”及其中 {k} 个标签，会从 {n} 位客户身上移除这些标签。"
-                       "此操作可以撤销。").format(group=self._groups[group_id].name,
-                                          k=impact.tags, n=f"{impact.members:,}")
+        group = self._groups[group_id]
+        inside = [t.id for t in self._tags.values() if t.group_id == group_id]
+        text = self.tr("删除标签组“{group}”及其中 {k} 个标签，会从 {n} 位客户身上移除这些标签。"
+                       "此操作可以撤销。").format(group=group.name, k=impact.tags,
+                                          n=f"{impact.members:,}")
+        return self._synced(text, inside, wecom=group.wecom_group_id is not None)
 
     def delete_group(self, group_id: int, confirmed: bool = False) -> Task | None:
         if group_id not in self._groups:
@@ -132,10 +150,11 @@ class TagsController(QObject):
     def merge_text(self, source_ids: Sequence[int], target_id: int) -> str:
         carrying = self.service.tag_impact(source_ids).members
         newly = self.service.merge_impact(source_ids, target_id).members
-        return self.tr("把 {sources} 合并到“{target}”：带有这些标签的 {m} 位客户都会带上“{target}”"
+        text = self.tr("把 {sources} 合并到“{target}”：带有这些标签的 {m} 位客户都会带上“{target}”"
                        "（其中 {n} 位是新打上的），随后删除 {sources}。此操作可以撤销。").format(
             sources=self._names(source_ids), target=self._name(target_id),
             m=f"{carrying:,}", n=f"{newly:,}")
+        return self._synced(text, [*source_ids, target_id])
 
     def merge_tags(self, source_ids: Sequence[int], target_id: int,
                    confirmed: bool = False) -> Task | None:
@@ -196,6 +215,24 @@ class TagsController(QObject):
                 names="、".join(admin)),
             self.tr("请在企业微信管理后台 → 客户联系 → 客户标签中修改。")))
         return True
+
+    def _reaches_wecom(self, tag_ids: Sequence[int]) -> bool:
+        """Whether the outbox will push a change to these tags: they are in WeCom, or in a WeCom
+        tag group (then their creation is waiting and carries the change)."""
+        for tag_id in tag_ids:
+            tag = self._tags.get(tag_id)
+            group = self._groups.get(tag.group_id) if tag is not None else None
+            if tag is not None and (not tag.is_local or (
+                    group is not None and group.wecom_group_id is not None)):
+                return True
+        return False
+
+    def _synced(self, text: str, tag_ids: Sequence[int], wecom: bool = False) -> str:
+        """``text``, plus the warning that WeCom changes too when the outbox will push it; a
+        local-only change must not claim that."""
+        if not wecom and not self._reaches_wecom(tag_ids):
+            return text
+        return self.tr("{text}确认后会同步到企业微信。").format(text=text)
 
     def _name(self, tag_id: int) -> str:
         return self._tags[tag_id].name if tag_id in self._tags else str(tag_id)
