@@ -50,67 +50,107 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="29"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
         <source>标签库</source>
         <translation>Tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="34"/>
         <source>客户</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="35"/>
         <source>客户群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="36"/>
         <source>群统计</source>
         <translation>Group stats</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="111"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="130"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="149"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="171"/>
-        <source>同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
-        <translation>Sync finished in {secs:.0f} s: {new} new members, {groups} groups, {joins} joined, {leaves} left</translation>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <source>{n} 秒</source>
+        <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <source>{n} 分钟</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <source>{n} 小时</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="177"/>
+        <source>正在发送到企业微信：{done}/{total} 项</source>
+        <translation>Sending to WeCom: {done}/{total} items</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="180"/>
+        <source> · 每秒 {rate} 项 · 还需约 {left}</source>
+        <translation> · {rate} per second · about {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
+        <source>正在发送到企业微信：0/{total} 项</source>
+        <translation>Sending to WeCom: 0/{total} items</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="198"/>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="204"/>
+        <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
+        <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="210"/>
+        <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
+        <translation>; {sent} items sent to WeCom, {failed} failed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="215"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="201"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="237"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -118,53 +158,53 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="43"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="54"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="57"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="58"/>
         <source>企业微信：已配置</source>
         <translation>WeCom: configured</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="58"/>
         <source>企业微信：在线</source>
         <translation>WeCom: online</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="59"/>
         <source>企业微信：离线</source>
         <translation>WeCom: offline</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
         <source>刚刚同步</source>
         <translation>synced just now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
         <source>{n} 分钟前同步</source>
         <translation>synced {n} min ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
         <source>{n} 小时前同步</source>
         <translation>synced {n} h ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
         <source>{n} 天前同步</source>
         <translation>synced {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="67"/>
         <source>待发送 {n}</source>
         <translation>{n} waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="69"/>
         <source>失败 {n}</source>
         <translation>{n} failed</translation>
     </message>

@@ -126,3 +126,42 @@ def test_a_failed_sync_explains_itself_and_a_later_success_replaces_it(  # type:
     driver.idle()
     assert "同步完成" in page.progress_label.text()
     assert "同步完成" in bar.currentMessage() and "可信 IP" not in bar.currentMessage()
+
+
+def test_a_sync_shows_the_push_as_its_own_phase(controller, driver, emu, empty_workspace):  # type: ignore[no-untyped-def]
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    page.full_button.click()
+    driver.idle()
+    c = empty_workspace.reader()
+    tag = next(iter(emu.corp.all_tags()))
+    tid = c.execute("SELECT id FROM tags WHERE wecom_tag_id = ?", (tag,)).fetchone()[0]
+    have = {m for (m,) in c.execute("SELECT member_id FROM member_tags WHERE tag_id = ?", (tid,))}
+    ids = [m for (m,) in c.execute("SELECT id FROM members ORDER BY id") if m not in have]
+
+    def tag_them(ctx):  # type: ignore[no-untyped-def]
+        tag_store.add_tag(ctx, tid, ids)
+        return enqueue_tag_changes(ctx)
+    queued = empty_workspace.write(tag_them)
+    assert queued >= 20
+    seen: list[tuple[int, int, str]] = []
+    original = page.set_push_progress
+
+    def spy(done: int, total: int, text: str) -> None:
+        seen.append((done, total, text))
+        original(done, total, text)
+    page.set_push_progress = spy  # type: ignore[method-assign]
+    emu.corp.set_faults(extra_latency_ms=60)  # about 1.5 s of pushing: enough for a rate
+    page.sync_button.click()
+    driver.idle()
+    emu.corp.reset_faults()
+    assert seen[0][:2] == (0, queued) and f"0/{queued} 项" in seen[0][2]
+    assert seen[-1][:2] == (queued, queued)
+    assert any("每秒" in text and "还需约" in text for _d, _t, text in seen), seen
+    final = page.progress_label.text()
+    assert "同步完成（用时" in final and f"发送到企业微信 {queued} 项" in final, final
+    assert page.progress.maximum() == 5 and page.progress.value() == 5

@@ -4,10 +4,13 @@ cancel, push the outbox, retry/discard items; and feeds the status-bar indicator
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from ...domain.pace import Pace, rough_duration
 from ...errors import Cancelled, UserError
 from ...services.connection import (
     ConnectionConfig,
@@ -146,7 +149,7 @@ class ConnectionController(QObject):
     def cancel_sync(self) -> None:
         if self._cancel is not None:
             self._cancel.cancel()
-            self.page.set_progress(self.page.progress.value(), self.tr("正在取消…"))
+            self.page.set_status_text(self.tr("正在取消…"))
 
     def _on_progress(self, p: SyncProgress) -> None:
         # Members, groups and statistics run side by side: show each one's count.
@@ -156,34 +159,67 @@ class ConnectionController(QObject):
                  for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
 
+    def _duration(self, seconds: float) -> str:
+        n, unit = rough_duration(seconds)
+        return {"s": self.tr("{n} 秒"), "min": self.tr("{n} 分钟"), "h": self.tr("{n} 小时")
+                }[unit].format(n=n)
+
+    def _push_progress(self, started: float) -> Callable[[int, int], None]:
+        """The push as its own phase: count, rate and time left, at most ten updates a second."""
+        last = [0.0]
+
+        def show(done: int, total: int) -> None:
+            now = time.monotonic()
+            if done < total and now - last[0] < 0.1:
+                return
+            last[0] = now
+            pace = Pace(done, total, now - started)
+            text = self.tr("正在发送到企业微信：{done}/{total} 项").format(
+                done=f"{done:,}", total=f"{total:,}")
+            if pace.per_second is not None and pace.seconds_left is not None:
+                text += self.tr(" · 每秒 {rate} 项 · 还需约 {left}").format(
+                    rate=f"{pace.per_second:.1f}", left=self._duration(pace.seconds_left))
+            self.page.set_push_progress(done, total, text)
+        return show
+
     async def _sync(self, mode: str) -> None:
         self._cancel = CancelToken()
         self._phases = {}
         self.page.set_syncing(True)
+        started = time.monotonic()
         try:
             async with self.connection.make_client() as client:
-                await self.outbox.push(client, cancelled=self._cancel)
+                waiting = (await self.outbox.counts()).get("pending", 0)
+                if waiting:
+                    self.page.set_push_progress(0, waiting, self.tr(
+                        "正在发送到企业微信：0/{total} 项").format(total=f"{waiting:,}"))
+                pushed = await self.outbox.push(client, cancelled=self._cancel,
+                                                progress=self._push_progress(time.monotonic()))
+                self.page.set_progress(0, self.tr("正在同步…"))
                 report = await self.sync.run(client, mode, progress=self._on_progress,  # type: ignore[arg-type]
                                              cancelled=self._cancel)
             self.connection.set_online(True)
             c = report.counts
             done = self.tr(
-                "同步完成（{secs:.0f} 秒）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
-            ).format(secs=report.seconds, new=c.get("members_added", 0),
+                "同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
+            ).format(took=self._duration(time.monotonic() - started),
+                     new=c.get("members_added", 0),
                      groups=c.get("groups", 0), joins=c.get("joins", 0),
                      leaves=c.get("leaves", 0))
+            if pushed.sent or pushed.failed:
+                done += self.tr("；发送到企业微信 {sent} 项，失败 {failed} 项").format(
+                    sent=f"{pushed.sent:,}", failed=f"{pushed.failed:,}")
             self.page.set_progress(5, done)
             self.feedback.info(done)  # also replaces an earlier failure's words in the status bar
         except (Cancelled, asyncio.CancelledError):
-            self.page.set_progress(self.page.progress.value(),
-                                   self.tr("已取消；下次全量同步会从中断处继续。"))
+            self.page.set_status_text(self.tr("已取消；下次全量同步会从中断处继续。"))
         except NetworkError as exc:
             self.connection.set_online(False, exc.message)
-            self.page.set_progress(self.page.progress.value(), self.feedback.describe(exc))
+            self.page.set_status_text(self.feedback.describe(exc))
         except UserError as exc:
             # WeCom refused (trusted IP, permissions, secret): say what to do, right here too
             self.connection.set_online(False, exc.message)
-            self.page.set_progress(self.page.progress.value(), self.feedback.describe(exc))
+            self.page.set_status_text(self.feedback.describe(exc))
             self.feedback.user_error(exc)
         finally:
             self._cancel = None
@@ -196,7 +232,7 @@ class ConnectionController(QObject):
 
     async def _push(self) -> None:
         async with self.connection.make_client() as client:
-            report = await self.outbox.push(client)
+            report = await self.outbox.push(client, progress=self._push_progress(time.monotonic()))
         self.connection.set_online(not report.offline)
         self.feedback.info(self.tr("发件箱：已发送 {s}，失败 {f}，等待 {w}").format(
             s=report.sent + report.reconciled, f=report.failed, w=report.waiting))

@@ -165,7 +165,20 @@ class ConnectionPage(QWidget):
         self.cancel_button.setEnabled(running)
 
     def set_progress(self, phase_index: int, text: str) -> None:
+        """The sync's phases (0–5)."""
+        if self.progress.maximum() != 5:
+            self.progress.setRange(0, 5)
         self.progress.setValue(phase_index)
+        self.progress_label.setText(text)
+
+    def set_status_text(self, text: str) -> None:
+        """Words under the bar that leave the bar where it is (a failure, a cancel)."""
+        self.progress_label.setText(text)
+
+    def set_push_progress(self, done: int, total: int, text: str) -> None:
+        """The outbox push, a phase of its own before the sync: the bar counts its items."""
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, total))
         self.progress_label.setText(text)
 
     def set_outbox(self, items: Sequence[OutboxItem], summary: str) -> None:
