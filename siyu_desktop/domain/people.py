@@ -12,15 +12,66 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
 # Zero-width and BOM characters that ride along in copy-pasted Excel cells.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_ZWJ = "\u200d"
 _SPACES = re.compile(r"\s+")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\u2028\u2029\x0b\x0c])[\s]*")
+# Code points that are (mostly) emoji, and what may follow an emoji inside one sequence
+# (variation selectors, skin tones, keycap, tag characters). A close approximation of Unicode's
+# Extended_Pictographic without a dependency: it only decides which U+200D joiners are kept.
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2300, 0x23FF), (0x2B00, 0x2BFF),
+                 (0x2190, 0x21FF), (0x2934, 0x2935), (0x3030, 0x3030), (0x303D, 0x303D),
+                 (0x3297, 0x3299), (0x00A9, 0x00A9), (0x00AE, 0x00AE), (0x203C, 0x203C),
+                 (0x2049, 0x2049), (0x2122, 0x2122), (0x2139, 0x2139))
+_EMOJI_TAIL = frozenset("\ufe0e\ufe0f\u20e3") | frozenset(map(chr, range(0xE0020, 0xE0080)))
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _EMOJI_RANGES)
+
+
+def _joins_emoji(text: str, i: int) -> bool:
+    """Whether the U+200D at ``i`` glues two emoji into one (👨‍👩‍👧): then it is content."""
+    j = i - 1
+    while j >= 0 and text[j] in _EMOJI_TAIL:
+        j -= 1
+    return j >= 0 and i + 1 < len(text) and _is_emoji(text[j]) and _is_emoji(text[i + 1])
+
+
+def drop_invisible(text: str) -> str:
+    """Zero-width characters and BOMs removed, except the joiners inside emoji sequences (a
+    family 👨‍👩‍👧‍👦 without them falls apart into four people). Variation selectors stay."""
+    if _ZWJ not in text:
+        return text.translate(_INVISIBLE)
+    return "".join(ch for i, ch in enumerate(text)
+                   if ord(ch) not in _INVISIBLE or (ch == _ZWJ and _joins_emoji(text, i)))
 
 
 def clean_text(value: object) -> str:
-    """Full-width to half-width (NFKC), invisible characters removed, runs of spaces collapsed."""
+    """Full-width to half-width (NFKC), invisible characters removed, runs of spaces collapsed.
+    This is a *key* (matching, search, tag and staff names), not what is stored as typed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFKC", str(value)).translate(_INVISIBLE)
+    text = drop_invisible(unicodedata.normalize("NFKC", str(value)))
     return _SPACES.sub(" ", text).strip()
+
+
+def tidy_text(value: object, *, one_line: bool) -> str:
+    """Text as the operator wrote it — no NFKC, so ``ＡＭＹ`` and ``：`` stay — with the ends
+    trimmed and invisible characters dropped. ``one_line``: a line break (and the spaces around
+    it) becomes one space; otherwise line breaks are kept, written as ``\n``."""
+    if value is None:
+        return ""
+    text = drop_invisible(str(value))
+    if one_line:
+        text = _LINE_BREAKS.sub(" ", text)
+    else:  # blank lines and indentation are the operator's; only Windows' \r\n is unified
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def has_line_break(text: str) -> bool:
+    return _LINE_BREAKS.search(text) is not None
 
 
 def normalise_phone(value: object, region: str = "CN") -> str | None:
@@ -45,6 +96,8 @@ def normalise_phone(value: object, region: str = "CN") -> str | None:
         if mantissa_digits < len(sci.group(1)) + int(sci.group(3)):
             return None  # Excel rounded it away: the real digits are gone
         text = str(int(float(text)))
+    elif re.search(r"[A-Za-z]", text):
+        return None  # phonenumbers would turn letters into keypad digits (abc → 222)
     text = re.sub(r"[\s\-().]", "", text)
     if text.startswith("0086"):
         text = "+86" + text[4:]

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from siyu_desktop.domain.members import LEVEL_NAMES, parse_level
-from siyu_desktop.domain.people import clean_text, normalise_phone
+from siyu_desktop.domain.people import clean_text, has_line_break, normalise_phone, tidy_text
 from siyu_desktop.excel.mapping import FIELD_LABELS, ColumnMapping
 from siyu_desktop.excel.reader import CellValue, SheetRow
 
@@ -252,18 +252,43 @@ _CN_MOBILE = re.compile(str(
     PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern))  # type: ignore[union-attr]
 
 
+_SCIENTIFIC = re.compile(r"\d+(\.\d+)?[eE]\+?\d+")
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+_NOT_MOBILE = "不是中国大陆手机号；座机和境外号码不能导入到手机号列（号码不会被改写），可以写在备注里"
+
+
+def _is_cn_mobile(phone: str) -> bool:
+    return len(phone) == 11 and _CN_MOBILE.fullmatch(phone) is not None
+
+
 def _parse_phone(value: CellValue) -> str:
+    """A mainland mobile as its 11 digits, or the reason the cell is refused. Only mobiles are
+    accepted: the phone column matches members and feeds WeCom, and a landline or foreign number
+    would be stored rewritten (``010-12345678`` → ``1012345678``), so the row is refused instead,
+    and letters are never read as keypad digits."""
     if isinstance(value, float) and value.is_integer() and 1e10 < value < 2e10:
         value = str(int(value))
-    if isinstance(value, str) and len(value) == 11 and _CN_MOBILE.fullmatch(value):
+    if isinstance(value, str) and _is_cn_mobile(value):
         return value
-    phone = normalise_phone(value)
-    if phone:
-        return phone
+    if isinstance(value, float) and not value.is_integer():
+        raise _Bad("不是有效的手机号")
     text = clean_text(value)
-    if re.fullmatch(r"\d+(\.\d+)?[eE]\+?\d+", text):
-        raise _Bad("手机号被显示成了科学计数法，后几位已经丢失；请把该列设为「文本」后重新填写")
-    raise _Bad("不是有效的手机号")
+    if _SCIENTIFIC.fullmatch(text):
+        phone = normalise_phone(text)
+        if phone is None:
+            raise _Bad("手机号被显示成了科学计数法，后几位已经丢失；请把该列设为「文本」后重新填写")
+    elif re.search(r"[A-Za-z]", text):
+        raise _Bad("手机号里有字母，不是有效的手机号（不会把字母当成数字）")
+    elif not re.fullmatch(r"\+?\d+", _PHONE_SEPARATORS.sub("", text)):
+        raise _Bad("不是有效的手机号")
+    else:
+        phone = normalise_phone(text)
+    if phone is None:
+        raise _Bad("不是有效的手机号")
+    if _is_cn_mobile(phone) or (phone.startswith("+") and phone == text):
+        return phone  # a foreign number already in E.164 (what the export writes) is kept as is
+    raise _Bad(_NOT_MOBILE if not phone.startswith("+") else
+               _NOT_MOBILE + f"；境外手机号请写成不带空格的国际格式，例如 {phone}")
 
 
 def _parse_int(value: CellValue) -> int:
@@ -306,6 +331,22 @@ def _parse_id(value: CellValue) -> str:
     return cell_text(value).replace(" ", "")
 
 
+def _as_text(value: CellValue) -> CellValue:
+    """Numbers and dates written the way ``cell_text`` writes them; text as it is."""
+    return value if isinstance(value, str) else cell_text(value)
+
+
+def parse_name(value: CellValue) -> str:
+    """The name as typed (no NFKC: ``ＡＭＹ小店`` stays), on one line; search keys are derived
+    from its NFKC form elsewhere (``store.members.derived_fields``)."""
+    return tidy_text(_as_text(value), one_line=True)
+
+
+def parse_remark(value: CellValue) -> str:
+    """The remark as typed, line breaks included."""
+    return tidy_text(_as_text(value), one_line=False)
+
+
 def _parse_channel(value: CellValue) -> str:
     return sys.intern(cell_text(value))  # a handful of channels over millions of rows
 
@@ -315,10 +356,10 @@ def _parse_list(value: CellValue) -> tuple[str, ...]:
 
 
 _PARSERS: dict[str, Callable[[CellValue], object]] = {
-    "name": cell_text, "phone": _parse_phone, "external_userid": _parse_id, "unionid": _parse_id,
+    "name": parse_name, "phone": _parse_phone, "external_userid": _parse_id, "unionid": _parse_id,
     "level": _parse_level, "channel": _parse_channel, "birthday": parse_birthday,
     "staff": _parse_list, "groups": _parse_list, "tags": parse_tags,
-    "points": _parse_points, "gender": _parse_gender, "remark": cell_text,
+    "points": _parse_points, "gender": _parse_gender, "remark": parse_remark,
 }
 
 
@@ -335,10 +376,12 @@ Memo = dict[tuple[str, type, CellValue], object]
 
 def normalise_row(
     cells: Sequence[CellValue], mapping: ColumnMapping, *, row_number: int,
-    tz: ZoneInfo | None = None, memo: Memo | None = None,
+    tz: ZoneInfo | None = None, memo: Memo | None = None, notes: list[str] | None = None,
 ) -> RosterRow | list[CellProblem]:
     """A clean ``RosterRow``, or every problem found in the row (all of them, not the first).
-    ``memo`` (one dict per file) remembers parsed values of the low-variety fields."""
+    ``memo`` (one dict per file) remembers parsed values of the low-variety fields. ``notes``
+    receives what was changed in a row that is still imported (a name's line break), so the
+    preview can say so instead of changing it silently."""
     zone = tz or ZoneInfo(DEFAULT_TZ)
     values: dict[str, object] = {}
     problems: list[CellProblem] = []
@@ -386,6 +429,10 @@ def normalise_row(
                                     "这一行没有客户名称、手机号、客户ID 或 unionid，无法知道是谁"))
     if problems:
         return problems
+    if notes is not None and "name" in values:
+        raw = cells[mapping.fields["name"]]
+        if isinstance(raw, str) and has_line_break(raw.strip()):
+            notes.append(f"第 {row_number} 行：客户名称里的换行已改成空格（{values['name']}）")
     # Most rows have no extra columns: they share one empty dict (never mutated; merges copy)
     # instead of a million empty ones.
     return RosterRow(extras=extras or _NO_EXTRAS, source_rows=(row_number,),
@@ -406,6 +453,7 @@ class NormalisedRoster:
     rows: list[RosterRow]
     rejected: list[tuple[SheetRow, list[CellProblem]]]
     merges: list[MergeNote]
+    notes: list[str] = field(default_factory=list)  # rows imported with a change worth saying
 
 
 _SCALARS = ("name", "phone", "external_userid", "unionid", "level", "channel", "birthday",
@@ -479,6 +527,7 @@ def normalise_rows(
     rejected: list[tuple[SheetRow, list[CellProblem]]] = []
     zone = tz or ZoneInfo(DEFAULT_TZ)
     memo: Memo = {}
+    notes: list[str] = []
     done = 0
     for row in rows:
         done += 1
@@ -487,7 +536,8 @@ def normalise_rows(
                 cancel()
             if progress:
                 progress(done)
-        result = normalise_row(row.cells, mapping, row_number=row.number, tz=zone, memo=memo)
+        result = normalise_row(row.cells, mapping, row_number=row.number, tz=zone, memo=memo,
+                               notes=notes)
         if isinstance(result, RosterRow):
             good.append(result)
         else:
@@ -495,6 +545,6 @@ def normalise_rows(
     if progress:
         progress(done)
     if not merge:
-        return NormalisedRoster(good, rejected, [])
-    merged, notes = merge_duplicates(good)
-    return NormalisedRoster(merged, rejected, notes)
+        return NormalisedRoster(good, rejected, [], notes)
+    merged, merges = merge_duplicates(good)
+    return NormalisedRoster(merged, rejected, merges, notes)

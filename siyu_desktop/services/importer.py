@@ -139,6 +139,9 @@ class ImportPreview:
             conflict = ("，不同之处以后面的行为准：" + "、".join(
                 FIELD_LABELS.get(c, c) for c in note.conflicts)) if note.conflicts else ""
             lines.append(f"第 {rows} 行是同一位客户，已合并{conflict}。")
+        lines += self.roster.notes[:10]
+        if len(self.roster.notes) > 10:
+            lines.append(f"另有 {len(self.roster.notes) - 10} 行的客户名称换行已改成空格。")
         if len(self.roster.merges) > 10:
             lines.append(f"另有 {len(self.roster.merges) - 10} 处重复行已合并。")
         if self.totals_dropped:

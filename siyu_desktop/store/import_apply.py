@@ -16,7 +16,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.people import pinyin_keys
+from ..domain.people import clean_text, pinyin_keys
 from .audit import WriteContext, rows_as_dicts
 from .deferred import indexes_deferred, search_index_deferred
 from .importing import (
@@ -75,7 +75,7 @@ def _new_row(record: MemberRecord, member_id: int, now: int) -> tuple[Any, ...]:
     """A new member's row in ``NEW_COLUMNS`` order; what the file leaves empty gets the
     column's default (as an INSERT without that column would)."""
     name = record.name or ""
-    pinyin, initials = pinyin_keys(name)
+    pinyin, initials = pinyin_keys(clean_text(name))  # keys from the NFKC form, as derived_fields
     birthday = record.birthday or None
     extra = (json.dumps(record.extras, ensure_ascii=False, sort_keys=True)
              if record.extras else None)

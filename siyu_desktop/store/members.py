@@ -149,7 +149,8 @@ def derived_fields(values: dict[str, Any]) -> dict[str, Any]:
     """Columns computed from others: pinyin keys from the name, birthday month-day key."""
     out: dict[str, Any] = {}
     if "name" in values:
-        name = values["name"] or ""
+        # Keys from the NFKC form: a name is stored as typed (ＡＭＹ小店) but found as amy.
+        name = clean_text(values["name"] or "")
         out["name_pinyin"], out["name_initials"] = pinyin_keys(name)
     if "birthday" in values:
         out["birth_md"] = birth_md(values["birthday"])

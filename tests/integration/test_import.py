@@ -478,3 +478,73 @@ def test_first_big_import_rebuilds_indexes_and_a_cancel_keeps_them(
     tag_id = conn.execute("SELECT id FROM tags WHERE name = '标签7'").fetchone()[0]
     assert conn.execute("SELECT count(*) FROM member_tags INDEXED BY member_tags_tag "
                         "WHERE tag_id = ?", (tag_id,)).fetchone() == (60,)
+
+
+# -- fidelity: what the operator typed is what gets stored, or the row is refused -------------
+def _one_file(tmp_path: Path, rows: list[list[Any]], name: str = "fidelity.xlsx") -> Path:
+    path = tmp_path / name
+    write_xlsx(path, ["客户名称", "手机号", "备注"], rows)
+    return path
+
+
+def test_phone_with_letters_is_refused_not_turned_into_digits(
+        importer: Importer, workspace: Workspace, run: Any, tmp_path: Path) -> None:
+    path = _one_file(tmp_path, [["字母手机", "138abcd5678", ""], ["好手机", "13512340001", ""]])
+    preview = run(importer.preview(path))
+    assert (preview.new, preview.rejected) == (1, 1)
+    [(row, reason)] = preview.problems()
+    assert row == 2 and "138abcd5678" in reason and "字母" in reason
+    run(importer.commit(preview))
+    conn = workspace.reader()
+    assert conn.execute("SELECT count(*) FROM members WHERE phone = '13822235678' "
+                        "OR name = '字母手机'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("number", ["010-12345678", "0571-88888888", "+1 650 253 0000",
+                                    "0086 10 12345678"])
+def test_landline_or_foreign_number_is_refused_with_its_digits_untouched(
+        importer: Importer, workspace: Workspace, run: Any, tmp_path: Path, number: str) -> None:
+    path = _one_file(tmp_path, [["座机客户", number, ""]])
+    preview = run(importer.preview(path))
+    assert (preview.new, preview.rejected) == (0, 1)
+    [(_row, reason)] = preview.problems()
+    assert f"「{number}」" in reason and "不是中国大陆手机号" in reason
+    digits = "".join(ch for ch in number if ch.isdigit())
+    assert workspace.reader().execute("SELECT count(*) FROM members WHERE phone LIKE ?",
+                                      (f"%{digits.lstrip('0')[-8:]}",)).fetchone()[0] == 0
+
+
+def test_emoji_joined_by_zwj_keep_their_joiners(
+        importer: Importer, workspace: Workspace, run: Any, tmp_path: Path) -> None:
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466幸福一家"
+    flag = "\U0001F3F3\ufe0f\u200d\U0001F308彩虹"
+    path = _one_file(tmp_path, [[family, "13512340002", ""], [flag, "13512340003", ""],
+                                ["王\u200b五\ufeff", "13512340004", "\u200d备注\u200b"]])
+    run(importer.commit(run(importer.preview(path))))
+    conn = workspace.reader()
+    names = dict(conn.execute("SELECT phone, name FROM members WHERE phone IN "
+                              "('13512340002', '13512340003', '13512340004')"))
+    assert names == {"13512340002": family, "13512340003": flag, "13512340004": "王五"}
+    assert conn.execute("SELECT remark FROM members WHERE phone = '13512340004'").fetchone() == ("备注",)
+    assert run(importer.preview(path)).unchanged == 3
+
+
+def test_names_and_remarks_are_stored_as_written(
+        importer: Importer, service: WorkspaceService, workspace: Workspace, run: Any,
+        tmp_path: Path) -> None:
+    path = _one_file(tmp_path, [["  ＡＭＹ小店 ", "13512340005", "地址：Ａ座　３楼\n周末送货"],
+                                ["张\n三", "13512340006", ""]])
+    preview = run(importer.preview(path))
+    lines = "\n".join(preview.summary_lines())
+    assert "第 3 行" in lines and "换行" in lines, lines
+    run(importer.commit(preview))
+    conn = workspace.reader()
+    row = conn.execute("SELECT name, remark, name_initials FROM members WHERE phone = '13512340005'"
+                       ).fetchone()
+    assert row == ("ＡＭＹ小店", "地址：Ａ座　３楼\n周末送货", "amyxd")
+    assert conn.execute("SELECT name FROM members WHERE phone = '13512340006'").fetchone() == ("张 三",)
+    member_id = conn.execute("SELECT id FROM members WHERE phone = '13512340005'").fetchone()[0]
+    assert member_id in run(service.search("amy"))
+    assert member_id in run(service.search("ＡＭＹ"))
+    again = run(importer.preview(path))
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)

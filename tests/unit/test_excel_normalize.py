@@ -111,11 +111,11 @@ def test_full_row() -> None:
              birthday="5月1日", added="2023-05-01 14:03", tags="兴趣:猫粮、新客", points="1,200",
              groups="福利1群、会员群", staff="王小明，李雷", gender="女", remark="备注  文字",
              unionid="oUnion", channel="包裹卡", hobby="跑步")
-    assert row == RosterRow(
-        name="张 三", phone="13812345678", external_userid="wmABC", unionid="oUnion", level=2,
+    assert row == RosterRow(  # name and remark as typed: ends trimmed, invisibles dropped
+        name="张\u3000三", phone="13812345678", external_userid="wmABC", unionid="oUnion", level=2,
         channel="包裹卡", birthday="--05-01", added_at=1682920980, staff=("王小明", "李雷"),
         groups=("福利1群", "会员群"), tags=(("兴趣", "猫粮"), (None, "新客")), points=1200,
-        remark="备注 文字", gender=2, extras={"爱好": "跑步"})
+        remark="备注  文字", gender=2, extras={"爱好": "跑步"})
     assert row.source_rows == (7,)
 
 
