@@ -218,184 +218,229 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="30"/>
+        <source>移除标签</source>
+        <translation>Remove tag</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
         <source>标签改名</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
         <source>删除标签</source>
         <translation>Delete tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
         <source>已放弃</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="54"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="56"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="59"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="153"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="77"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="90"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="94"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="95"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="107"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="113"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
+        <source>内容</source>
+        <translation type="unfinished">What</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="132"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="133"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="134"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="154"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="200"/>
+        <source>已删除</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="203"/>
+        <source>客户 {name}</source>
+        <translation>Customer {name}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="205"/>
+        <source>标签 {name}</source>
+        <translation>Tag {name}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="207"/>
+        <source>标签组 {name}</source>
+        <translation>Tag group {name}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="210"/>
+        <source>{n} 个标签</source>
+        <translation>{n} tag(s)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="212"/>
+        <source>{n} 个标签组</source>
+        <translation>{n} tag group(s)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="214"/>
+        <source>员工 {name}</source>
+        <translation>Staff {name}</translation>
     </message>
 </context>
 <context>
@@ -1501,157 +1546,183 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="158"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="159"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="175"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="184"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="185"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="238"/>
+        <source>给 {n} 位客户打上“{tag}”</source>
+        <translation>Tag {n} members with &quot;{tag}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="239"/>
+        <source>从 {n} 位客户移除“{tag}”</source>
+        <translation>Remove &quot;{tag}&quot; from {n} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
+        <source>，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），在下次同步或“立即发送”时发出。继续吗？</source>
+        <translation>, and sync it to WeCom: {pushes} changes will be sent to WeCom (one per member and staff member who follows them), at the next sync or on &quot;Send now&quot;. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <source>确认批量修改标签</source>
+        <translation>Confirm bulk tag change</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="250"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="262"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="242"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="271"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="278"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="291"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="251"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="292"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="291"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="290"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="314"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="302"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="326"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="310"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="311"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="335"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="319"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="343"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="330"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="354"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="331"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="355"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

@@ -189,6 +189,11 @@ class WorkspaceService:
             return changed, ctx.batch_id
         return await self._write(run, action="add_tag")
 
+    async def preview_tag_change(self, tag_id: int, member_ids: Sequence[int],
+                                 add: bool) -> tuple[int, int]:
+        """(members whose link would change, WeCom calls it would queue); changes nothing."""
+        return await self._read(tags.preview_tag_change, tag_id, list(member_ids), add)
+
     async def remove_tag(self, tag_id: int, member_ids: Sequence[int]) -> tuple[int, int]:
         def run(ctx: Any) -> tuple[int, int]:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()

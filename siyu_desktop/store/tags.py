@@ -14,6 +14,7 @@ from ..domain.members import Dimension, Tag, TagGroup
 from ..domain.people import clean_text
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
+from .outbox import MARK_TAG, is_wecom_tag
 
 MAX_TAG_NAME = 30  # WeCom's limit for tag and group names
 
@@ -235,3 +236,30 @@ def _existing(conn: sqlite3.Connection, tag_id: int, ids: list[int]) -> set[int]
             f"SELECT member_id FROM member_tags WHERE tag_id = ? AND member_id IN "
             f"({','.join('?' * len(chunk))})", [tag_id, *chunk]))
     return have
+
+
+def preview_tag_change(conn: sqlite3.Connection, tag_id: int, member_ids: Sequence[int],
+                       add: bool) -> tuple[int, int]:
+    """What tagging (or untagging) these members would do, without doing it: (members whose
+    link changes, WeCom calls it queues). Counts the way ``outbox.enqueue_tag_change`` queues:
+    one ``mark_tag`` per follow relationship that WeCom has the other way, none where the same
+    change already waits, and a waiting opposite change is cancelled instead of sent."""
+    ids = sorted(set(member_ids))
+    have = _existing(conn, tag_id, ids)
+    changing = [m for m in ids if (m not in have) == add]
+    if not changing or not is_wecom_tag(conn, tag_id):
+        return len(changing), 0
+    pushes = 0
+    for i in range(0, len(changing), 900):
+        chunk = changing[i:i + 900]
+        marks = ",".join("?" * len(chunk))
+        pushes += conn.execute(
+            "SELECT count(*) FROM follows f JOIN members m ON m.id = f.member_id "
+            "WHERE m.external_userid IS NOT NULL AND f.member_id IN (" + marks + ") "
+            "AND (EXISTS (SELECT 1 FROM follow_tags ft WHERE ft.member_id = f.member_id AND "
+            "             ft.staff_id = f.staff_id AND ft.tag_id = ?) = ?) "
+            "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.kind = ? AND o.tag_id = ? AND "
+            "                o.status = 'pending' AND o.member_id = f.member_id AND "
+            "                o.staff_id = f.staff_id)",
+            [*chunk, tag_id, 0 if add else 1, MARK_TAG, tag_id]).fetchone()[0]
+    return len(changing), pushes

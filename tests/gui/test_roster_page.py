@@ -311,3 +311,51 @@ def test_two_quick_tag_writes_both_land(roster: RosterController, driver: Driver
                                 member)}
     assert {first, second} <= landed
     assert member in service.ws.index.tag(first) and member in service.ws.index.tag(second)
+
+
+def test_bulk_tagging_bound_for_wecom_says_how_many_pushes_first(
+        roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    """The picker's choice asks first when the change will be pushed: the number of calls it
+    queues is the number the outbox then holds; declining writes and queues nothing."""
+    tag = sql(service, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
+                       "ORDER BY id DESC LIMIT 1")[0][0]
+    table = roster.page.table
+    table.selectRow(0)
+    for row in range(1, 40):
+        table.selectionModel().select(roster.model.index(row, 0),
+                                      table.selectionModel().SelectionFlag.Select
+                                      | table.selectionModel().SelectionFlag.Rows)
+    chosen = roster.target_ids()
+    before = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    changing = [m for m in chosen if m not in before]
+    relationships = sql(service, "SELECT count(*) FROM follows WHERE member_id IN ({})".format(
+        ",".join("?" * len(changing))), *changing)[0][0]
+    asked: list[str] = []
+    roster.confirm = lambda text: asked.append(text) or False  # type: ignore[method-assign]
+    driver.run(roster.confirm_and_apply(tag, add=True))
+    driver.idle()
+    assert len(asked) == 1
+    assert f"给 {len(changing)} 位客户" in asked[0] and f"发送 {relationships} 次修改" in asked[0]
+    assert "同步到企业微信" in asked[0]
+    assert sql(service, "SELECT count(*) FROM outbox")[0][0] == 0
+    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?",
+                              tag)} == before
+
+    roster.confirm = lambda text: asked.append(text) or True  # type: ignore[method-assign]
+    driver.run(roster.confirm_and_apply(tag, add=True))
+    driver.idle()
+    assert sql(service, "SELECT count(*) FROM outbox WHERE kind = 'mark_tag' AND tag_id = ?",
+               tag)[0][0] == relationships
+    after = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    assert after == before | set(chosen)
+
+    # a local-only tag has nothing to send: applied without asking
+    from siyu_desktop.store import tags as tag_store
+
+    local = service.ws.write(lambda ctx: tag_store.create_tag(
+        ctx, tag_store.ensure_group(ctx, "本地分组"), "本地标签"))
+    asked.clear()
+    driver.run(roster.confirm_and_apply(local, add=True))
+    driver.idle()
+    assert not asked
+    assert len(sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", local)) == 40

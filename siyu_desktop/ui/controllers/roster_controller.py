@@ -50,6 +50,7 @@ class RosterController(QObject):
         self._total = 0
         self._shown = 0
         self._undo: list[UndoState] = []
+        self.confirm = self._ask  # replaced in tests
         self.undo_dialog: QProgressDialog | None = None
         self._tag_names: dict[int, str] = {}
         self._current_segment_id: int | None = None
@@ -223,9 +224,32 @@ class RosterController(QObject):
         def accepted() -> None:
             chosen = dialog.chosen()
             if chosen:
-                self.apply_tag(chosen[0], add)
+                self.tasks.run(self.confirm_and_apply(chosen[0], add), name="roster.confirm")
         dialog.accepted.connect(accepted)
         self._open_dialog(dialog)
+
+    async def confirm_and_apply(self, tag_id: int, add: bool) -> None:
+        """A change bound for WeCom says how many calls it queues before it runs; a local tag
+        (nothing to send) is applied at once."""
+        targets = self.target_ids()
+        members, pushes = await self.service.preview_tag_change(tag_id, targets, add)
+        if pushes:
+            tag = self._tag_names.get(tag_id, "")
+            text = (self.tr("给 {n} 位客户打上“{tag}”") if add else
+                    self.tr("从 {n} 位客户移除“{tag}”")).format(n=f"{members:,}", tag=tag)
+            text += self.tr("，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），"
+                            "在下次同步或“立即发送”时发出。继续吗？").format(pushes=f"{pushes:,}")
+            if not self.confirm(text):
+                return
+        self.apply_tag(tag_id, add, targets)
+
+    def _ask(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认批量修改标签"), text,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          self.page)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("确定"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     def apply_tag(self, tag_id: int, add: bool, ids: list[int] | None = None) -> asyncio.Task[None]:
         targets = ids if ids is not None else self.target_ids()
