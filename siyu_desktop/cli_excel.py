@@ -2,22 +2,31 @@
 
 ``siyu import FILE`` previews and then commits; ``--dry-run`` only previews. The exit code is 1
 when rows were rejected (they can be saved with ``--rejects`` and fixed), else 0.
+
+Ctrl-C during an import does not raise ``KeyboardInterrupt`` into the middle of the work: it sets
+a flag the importer polls. Cancelled in time, nothing is written and the exit code is 130; once
+the commit is past its last check it finishes, and the CLI says so and prints the undo line.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from .errors import Cancelled, UserError
 from .excel.mapping import ColumnMapping
 from .services.exporter import Exporter
 from .services.importer import Importer
 from .services.workspace import WorkspaceService
 
-EXIT_OK, EXIT_USER = 0, 1
+EXIT_OK, EXIT_USER, EXIT_CANCELLED = 0, 1, 130
 
 
 def register(sub: Any) -> None:
@@ -54,12 +63,58 @@ def _load_mapping(path: Path | None) -> ColumnMapping | None:
                         english="Cannot read the mapping file.") from exc
 
 
+@contextlib.contextmanager
+def _sigint_cancels() -> Iterator[tuple[threading.Event, Callable[[], None]]]:
+    """While inside: SIGINT only sets a flag; ``cancel()`` raises ``Cancelled`` once it is set.
+
+    The importer calls ``cancel`` from its worker and writer threads, so a Ctrl-C stops the work
+    at its next check and the transaction rolls back, or, past the last check, lets it commit."""
+    stop = threading.Event()
+
+    def cancel() -> None:
+        if stop.is_set():
+            raise Cancelled()
+
+    if threading.current_thread() is not threading.main_thread():  # in-process callers
+        yield stop, cancel
+        return
+    previous = signal.getsignal(signal.SIGINT)
+    loop = asyncio.get_running_loop()
+    try:
+        # Through the loop's wakeup fd: a plain signal.signal handler runs only when the main
+        # thread next runs Python code, which may be after the commit if the OS handed the
+        # signal to a worker thread while the loop sat in select().
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        via_loop = True
+    except (NotImplementedError, RuntimeError):  # Windows' proactor loop
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        via_loop = False
+    try:
+        yield stop, cancel
+    finally:
+        if via_loop:
+            loop.remove_signal_handler(signal.SIGINT)
+        signal.signal(signal.SIGINT, previous)
+
+
 async def run_import(args: argparse.Namespace, ctx: Any) -> int:
     mapping = _load_mapping(args.mapping)
+    with _sigint_cancels() as (stop, cancel):
+        try:
+            return await _import(args, ctx, mapping, stop, cancel)
+        except Cancelled:
+            print(file=sys.stderr)
+            print("已取消，没有导入任何数据。")
+            return EXIT_CANCELLED
+
+
+async def _import(args: argparse.Namespace, ctx: Any, mapping: ColumnMapping | None,
+                  stop: threading.Event, cancel: Callable[[], None]) -> int:
     ws = ctx.open_workspace()
     try:
         importer = Importer(WorkspaceService(ws))
-        preview = await importer.preview(args.file, args.sheet, mapping, progress=_status)
+        preview = await importer.preview(args.file, args.sheet, mapping, progress=_status,
+                                         cancel=cancel)
         print(file=sys.stderr)
         print(f"文件\t{args.file}")
         for line in preview.summary_lines():
@@ -67,15 +122,18 @@ async def run_import(args: argparse.Namespace, ctx: Any) -> int:
         for number, reason in preview.problems(20):
             print(f"第 {number} 行\t{reason}")
         if args.rejects and preview.rejected:
-            written = await importer.save_rejects(preview, args.rejects)
+            written = await importer.save_rejects(preview, args.rejects, cancel=cancel)
             print(f"已把 {written:,} 行有问题的数据保存到 {args.rejects}（改好后可再次导入）")
         if preview.blocking:
             return EXIT_USER
         if args.dry_run:
             print("（试运行：没有写入任何数据）")
         elif preview.can_commit:
-            outcome = await importer.commit(preview, progress=_status)
+            # Either raises Cancelled (rolled back, nothing written) or returns: committed.
+            outcome = await importer.commit(preview, progress=_status, cancel=cancel)
             print(file=sys.stderr)
+            if stop.is_set():
+                print("取消时导入已在最后写入阶段，无法中止：导入已完成。")
             print(f"已导入：新增 {outcome.inserted:,} 位，更新 {outcome.updated:,} 位。"
                   f"撤销: siyu undo {outcome.batch_id}")
         else:
