@@ -370,7 +370,7 @@
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
         <source>内容</source>
-        <translation type="unfinished">What</translation>
+        <translation>What</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>

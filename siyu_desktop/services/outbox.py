@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -147,6 +147,10 @@ class OutboxService:
 
     async def counts(self) -> dict[str, int]:
         return await self._read(store.counts)
+
+    async def describe(self, items: Sequence[store.OutboxItem]) -> dict[int, store.Description]:
+        """Member, staff and tag names for these items (``store.describe_items``)."""
+        return await self._read(store.describe_items, list(items))
 
     async def retry(self, item_id: int) -> None:
         await self._write(store.retry, item_id)

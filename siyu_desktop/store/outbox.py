@@ -320,3 +320,73 @@ def mark_group_as_admin(ctx: WriteContext, group_id: int) -> None:
         ctx.conn.execute("UPDATE tag_groups SET source = 'admin' WHERE id = ?", (group_id,))
         ctx.log("tag_groups", before[0], {**before[0], "source": "admin"})
         ctx.changes.library_changed = True
+
+
+# -- describing items for screens --------------------------------------------------------------
+@dataclass(frozen=True)
+class Description:
+    """Who and what an item is about, in names. ``None``: the item is not about that; ``""``
+    (``DELETED``): it was, but the row is gone here."""
+
+    member: str | None = None  # the member's name, else "wm…" and the last 4 of the external id
+    staff: str | None = None
+    tag: str | None = None  # "group/tag"
+    group: str | None = None  # a tag group rename
+    wecom_tags: int = 0  # a deletion: how many WeCom tags and groups it removes
+    wecom_groups: int = 0
+
+
+DELETED = ""
+
+
+def _member_label(row: dict[str, Any]) -> str:
+    if row["name"]:
+        return str(row["name"])
+    ext = row["external_userid"] or ""
+    return f"wm…{ext[-4:]}" if ext else f"#{row['id']}"
+
+
+def describe_items(conn: sqlite3.Connection,
+                   items: Sequence[OutboxItem]) -> dict[int, Description]:
+    """Names for each item, read set-based (one query per table, whatever the count)."""
+    def ids(pick: Any) -> list[int]:
+        return sorted({v for i in items if (v := pick(i)) is not None})
+
+    def payload_id(item: OutboxItem, key: str) -> int | None:
+        v = item.payload.get(key)
+        return int(v) if isinstance(v, int) else None
+
+    member_ids = ids(lambda i: i.member_id if i.kind in (MARK_TAG, REMARK) else None)
+    staff_ids = ids(lambda i: i.staff_id if i.kind in (MARK_TAG, REMARK) else None)
+    tag_ids = ids(lambda i: i.tag_id if i.kind != REMARK else None)
+    group_ids = ids(lambda i: payload_id(i, "group_id") if i.kind == EDIT_CORP_TAG else None)
+    members = {r["id"]: _member_label(r) for r in select_in(
+        conn, "SELECT id, name, external_userid FROM members WHERE id IN ({})", member_ids)}
+    staff = {r["id"]: r["name"] or r["userid"] for r in select_in(
+        conn, "SELECT id, name, userid FROM staff WHERE id IN ({})", staff_ids)}
+    tags = {r["id"]: f"{r['group_name']}/{r['name']}" for r in select_in(
+        conn, "SELECT t.id, t.name, g.name AS group_name FROM tags t JOIN tag_groups g ON "
+              "g.id = t.group_id WHERE t.id IN ({})", tag_ids)}
+    groups = {r["id"]: r["name"] for r in select_in(
+        conn, "SELECT id, name FROM tag_groups WHERE id IN ({})", group_ids)}
+    out: dict[int, Description] = {}
+    for i in items:
+        if i.kind in (MARK_TAG, REMARK):
+            member = members.get(i.member_id, DELETED) if i.member_id is not None else DELETED
+            who = staff.get(i.staff_id, DELETED) if i.staff_id is not None else DELETED
+            tag = (tags.get(i.tag_id, DELETED) if i.tag_id is not None else DELETED) \
+                if i.kind == MARK_TAG else None
+            out[i.id] = Description(member=member, staff=who, tag=tag)
+        elif i.kind == EDIT_CORP_TAG and payload_id(i, "group_id") is not None:
+            out[i.id] = Description(group=groups.get(payload_id(i, "group_id"), DELETED))
+        elif i.kind == DEL_CORP_TAG:
+            tag = tags.get(i.tag_id) if i.tag_id is not None else None
+            out[i.id] = Description(tag=tag if tag is not None else DELETED,
+                                    wecom_tags=len(i.payload.get("tag_ids", [])),
+                                    wecom_groups=len(i.payload.get("group_ids", [])))
+        elif i.kind in (ADD_CORP_TAG, EDIT_CORP_TAG):
+            out[i.id] = Description(tag=tags.get(i.tag_id, DELETED) if i.tag_id is not None
+                                    else DELETED)
+        else:
+            out[i.id] = Description()
+    return out

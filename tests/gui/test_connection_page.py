@@ -3,10 +3,12 @@ with retry and discard, the status-bar indicator."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 
 from siyu_desktop.services.connection import ConnectionService
 from siyu_desktop.services.outbox import OutboxService, enqueue_tag_changes
@@ -165,3 +167,56 @@ def test_a_sync_shows_the_push_as_its_own_phase(controller, driver, emu, empty_w
     final = page.progress_label.text()
     assert "同步完成（用时" in final and f"发送到企业微信 {queued} 项" in final, final
     assert page.progress.maximum() == 5 and page.progress.value() == 5
+
+
+def test_outbox_rows_name_the_customer_tag_and_staff(controller, driver, emu, empty_workspace):  # type: ignore[no-untyped-def]
+    from siyu_desktop.store import outbox as outbox_store
+
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    page.full_button.click()
+    driver.idle()
+    c = empty_workspace.reader()
+    tag = next(iter(emu.corp.all_tags()))
+    tid, tag_name, group_name = c.execute(
+        "SELECT t.id, t.name, g.name FROM tags t JOIN tag_groups g ON g.id = t.group_id "
+        "WHERE t.wecom_tag_id = ?", (tag,)).fetchone()
+    mid, member_name = c.execute(
+        "SELECT m.id, m.name FROM members m JOIN follows f ON f.member_id = m.id WHERE m.name != '' "
+        "AND m.external_userid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM follow_tags ft WHERE "
+        "ft.member_id = m.id AND ft.tag_id = ?) ORDER BY m.id LIMIT 1", (tid,)).fetchone()
+
+    def tag_them(ctx):  # type: ignore[no-untyped-def]
+        tag_store.add_tag(ctx, tid, [mid])
+        return enqueue_tag_changes(ctx)
+    assert empty_workspace.write(tag_them) >= 1
+    controller.workspace_changed(type("C", (), {"tag_added": {tid: [mid]}, "tag_removed": {},
+                                                "follows_changed": False})())
+    driver.idle()
+    model = page.outbox_model
+    assert model.rowCount() >= 1
+    column = next(col for col in range(model.columnCount())
+                  if model.headerData(col, Qt.Orientation.Horizontal) == "内容")
+    item = model.record(0)
+    text = model.data(model.index(0, column))
+    staff_name = c.execute("SELECT name FROM staff WHERE id = ?", (item.staff_id,)).fetchone()[0]
+    assert member_name in text and f"{group_name}/{tag_name}" in text, text
+    assert staff_name in text, text
+    assert model.data(model.index(0, 1)) == "打标签"
+
+    # a member, staff member or tag deleted meanwhile: the row says so instead of crashing
+    gone = dataclasses.replace(item, id=item.id + 10_000, member_id=999_999, staff_id=999_999,
+                               tag_id=999_999)
+    expected = {"mark_tag": "客户 已删除 · 标签 已删除 · 员工 已删除",
+                "remark": "客户 已删除 · 员工 已删除",
+                "add_corp_tag": "标签 已删除", "edit_corp_tag": "标签 已删除",
+                "del_corp_tag": "1 个标签"}
+    for kind, words in expected.items():
+        odd = dataclasses.replace(gone, kind=kind, payload={"tag_ids": ["x"], "group_ids": []}
+                                  if kind == "del_corp_tag" else item.payload)
+        page.set_outbox([odd], "", outbox_store.describe_items(c, [odd]))
+        assert model.data(model.index(0, column)) == words, kind

@@ -110,7 +110,7 @@ class ConnectionController(QObject):
         status = await self.connection.refresh_status()
         summary = self.tr("待发送 {w} 项 · 失败 {f} 项").format(w=status.outbox_waiting,
                                                               f=status.outbox_failed)
-        self.page.set_outbox(items, summary)
+        self.page.set_outbox(items, summary, await self.outbox.describe(items))
 
     def workspace_changed(self, changes: Changes) -> None:
         if (changes.tag_added or changes.tag_removed or changes.follows_changed

@@ -5,7 +5,7 @@ Layout only: the controller fills it and listens to its signals.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.outbox import OutboxItem
+from ...store.outbox import DELETED, Description, OutboxItem
 from ..models.record_model import ColumnSpec, RecordTableModel
 
 KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
+              "mark_tag-": QT_TRANSLATE_NOOP("ConnectionPage", "移除标签"),
               "add_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "新建标签"),
               "edit_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "标签改名"),
               "del_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "删除标签"),
@@ -49,6 +50,7 @@ class ConnectionPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._descriptions: dict[int, Description] = {}
         layout = QVBoxLayout(self)
 
         form_box = QGroupBox(self.tr("连接设置"))
@@ -114,7 +116,8 @@ class ConnectionPage(QWidget):
         outbox.addWidget(self.outbox_summary)
         self.outbox_model: RecordTableModel[OutboxItem] = RecordTableModel([
             ColumnSpec(self.tr("编号"), lambda i: str(i.id), lambda i: i.id, align_right=True),
-            ColumnSpec(self.tr("类型"), lambda i: self.tr(KIND_WORDS.get(i.kind, i.kind))),
+            ColumnSpec(self.tr("类型"), self._kind_text),
+            ColumnSpec(self.tr("内容"), self.describe, tooltip=True),
             ColumnSpec(self.tr("状态"), lambda i: self.tr(STATUS_WORDS.get(i.status, i.status))),
             ColumnSpec(self.tr("尝试"), lambda i: str(i.attempts), lambda i: i.attempts),
             ColumnSpec(self.tr("原因"), lambda i: i.last_error, tooltip=True),
@@ -181,11 +184,43 @@ class ConnectionPage(QWidget):
         self.progress.setValue(min(done, total))
         self.progress_label.setText(text)
 
-    def set_outbox(self, items: Sequence[OutboxItem], summary: str) -> None:
+    def set_outbox(self, items: Sequence[OutboxItem], summary: str,
+                   descriptions: Mapping[int, Description] | None = None) -> None:
+        self._descriptions = dict(descriptions or {})
         self.outbox_model.set_records(items)
         self.outbox_summary.setText(summary)
 
+    def describe(self, item: OutboxItem) -> str:
+        """Who and what the item is about: 客户 "张三" · 标签 "宠物类型/猫" · 员工 "李四"."""
+        d = self._descriptions.get(item.id)
+        if d is None:
+            return ""
+
+        def name(value: str) -> str:
+            return self.tr("已删除") if value == DELETED else f"“{value}”"
+        parts: list[str] = []
+        if d.member is not None:
+            parts.append(self.tr("客户 {name}").format(name=name(d.member)))
+        if d.tag is not None and not (item.kind == "del_corp_tag" and d.tag == DELETED):
+            parts.append(self.tr("标签 {name}").format(name=name(d.tag)))
+        if d.group is not None:
+            parts.append(self.tr("标签组 {name}").format(name=name(d.group)))
+        if item.kind == "del_corp_tag":
+            if d.wecom_tags:
+                parts.append(self.tr("{n} 个标签").format(n=d.wecom_tags))
+            if d.wecom_groups:
+                parts.append(self.tr("{n} 个标签组").format(n=d.wecom_groups))
+        if d.staff is not None:
+            parts.append(self.tr("员工 {name}").format(name=name(d.staff)))
+        return " · ".join(parts)
+
     # -- internals -----------------------------------------------------------------------------
+    def _kind_text(self, item: OutboxItem) -> str:
+        kind = item.kind
+        if kind == "mark_tag" and not item.payload.get("add", True):
+            kind = "mark_tag-"
+        return self.tr(KIND_WORDS.get(kind, kind))
+
     def _proxy_mode_changed(self) -> None:
         self.proxy_url.setEnabled(self.proxy_mode.currentData() == "custom")
 
