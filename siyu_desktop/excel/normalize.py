@@ -29,6 +29,9 @@ FIELD_MAX_CHARS: dict[str, int] = {
     "gender": 10, "remark": 1000,
 }
 EXTRA_MAX_CHARS = 1000
+# Fields whose over-long cell is dropped on its own (with a warning) instead of refusing the row:
+# a long note says nothing about who the member is, so losing the member's tags over it is worse.
+SKIPPABLE_WHEN_TOO_LONG = frozenset({"remark"})
 
 # Tags, groups and staff in one cell: any of these separates items; ":" puts a tag in a group.
 # (Full-width ， ； ： ｜ become their ASCII forms in clean_text, so they are covered too.)
@@ -380,11 +383,13 @@ def normalise_row(
 ) -> RosterRow | list[CellProblem]:
     """A clean ``RosterRow``, or every problem found in the row (all of them, not the first).
     ``memo`` (one dict per file) remembers parsed values of the low-variety fields. ``notes``
-    receives what was changed in a row that is still imported (a name's line break), so the
-    preview can say so instead of changing it silently."""
+    receives what was changed in a row that is still imported (a name's line break, an over-long
+    note left out), so the preview can say so instead of changing it silently; nothing is added
+    for a row that is refused, whose reasons already say what is wrong."""
     zone = tz or ZoneInfo(DEFAULT_TZ)
     values: dict[str, object] = {}
     problems: list[CellProblem] = []
+    warnings: list[str] = []
     for fld, col in mapping.fields.items():
         raw = cells[col] if col < len(cells) else ""
         if _is_blank(raw):
@@ -409,6 +414,10 @@ def normalise_row(
         if isinstance(raw, str) and len(raw) > FIELD_MAX_CHARS[fld] and (
             len(shown := cell_text(raw)) > FIELD_MAX_CHARS[fld]
         ):
+            if fld in SKIPPABLE_WHEN_TOO_LONG:
+                warnings.append(f"第 {row_number} 行：{FIELD_LABELS.get(fld, fld)}太长（{len(shown)} 字，"
+                                f"最多 {FIELD_MAX_CHARS[fld]} 字），这一格没有导入，该行其他内容照常导入")
+                continue
             problems.append(CellProblem(row_number, col, fld, shown[:40],
                                         f"内容太长（{len(shown)} 字），最多 {FIELD_MAX_CHARS[fld]} 字"))
             continue
@@ -433,6 +442,8 @@ def normalise_row(
         raw = cells[mapping.fields["name"]]
         if isinstance(raw, str) and has_line_break(raw.strip()):
             notes.append(f"第 {row_number} 行：客户名称里的换行已改成空格（{values['name']}）")
+    if notes is not None:
+        notes.extend(warnings)
     # Most rows have no extra columns: they share one empty dict (never mutated; merges copy)
     # instead of a million empty ones.
     return RosterRow(extras=extras or _NO_EXTRAS, source_rows=(row_number,),
@@ -481,9 +492,13 @@ def _merge(old: RosterRow, new: RosterRow) -> tuple[RosterRow, list[str]]:
     return merged, conflicts
 
 
-def merge_duplicates(rows: Iterable[RosterRow]) -> tuple[list[RosterRow], list[MergeNote]]:
+def merge_duplicates(
+    rows: Iterable[RosterRow], warnings: list[str] | None = None,
+) -> tuple[list[RosterRow], list[MergeNote]]:
     """Rows with the same external_userid, else (when neither has a different one) the same phone,
-    are one member: merged by ``_merge`` in file order, each merge reported."""
+    are one member: merged by ``_merge`` in file order, each merge reported. Rows that share a
+    phone but carry different customer IDs stay separate members with the same phone: that is
+    legal but usually a typo, so ``warnings`` gets a line naming the rows and the phone."""
     out: list[RosterRow] = []
     by_id: dict[str, int] = {}
     by_phone: dict[str, int] = {}
@@ -498,6 +513,10 @@ def merge_duplicates(rows: Iterable[RosterRow]) -> tuple[list[RosterRow], list[M
             other = out[candidate].external_userid
             if not (row.external_userid and other and other != row.external_userid):
                 target = candidate
+            elif warnings is not None:
+                rows_text = "、".join(map(str, out[candidate].source_rows + row.source_rows))
+                warnings.append(f"第 {rows_text} 行的手机号都是 {row.phone}，但客户ID不同，"
+                                "已按不同客户导入（同一个手机号会出现在多位客户上）")
         if target is None:
             target = len(out)
             out.append(row)
@@ -546,5 +565,5 @@ def normalise_rows(
         progress(done)
     if not merge:
         return NormalisedRoster(good, rejected, [], notes)
-    merged, merges = merge_duplicates(good)
+    merged, merges = merge_duplicates(good, notes)
     return NormalisedRoster(merged, rejected, merges, notes)

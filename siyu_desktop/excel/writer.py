@@ -3,7 +3,9 @@
 XlsxWriter in constant_memory mode streams rows to disk: about 2× faster than openpyxl's
 write-only mode on a 100,000-row roster, with flat memory. Every string goes through
 ``write_string``, so a cell such as ``=HYPERLINK(...)`` from a hostile nickname stays text and can
-never run as a formula; CSV gets the usual leading apostrophe instead. The file appears under its
+never run as a formula; text that starts like a formula also carries Excel's quote prefix (a cell
+style, not a character), so an operator editing the cell in Excel keeps it text too, and the value
+reads back unchanged. CSV has no styles and gets the usual leading apostrophe instead. The file appears under its
 name only once complete (written beside it, then renamed), so a cancelled export leaves nothing.
 """
 
@@ -84,6 +86,9 @@ class _SheetWriter:
         self.bold = book.add_format({"bold": True, "bg_color": "#F2F2F2", "border": 1})
         self.date = book.add_format({"num_format": DATE_FORMAT})
         self.datetime = book.add_format({"num_format": DATETIME_FORMAT})
+        # Excel's 'quote prefix' style: the cell shows and stores the text as is, and re-typing
+        # in it keeps it text. A literal apostrophe would be read back as part of the value.
+        self.quoted = book.add_format({"quote_prefix": True})
         self.sheets = 0
         self.sheet: Any = None
         self.text: Any = None  # the sheet's text and number writers, set per sheet
@@ -133,7 +138,11 @@ class _SheetWriter:
     def _cell(self, col: int, value: CellValue) -> None:
         ws, row = self.sheet, self.row
         if isinstance(value, str):
-            self.text(row, col, value)  # never write(): that would turn "=..." into a formula
+            # never write(): that would turn "=..." into a formula
+            if value.startswith(_FORMULA_STARTS):
+                self.text(row, col, value, self.quoted)
+            else:
+                self.text(row, col, value)
         elif isinstance(value, bool):
             ws.write_boolean(row, col, value)
         elif isinstance(value, int | float):

@@ -134,6 +134,11 @@ class ImportPreview:
         if p.ambiguous:
             lines.append("有重名、无法确定是哪一个，已跳过：" + "、".join(
                 f"{n}（{c} 行）" for n, c in p.ambiguous.most_common(10)))
+        if self.mapping.extras:
+            # Unmapped columns are kept, not dropped; say which, so a misspelt header (「手机」
+            # for 「手机号」) is noticed before it lands in 附加信息 instead of its field.
+            lines.append("这些列没有对应的字段，已作为附加信息保存：" + "、".join(
+                f"「{title}」" for title in self.mapping.extras))
         for note in self.roster.merges[:10]:
             rows = "、".join(str(r) for r in note.rows)
             conflict = ("，不同之处以后面的行为准：" + "、".join(
@@ -141,7 +146,7 @@ class ImportPreview:
             lines.append(f"第 {rows} 行是同一位客户，已合并{conflict}。")
         lines += self.roster.notes[:10]
         if len(self.roster.notes) > 10:
-            lines.append(f"另有 {len(self.roster.notes) - 10} 行的客户名称换行已改成空格。")
+            lines.append(f"另有 {len(self.roster.notes) - 10} 条类似的提示未列出。")
         if len(self.roster.merges) > 10:
             lines.append(f"另有 {len(self.roster.merges) - 10} 处重复行已合并。")
         if self.totals_dropped:

@@ -87,6 +87,28 @@ def test_formula_text_stays_text(exporter: Exporter, service: WorkspaceService,
     assert run(Importer(service).preview(path)).unchanged == 1
 
 
+@pytest.mark.parametrize("text", ["=1+1", "-5折", "@小王", "+86 老客"])
+def test_formula_like_text_carries_the_quote_prefix_and_round_trips_exactly(
+        exporter: Exporter, service: WorkspaceService, workspace: Workspace, tmp_path: Path,
+        text: str) -> None:
+    """Excel's quote prefix (a style) keeps the cell text even when edited in Excel; a literal
+    apostrophe would come back as part of the value."""
+    member_id = workspace.reader().execute("SELECT min(id) FROM members").fetchone()[0]
+    run(service.update_member(member_id, {"name": text, "remark": text}))
+    path = tmp_path / "quoted.xlsx"
+    run(exporter.export([member_id], path))
+    sheet = openpyxl.load_workbook(path).active
+    for title in ("客户名称", "备注"):
+        cell = sheet.cell(2, column(sheet, title))
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    assert not sheet.cell(2, column(sheet, "客户ID")).quotePrefix
+    importer = Importer(service)
+    preview = run(importer.preview(path))
+    assert (preview.unchanged, preview.updated, preview.rejected) == (1, 0, 0)
+    [row] = preview.roster.rows
+    assert (row.name, row.remark) == (text, text)
+
+
 def test_segment_and_selection(exporter: Exporter, service: WorkspaceService,
                                workspace: Workspace, tmp_path: Path) -> None:
     segment = Segment(levels=(3,))

@@ -548,3 +548,33 @@ def test_names_and_remarks_are_stored_as_written(
     assert member_id in run(service.search("ＡＭＹ"))
     again = run(importer.preview(path))
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_overlong_note_skips_only_that_cell_and_is_warned(
+        importer: Importer, workspace: Workspace, run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "long_note.xlsx"
+    write_xlsx(path, ["客户名称", "手机号", "标签", "备注"],
+               [["长备注客户", "13512340007", "导入测试:长备注", "很" * 1001]])
+    preview = run(importer.preview(path))
+    assert (preview.new, preview.rejected) == (1, 0)
+    lines = "\n".join(preview.summary_lines())
+    assert "第 2 行：备注太长（1001 字" in lines, lines
+    run(importer.commit(preview))
+    conn = workspace.reader()
+    member_id, name, remark = conn.execute(
+        "SELECT id, name, remark FROM members WHERE phone = '13512340007'").fetchone()
+    assert (name, remark) == ("长备注客户", "")
+    assert tag_names(conn, member_id) == {"导入测试:长备注"}
+
+
+def test_shared_phone_and_unmapped_columns_are_warned(
+        importer: Importer, run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "warn.xlsx"
+    write_xlsx(path, ["客户名称", "手机号", "客户ID", "手机", "喜好"],
+               [["甲", "13512340008", "wm_warn_a", "x", "猫"],
+                ["乙", "13512340008", "wm_warn_b", "", ""]])
+    preview = run(importer.preview(path))
+    assert (preview.new, preview.rejected) == (2, 0)
+    lines = "\n".join(preview.summary_lines())
+    assert "第 2、3 行的手机号都是 13512340008" in lines, lines
+    assert "已作为附加信息保存：「手机」、「喜好」" in lines, lines

@@ -54,6 +54,19 @@ def test_formula_like_strings_stay_text(tmp_path: Path) -> None:
     assert [r.cells[0] for r in reader.iter_rows(path)][1:] == HOSTILE
 
 
+def test_formula_like_strings_get_the_quote_prefix_not_an_apostrophe(tmp_path: Path) -> None:
+    """Editing such a cell in Excel must not make it a formula, and the stored text must stay
+    exactly what was exported (the prefix is a style, not a character)."""
+    path = tmp_path / "q.xlsx"
+    texts = ["=1+1", "-5折", "@小王", "+SUM(A1)", "普通文字", "5-3"]
+    writer.write_xlsx(path, ["客户名称"], [[t] for t in texts])
+    ws = openpyxl.load_workbook(path).active
+    assert [(c.value, c.quotePrefix) for (c,) in ws.iter_rows(min_row=2)] == [
+        ("=1+1", True), ("-5折", True), ("@小王", True), ("+SUM(A1)", True),
+        ("普通文字", False), ("5-3", False)]
+    assert [r.cells[0] for r in reader.iter_rows(path)][1:] == texts
+
+
 def test_csv_export_is_formula_safe_and_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     writer.write_csv(path, ["客户名称", "手机号", "生日"],
