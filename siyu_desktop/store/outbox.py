@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.tag_links import discard_changes
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
-from ..domain.tag_links import discard_changes
 from .wecom_sync import (
     apply_follow_tag_changes,
     refresh_member_fields,
