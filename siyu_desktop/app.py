@@ -19,6 +19,7 @@ from .errors import UserError
 from .services import workspaces
 from .services.connection import ConnectionService, connect_demo_if_needed
 from .services.outbox import OutboxService
+from .services.settings import SettingsService, preferred_language
 from .services.sync import SyncService
 from .services.workspace import WorkspaceService
 from .store.db import Workspace
@@ -30,6 +31,7 @@ from .ui.controllers.groups_controller import GroupsController
 from .ui.controllers.history_controller import HistoryController
 from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
+from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
 from .ui.gc_collector import GuiThreadCollector, favour_gui_thread
@@ -76,8 +78,9 @@ class App:
     """Everything that lives as long as the window: built once, torn down in ``close``."""
 
     def __init__(self, args: argparse.Namespace, window: MainWindow, tasks: TaskRunner,
-                 feedback: Feedback) -> None:
+                 feedback: Feedback, language: str = "zh_CN") -> None:
         self.args = args
+        self.language = language
         self.window = window
         self.tasks = tasks
         self.feedback = feedback
@@ -137,12 +140,15 @@ class App:
         wecom = ConnectionController(connection, SyncService(ws), outbox, self.tasks,
                                      self.feedback, self.window)
         history = HistoryController(service, self.tasks, self.feedback, self.window)
-        self.controllers = [roster, groups, tags, wecom, history]
+        prefs = SettingsController(SettingsService(ws), self.data_dir, self.language, self.tasks,
+                                   self.feedback, self.window)
+        self.controllers = [roster, groups, tags, wecom, history, prefs]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
         self.window.add_page(QCoreApplication.translate("App", "企业微信"), wecom.page)
         self.window.add_page(QCoreApplication.translate("App", "操作记录"), history.page)
+        self.window.add_page(QCoreApplication.translate("App", "设置"), prefs.page)
         wecom.indicator.changed.connect(self.window.connection_label.setText)
         importer = ImportController(service, self.tasks, self.feedback, self.window)
         exporter = ExportController(service, self.tasks, self.feedback, self.window)
@@ -164,6 +170,7 @@ class App:
         tags.start()
         wecom.start()
         history.start()
+        prefs.start()
         self.ready.set()
 
     def _on_change(self, changes: Changes) -> None:
@@ -189,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("SiyuDesktop")
     app.setApplicationDisplayName("私域运营台")
-    language = i18n.choose_language(args.lang)
+    language = i18n.choose_language(args.lang or preferred_language(data_dir))
     translators = i18n.install(app, language)  # noqa: F841 keep referenced
     qss = paths.resource("styles", "app.qss")
     if qss.exists():
@@ -204,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     feedback.install_excepthook()
     tasks = TaskRunner(feedback.error, window)
     tasks.busy_changed.connect(window.set_busy)
-    shell = App(args, window, tasks, feedback)
+    shell = App(args, window, tasks, feedback, language)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     window.show()

@@ -4,39 +4,44 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="104"/>
+        <location filename="../../siyu_desktop/app.py" line="107"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="131"/>
+        <location filename="../../siyu_desktop/app.py" line="134"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="141"/>
+        <location filename="../../siyu_desktop/app.py" line="146"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="142"/>
+        <location filename="../../siyu_desktop/app.py" line="147"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="143"/>
+        <location filename="../../siyu_desktop/app.py" line="148"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="144"/>
+        <location filename="../../siyu_desktop/app.py" line="149"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="145"/>
+        <location filename="../../siyu_desktop/app.py" line="150"/>
         <source>操作记录</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="151"/>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -50,107 +55,157 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="35"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="36"/>
         <source>标签库</source>
         <translation>Tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="37"/>
         <source>客户</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="38"/>
         <source>客户群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="39"/>
         <source>群统计</source>
         <translation>Group stats</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="40"/>
+        <source>全量</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="41"/>
+        <source>增量</source>
+        <translation>incremental</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="42"/>
+        <source>自动</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="118"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="128"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
+        <source>上次同步：{at}（{mode}，用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
+        <translation>Last sync: {at} ({mode}, took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="143"/>
+        <source>上次同步（{at}，{mode}）没有完成：{why}</source>
+        <translation>The last sync ({at}, {mode}) did not finish: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
+        <source>出错</source>
+        <translation>an error</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="147"/>
+        <source>上次同步（{at}，{mode}）在进行中被中断（程序被关闭）；下次同步会从中断处继续。</source>
+        <translation>The last sync ({at}, {mode}) was interrupted (the app was closed); the next sync resumes where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="151"/>
+        <source>上次同步（{at}，{mode}）已取消；下次全量同步会从中断处继续。</source>
+        <translation>The last sync ({at}, {mode}) was cancelled; the next full sync resumes where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="155"/>
+        <source>上次同步（{at}，{mode}）没有做完（程序被关闭）；下次同步会从中断处继续。</source>
+        <translation>The last sync ({at}, {mode}) did not get to the end (the app was closed); the next sync resumes where it stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="173"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="181"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="203"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="220"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="223"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="239"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="198"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="242"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="204"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="210"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -158,53 +213,53 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="46"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
         <source>企业微信：已配置</source>
         <translation>WeCom: configured</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
         <source>企业微信：在线</source>
         <translation>WeCom: online</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
         <source>企业微信：离线</source>
         <translation>WeCom: offline</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="68"/>
         <source>刚刚同步</source>
         <translation>synced just now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="69"/>
         <source>{n} 分钟前同步</source>
         <translation>synced {n} min ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="70"/>
         <source>{n} 小时前同步</source>
         <translation>synced {n} h ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="71"/>
         <source>{n} 天前同步</source>
         <translation>synced {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="73"/>
         <source>待发送 {n}</source>
         <translation>{n} waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="75"/>
         <source>失败 {n}</source>
         <translation>{n} failed</translation>
     </message>
@@ -1352,154 +1407,154 @@
         <translation>Remark changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
         <source>生日</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
         <source>最近活跃</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
         <source>企业微信 ID</source>
         <translation>WeCom ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="132"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="258"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="92"/>
         <source>本地笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
         <source>只保存在本机工作区，不会同步到企业微信</source>
         <translation>Kept in this workspace only; never synced to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
         <source>修改等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="108"/>
         <source>修改笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="112"/>
         <source>资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="116"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="117"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="120"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="138"/>
         <source>最多 20 个字</source>
         <translation>At most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="140"/>
         <source>保存备注</source>
         <translation>Save remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="159"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="193"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="195"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="214"/>
         <source>改过的备注还没有发送到企业微信。</source>
         <translation>The changed remark has not been sent to WeCom yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="225"/>
         <source>（没有跟进员工：不是企业微信客户）</source>
         <translation>(No staff follow this person: not a WeCom customer)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="235"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="237"/>
         <source>（无备注）</source>
         <translation>(no remark)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="236"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="238"/>
         <source>备注：{remark}</source>
         <translation>Remark: {remark}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="253"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="255"/>
         <source>{staff} 给这位客户的备注</source>
         <translation>{staff}&apos;s remark for this customer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="256"/>
         <source>先保存在本机（待同步），连接企业微信后发送。</source>
         <translation>Saved on this computer first (waiting to sync) and sent when connected to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="257"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="259"/>
         <source>选择一位跟进员工后可以修改备注。</source>
         <translation>Choose a staff member to edit their remark.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="172"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
@@ -1515,22 +1570,22 @@
         <translation>sync failed, see the WeCom page for why</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="174"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="175"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="179"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="184"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="185"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -2022,6 +2077,92 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="58"/>
+        <source>已保存：之后的操作记为“{name}”。</source>
+        <translation>Saved: your operations from now on are recorded as &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="59"/>
+        <source>已清除名字：之后的操作记为“我（窗口）”。</source>
+        <translation>Name cleared: your operations from now on are recorded as &quot;Me (window)&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="66"/>
+        <source>无法保存语言设置：{why}</source>
+        <translation>Could not save the language setting: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="69"/>
+        <source>更改后重新打开私域运营台生效。</source>
+        <translation>A change takes effect when Siyu Desktop is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="72"/>
+        <source>已选择 {name}：重新打开私域运营台后生效。</source>
+        <translation>{name} chosen: it takes effect when Siyu Desktop is opened again.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="34"/>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="38"/>
+        <source>你的名字</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="44"/>
+        <source>例如：小美（社群运营）</source>
+        <translation>e.g. Amy (community team)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="47"/>
+        <source>保存名字</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="52"/>
+        <source>操作记录的“操作人”一栏用这个名字记下你之后的每次操作（这个工作区内）。留空时显示为“我（窗口）”。已有的记录保持当时的名字。</source>
+        <translation>The History screen records each of your later operations in this workspace under this name (the &quot;By&quot; column). Left empty, it shows &quot;Me (window)&quot;. Earlier records keep the name they were made under.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="63"/>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="71"/>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="72"/>
+        <source>更改后重新打开私域运营台生效。</source>
+        <translation>A change takes effect when Siyu Desktop is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="78"/>
+        <source>渠道</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="80"/>
+        <source>客户从哪里来（包裹卡、直播……）：名称、别名与合并。导入时按别名对应到渠道，导出写渠道名称。</source>
+        <translation>Where customers come from (package cards, live streams…): names, aliases and merges. Imports map aliases to channels; exports write channel names.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="86"/>
+        <source>编辑渠道列表…</source>
+        <translation>Edit channel list…</translation>
+    </message>
+</context>
+<context>
     <name>TagGroupDialog</name>
     <message>
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="392"/>
@@ -2392,303 +2533,303 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="17"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="18"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="18"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="19"/>
         <source>银卡</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="19"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
         <source>金卡</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="21"/>
         <source>黑金</source>
         <translation>Black Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="27"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="28"/>
         <source>基础</source>
         <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="28"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="29"/>
         <source>行为</source>
         <translation>Behaviour</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="29"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
         <source>偏好</source>
         <translation>Preference</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="32"/>
         <source>兴趣</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="43"/>
         <source>包裹卡</source>
         <translation>Package card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="44"/>
         <source>AI外呼</source>
         <translation>AI call</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="41"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="46"/>
         <source>裂变</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="42"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="47"/>
         <source>线下活动</source>
         <translation>Offline event</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="43"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="48"/>
         <source>直播</source>
         <translation>Live stream</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="49"/>
         <source>小程序</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
-        <location filename="../../siyu_desktop/ui/labels.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="50"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="79"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="57"/>
         <source>会员群</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="53"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="58"/>
         <source>新人群</source>
         <translation>Newcomer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="54"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="59"/>
         <source>福利群</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="60"/>
         <source>同城群</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="61"/>
         <source>兴趣群</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="62"/>
         <source>售后群</source>
         <translation>After-sales</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="63"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="70"/>
         <source>直接邀请</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="71"/>
         <source>邀请链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="72"/>
         <source>扫码入群</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="80"/>
         <source>扫描二维码</source>
         <translation>Scanned QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="76"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
         <source>搜索手机号</source>
         <translation>Phone number search</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
         <source>名片分享</source>
         <translation>Shared contact card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="83"/>
         <source>群聊</source>
         <translation>Group chat</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="84"/>
         <source>手机通讯录</source>
         <translation>Phone contacts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="85"/>
         <source>微信联系人</source>
         <translation>WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="86"/>
         <source>同事分享</source>
         <translation>Shared by colleague</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="87"/>
         <source>管理员分配</source>
         <translation>Assigned by admin</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="109"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="110"/>
         <source>移除标签</source>
         <translation>Untag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
         <source>合并标签</source>
         <translation>Merge tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
         <source>重命名标签</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
         <source>删除标签</source>
         <translation>Delete tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
         <source>重命名标签组</source>
         <translation>Rename tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
         <source>删除标签组</source>
         <translation>Delete tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
         <source>修改客户资料</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
         <source>发送到企业微信</source>
         <translation>Sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
         <source>放弃发送</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
         <source>同步客户</source>
         <translation>Sync customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
         <source>同步员工</source>
         <translation>Sync staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
         <source>同步标签库</source>
         <translation>Sync tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="137"/>
         <source>企业微信同步</source>
         <translation>WeCom sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="138"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="139"/>
         <source>我（窗口）</source>
         <translation>Me (window)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="135"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="140"/>
         <source>我（命令行）</source>
         <translation>Me (command line)</translation>
     </message>

@@ -12,6 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from .. import secrets
 from ..errors import UserError, ValidationError
@@ -63,6 +64,7 @@ class ConnectionStatus:
     last_sync_mode: str = ""
     outbox_waiting: int = 0
     outbox_failed: int = 0
+    latest_run: dict[str, Any] | None = None  # the newest sync run, whatever its end
     message: str = ""
     listeners: list[Callable[[ConnectionStatus], None]] = field(default_factory=list, repr=False)
 
@@ -162,14 +164,15 @@ class ConnectionService:
         self.status.notify()
 
     async def refresh_status(self) -> ConnectionStatus:
-        def read() -> tuple[dict[str, int], dict[str, object] | None]:
+        def read() -> tuple[dict[str, int], dict[str, Any] | None, dict[str, Any] | None]:
             conn = self.ws.reader()
-            return outbox_store.counts(conn), gs.last_run(conn)
-        counts, run = await asyncio.to_thread(read)
+            return outbox_store.counts(conn), gs.last_run(conn), gs.latest_run(conn)
+        counts, run, latest = await asyncio.to_thread(read)
         s = self.status
         s.configured = self.config().configured
         s.outbox_waiting = counts["pending"] + counts["sending"]
         s.outbox_failed = counts["failed"]
+        s.latest_run = latest
         if run is not None:
             s.last_sync_at = int(run["finished_at"] or run["started_at"])  # type: ignore[call-overload]
             s.last_sync_mode = str(run["mode"])

@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..domain import authors
 from ..domain.members import AuditBatch, AuditEntry
 from ..errors import ValidationError
 from .deferred import index_search, indexes_deferred, search_triggers_off, unindex_search
@@ -174,7 +175,7 @@ def rows_as_dicts(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()
 
 # -- reading the trail -------------------------------------------------------------------------
 # Batches written by the app's own machinery, not by a person: syncs and outbox pushes.
-SYSTEM_ACTORS = ("sync", "outbox")
+SYSTEM_ACTORS = authors.SYSTEM_ACTORS
 HISTORY_KINDS = ("mine", "system", "all")
 
 

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import filelock
 import sqlite_utils
 
+from ..domain import authors
 from ..errors import WorkspaceError
 from . import migrations
 from .audit import WriteContext
@@ -35,6 +36,7 @@ T = TypeVar("T")
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUPS_KEPT = 5
 BACKUP_EVERY_SECONDS = 24 * 3600
+OPERATOR_NAME_KEY = "operator_name"
 
 
 def _disk_error(exc: BaseException) -> WorkspaceError | None:
@@ -86,7 +88,8 @@ class Workspace:
 
     def __init__(self, path: Path, actor: str) -> None:
         self.path = path
-        self.actor = actor
+        self.actor = actor  # a role: "operator" (the window), "cli"; see domain.authors
+        self.operator_name = ""  # 设置 → 你的名字; writes by a person are stored under it
         self.backup_dir = path.parent / "backups"
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -127,6 +130,7 @@ class Workspace:
             ) from exc
         try:
             ws._writer.submit(ws._open_writer).result()
+            ws.operator_name = str(ws.get_setting(OPERATOR_NAME_KEY, "") or "")
             if build_index:
                 ws._load_index()
         except BaseException:
@@ -231,7 +235,7 @@ class Workspace:
         """Run ``fn(ctx, *args, **kwargs)`` on the writer thread in one transaction."""
         call = functools.partial(fn, **kwargs) if kwargs else fn
         return self._writer.submit(self._run_write, call, args, action or fn.__name__, summary,
-                                   audited, actor or self.actor)
+                                   audited, actor or authors.author(self.actor, self.operator_name))
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``submit`` and wait: for the CLI, tests and code already off the UI thread."""

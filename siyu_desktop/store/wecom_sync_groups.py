@@ -276,6 +276,13 @@ def finish_run(ctx: WriteContext, run_id: int, status: str, error: str = "",
                                       json.dumps(counts or {}, ensure_ascii=False), run_id))
 
 
+def latest_run(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The newest sync run whatever became of it (done, failed, cancelled, or still marked
+    running: a run the process died in, or the one under way)."""
+    rows = rows_as_dicts(conn, "SELECT * FROM sync_runs ORDER BY id DESC LIMIT 1")
+    return rows[0] if rows else None
+
+
 def last_run(conn: sqlite3.Connection, mode: str | None = None,
              status: str = "done") -> dict[str, Any] | None:
     sql = "SELECT * FROM sync_runs WHERE status = ?"

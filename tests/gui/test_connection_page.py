@@ -220,3 +220,59 @@ def test_outbox_rows_name_the_customer_tag_and_staff(controller, driver, emu, em
                                   if kind == "del_corp_tag" else item.payload)
         page.set_outbox([odd], "", outbox_store.describe_items(c, [odd]))
         assert model.data(model.index(0, column)) == words, kind
+
+
+def _reopened(driver, ws):  # type: ignore[no-untyped-def]
+    """A new screen over the same workspace: what the window shows after a restart."""
+    c = ConnectionController(ConnectionService(ws), SyncService(ws), OutboxService(ws),
+                             driver.tasks, driver.feedback, None)
+    states: list[str] = []
+    c.indicator.changed.connect(states.append)
+    c.start()
+    driver.idle()
+    return c, states
+
+
+def _drop(c):  # type: ignore[no-untyped-def]
+    c.auto_timer.stop()
+    shiboken6.delete(c.page)
+    shiboken6.delete(c)
+    gc.collect()
+
+
+def test_after_a_restart_the_screen_and_the_status_bar_tell_the_same_story(  # type: ignore[no-untyped-def]
+        controller, driver, emu, empty_workspace):
+    from siyu_desktop.store import wecom_sync_groups as gs
+
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    page.full_button.click()
+    driver.idle()
+    assert "同步完成" in page.progress_label.text()
+
+    again, states = _reopened(driver, empty_workspace)
+    try:
+        text = again.page.progress_label.text()
+        assert "尚未同步" not in text
+        assert text.startswith("上次同步：") and "全量" in text and "新客户 40" in text, text
+        assert again.page.progress.value() == again.page.progress.maximum()
+        assert states[-1].startswith("企业微信：已配置") and "同步" in states[-1]
+        assert "待发送" not in states[-1]
+        assert "待发送 0 项" in again.page.outbox_summary.text()
+    finally:
+        _drop(again)
+
+    # the app killed during a sync: the run is left "running"; the next start says so
+    run = empty_workspace.write(gs.start_run, "incremental", 2_000_000_000, audited=False)
+    assert run
+    again, states = _reopened(driver, empty_workspace)
+    try:
+        text = again.page.progress_label.text()
+        assert "没有做完" in text and "增量" in text, text
+        assert states[-1].startswith("企业微信：已配置")
+    finally:
+        _drop(again)

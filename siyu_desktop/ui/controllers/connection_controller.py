@@ -4,8 +4,10 @@ cancel, push the outbox, retry/discard items; and feeds the status-bar indicator
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -22,6 +24,7 @@ from ...services.outbox import OutboxService
 from ...services.sync import SyncProgress, SyncService
 from ...store.index import Changes
 from ...wecom.errors import NetworkError
+from .. import labels
 from ..feedback import Feedback
 from ..pages.connection_page import ConnectionPage
 from ..tasks import CancelToken, TaskRunner
@@ -34,6 +37,9 @@ PHASE_WORDS = {"staff": QT_TRANSLATE_NOOP("ConnectionController", "员工"),
                "members": QT_TRANSLATE_NOOP("ConnectionController", "客户"),
                "groups": QT_TRANSLATE_NOOP("ConnectionController", "客户群"),
                "stats": QT_TRANSLATE_NOOP("ConnectionController", "群统计")}
+MODE_WORDS = {"full": QT_TRANSLATE_NOOP("ConnectionController", "全量"),
+              "incremental": QT_TRANSLATE_NOOP("ConnectionController", "增量"),
+              "auto": QT_TRANSLATE_NOOP("ConnectionController", "自动")}
 
 
 class ConnectionIndicator(QObject):
@@ -82,6 +88,7 @@ class ConnectionController(QObject):
         self.page = ConnectionPage(parent)
         self.indicator = ConnectionIndicator(self)
         self._cancel: CancelToken | None = None
+        self._synced_here = False  # a sync ran in this window: its own words stay on the page
         self._phases: dict[str, SyncProgress] = {}
         connection.status.listeners.append(self.indicator.update)
         p = self.page
@@ -111,6 +118,42 @@ class ConnectionController(QObject):
         summary = self.tr("待发送 {w} 项 · 失败 {f} 项").format(w=status.outbox_waiting,
                                                               f=status.outbox_failed)
         self.page.set_outbox(items, summary, await self.outbox.describe(items))
+        if not self._synced_here and self._cancel is None:
+            self._show_latest_run(status.latest_run)
+
+    def _show_latest_run(self, run: dict[str, Any] | None) -> None:
+        """After a start, the page says what the status bar says: when the last sync ran and how
+        it ended (a run the app was closed in is said to be unfinished), not 尚未同步."""
+        if run is None:
+            self.page.set_status_text(self.tr("尚未同步"))
+            return
+        mode = self.tr(MODE_WORDS.get(str(run["mode"]), str(run["mode"])))
+        started = int(run["started_at"])
+        finished = int(run["finished_at"] or 0)
+        if run["status"] == "done":
+            counts = json.loads(run["counts"] or "{}")
+            self.page.set_progress(5, self.tr(
+                "上次同步：{at}（{mode}，用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，"
+                "退群 {leaves}").format(
+                    at=labels.fmt_time(finished), mode=mode,
+                    took=self._duration(max(finished - started, 0)),
+                    new=counts.get("members_added", 0), groups=counts.get("groups", 0),
+                    joins=counts.get("joins", 0), leaves=counts.get("leaves", 0)))
+        elif run["status"] == "failed":
+            self.page.set_status_text(self.tr("上次同步（{at}，{mode}）没有完成：{why}").format(
+                at=labels.fmt_time(started), mode=mode, why=run["error"] or self.tr("出错")))
+        elif run["status"] == "cancelled" and run["error"]:  # the process died during it
+            self.page.set_status_text(self.tr(
+                "上次同步（{at}，{mode}）在进行中被中断（程序被关闭）；下次同步会从中断处继续。").format(
+                    at=labels.fmt_time(started), mode=mode))
+        elif run["status"] == "cancelled":
+            self.page.set_status_text(self.tr(
+                "上次同步（{at}，{mode}）已取消；下次全量同步会从中断处继续。").format(
+                    at=labels.fmt_time(started), mode=mode))
+        else:  # still "running": the app was closed or killed during it
+            self.page.set_status_text(self.tr(
+                "上次同步（{at}，{mode}）没有做完（程序被关闭）；下次同步会从中断处继续。").format(
+                    at=labels.fmt_time(started), mode=mode))
 
     def workspace_changed(self, changes: Changes) -> None:
         if (changes.tag_added or changes.tag_removed or changes.follows_changed
@@ -184,6 +227,7 @@ class ConnectionController(QObject):
 
     async def _sync(self, mode: str) -> None:
         self._cancel = CancelToken()
+        self._synced_here = True
         self._phases = {}
         self.page.set_syncing(True)
         started = time.monotonic()
