@@ -8,6 +8,11 @@ re-sent when WeCom does not have it. Network failures put the item back to ``pen
 offline; order is kept); WeCom refusing an item marks it ``failed`` with WeCom's reason in the
 operator's words, to retry or discard.
 
+A relationship's tag changes (``mark_tag`` items of one member and staff member whose tags are in
+WeCom) go in one ``mark_tag`` call with several ``add_tag``/``remove_tag`` ids: marked sending
+together, sent together. A tag that changes direction within the queue starts another call; if
+WeCom refuses a combined call, its items are sent one by one so each failure has its own reason.
+
 Local edits enqueue items in the same transaction as the edit (``store.outbox``):
 ``enqueue_tag_changes(ctx)`` after any member tagging, ``enqueue_new_tag(ctx, tag_id)`` after
 creating a tag inside a WeCom tag group, ``enqueue_remark`` via ``OutboxService.edit_remark``,
@@ -49,6 +54,12 @@ READ_ONLY_GROUP_TEXT = ("这个标签组是在企业微信管理后台（或其�
 READ_ONLY_DELETE_TEXT = ("要删除的标签里有在企业微信管理后台（或其他应用）创建的，本应用不能删除。"
                          "请在企业微信管理后台 → 客户联系 → 客户标签中删除；放弃这一项后，"
                          "下次同步会把它们恢复到本地。")
+
+# mark_tag takes lists of tags; WeCom documents no per-call limit (only 3000 tags per customer),
+# so this is our own cap to keep one refused call's fallback small.
+MARK_TAG_BATCH = 100
+# mark_tag errors about the staff member or the customer, not a tag: every item would get them.
+RELATIONSHIP_ERRORS = frozenset({40003, 40096, 84061})
 
 # Re-exported so WorkspaceService can hook local edits without reaching into the store.
 enqueue_tag_changes = store.enqueue_tag_changes
@@ -171,22 +182,106 @@ class OutboxService:
                    cancelled: Callable[[], bool] | None = None) -> PushReport:
         async with self._lock:
             report = PushReport()
+            seen: dict[str, Any] = {}  # one externalcontact/get per customer while reconciling
             for item in await self._read(store.items, ("sending",), 100_000):
-                await self._reconcile(client, item, report)
+                await self._reconcile(client, item, report, seen)
             todo = await self._read(store.items, ("pending",), 100_000)
-            for i, item in enumerate(todo):
+            done = 0
+            for unit in _units(todo):
                 if cancelled is not None and cancelled():
                     raise Cancelled()
                 if report.offline:
-                    report.waiting += 1
-                    continue
-                await self._send(client, item, report)
+                    report.waiting += len(unit)
+                elif len(unit) == 1:
+                    await self._send(client, unit[0], report)
+                else:
+                    await self._send_relationship(client, unit, report, cancelled)
+                done += len(unit)
                 if progress is not None:
-                    progress(i + 1, len(todo))
+                    progress(done, len(todo))
             return report
 
+    async def _send_relationship(self, client: WeComClient, unit: list[store.OutboxItem],
+                                 report: PushReport, cancelled: Callable[[], bool] | None) -> None:
+        """One relationship's tag changes: those ready to go in as few ``mark_tag`` calls as
+        WeCom allows; the rest (waiting, unsendable, no longer pending) one by one as before."""
+        def fresh(conn: Any) -> list[tuple[store.OutboxItem, Target]]:
+            out = []
+            for item in unit:
+                now = store.get(conn, item.id)
+                if now is not None and now.status == "pending":
+                    out.append((now, _resolve(conn, now)))
+            return out
+        ready = [(i, t) for i, t in await self._read(fresh) if not t.problem and not t.wait]
+        ready_ids = {i.id for i, _t in ready}
+        for item in unit:
+            if item.id in ready_ids:
+                continue
+            if report.offline:
+                report.waiting += 1
+            else:
+                await self._send(client, item, report)  # skips, fails or waits, as before
+        for n, batch in enumerate(_batches(ready)):
+            if n and cancelled is not None and cancelled():
+                raise Cancelled()
+            if report.offline:
+                report.waiting += len(batch)
+            elif len(batch) == 1:
+                await self._send(client, batch[0][0], report)
+            else:
+                await self._send_batch(client, batch, report, cancelled)
+
+    async def _send_batch(self, client: WeComClient, batch: list[tuple[store.OutboxItem, Target]],
+                          report: PushReport, cancelled: Callable[[], bool] | None) -> None:
+        """Several ``mark_tag`` items of one relationship in one call. All are marked sending in
+        one write and sent in one; if WeCom refuses the call, each item is sent on its own so
+        each failure gets its own reason."""
+        def begin(ctx: WriteContext) -> list[int]:
+            ids = [i.id for i, _t in batch
+                   if (now := store.get(ctx.conn, i.id)) is not None and now.status == "pending"]
+            for item_id in ids:
+                store.mark_sending(ctx, item_id)
+            return ids
+        started = set(await self._write(begin))
+        batch = [(i, t) for i, t in batch if i.id in started]
+        if not batch:
+            return  # discarded or superseded meanwhile
+        ids = [i.id for i, _t in batch]
+        target = batch[0][1]
+        add = list(dict.fromkeys(t.wecom_tag_id for i, t in batch if i.payload["add"]))
+        remove = list(dict.fromkeys(t.wecom_tag_id for i, t in batch if not i.payload["add"]))
+        try:
+            await wecom_tags.mark_tag(client, target.userid, target.external_userid,
+                                      add=add, remove=remove)
+        except NetworkError as exc:
+            await self._write(_mark_all, store.mark_pending, ids,
+                              f"{exc.message} 恢复网络后会自动重试。")
+            report.offline, report.waiting = True, report.waiting + len(ids)
+            return
+        except (WeComUserError, WeComRequestBug, ValidationError) as exc:
+            if isinstance(exc, NotFoundError) and exc.errcode in RELATIONSHIP_ERRORS:
+                # about the staff member or the customer, not a tag: the same for every item
+                await self._write(_mark_all, store.mark_failed, ids, str(exc))
+                report.failed += len(ids)
+                report.errors.extend([str(exc)] * len(ids))
+                return
+            log.info("outbox: combined mark_tag for items %s refused (%s); sending one by one",
+                     ids, exc)
+            await self._write(_mark_all, store.mark_pending, ids, "")
+        else:
+            await self._write(_mark_all, store.mark_sent, ids, audited=True, action="outbox_sent")
+            report.sent += len(ids)
+            return
+        for n, (item, _t) in enumerate(batch):
+            if n and cancelled is not None and cancelled():
+                raise Cancelled()
+            if report.offline:
+                report.waiting += 1
+            else:
+                await self._send(client, item, report)
+
     async def _reconcile(self, client: WeComClient, item: store.OutboxItem,
-                         report: PushReport) -> None:
+                         report: PushReport, seen: dict[str, Any] | None = None) -> None:
         """An item interrupted mid-push: mark it sent if WeCom has it, else send it again."""
         target = await self._read(_resolve, item)
         try:
@@ -208,7 +303,11 @@ class OutboxService:
                     report.reconciled += 1
                     return
             else:
-                detail = await contacts.get_contact(client, target.external_userid)
+                seen = {} if seen is None else seen
+                if target.external_userid not in seen:
+                    seen[target.external_userid] = await contacts.get_contact(
+                        client, target.external_userid)
+                detail = seen[target.external_userid]
                 follow = next((f for f in detail.follow_users if f.userid == target.userid), None)
                 if follow is not None and _already_applied(item, target, follow):
                     await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent")
@@ -308,6 +407,54 @@ class OutboxService:
                     await wecom_tags.del_corp_tag(client, tag_ids=tag_ids, group_ids=group_ids)
             return None
         raise ValidationError(f"未知的发件箱项目类型：{item.kind}", english="Unknown outbox kind.")
+
+
+def _units(todo: Sequence[store.OutboxItem]) -> list[list[store.OutboxItem]]:
+    """The pending items in push order, a relationship's ``mark_tag`` items together. A
+    relationship's group goes at the place of its last item, so whatever was queued before any
+    of them (a new tag being created in WeCom) has been pushed by then."""
+    last: dict[tuple[int, int], int] = {}
+    for n, item in enumerate(todo):
+        if item.kind == store.MARK_TAG and item.member_id is not None and item.staff_id is not None:
+            last[(item.member_id, item.staff_id)] = n
+    groups: dict[tuple[int, int], list[store.OutboxItem]] = {}
+    units: list[list[store.OutboxItem]] = []
+    for n, item in enumerate(todo):
+        rel = (item.member_id or 0, item.staff_id or 0)
+        if item.kind != store.MARK_TAG or rel not in last:
+            units.append([item])
+            continue
+        groups.setdefault(rel, []).append(item)
+        if last[rel] == n:
+            units.append(groups.pop(rel))
+    return units
+
+
+def _batches(ready: Sequence[tuple[store.OutboxItem, Target]]
+             ) -> list[list[tuple[store.OutboxItem, Target]]]:
+    """Split one relationship's ready items into calls: at most ``MARK_TAG_BATCH`` tag ids, and a
+    tag that changes direction (added, then removed) starts a new call, so the later one wins."""
+    out: list[list[tuple[store.OutboxItem, Target]]] = []
+    current: list[tuple[store.OutboxItem, Target]] = []
+    direction: dict[str, bool] = {}
+    for item, target in ready:
+        add = bool(item.payload["add"])
+        tag = target.wecom_tag_id
+        if current and (direction.get(tag, add) != add
+                        or (tag not in direction and len(direction) >= MARK_TAG_BATCH)):
+            out.append(current)
+            current, direction = [], {}
+        current.append((item, target))
+        direction[tag] = add
+    if current:
+        out.append(current)
+    return out
+
+
+def _mark_all(ctx: WriteContext, mark: Callable[..., None], ids: Sequence[int],
+              *args: Any) -> None:
+    for item_id in ids:
+        mark(ctx, item_id, *args)
 
 
 def _read_only_text(item: store.OutboxItem) -> str:
