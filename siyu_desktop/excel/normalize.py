@@ -19,7 +19,7 @@ from phonenumbers.phonemetadata import PhoneMetadata
 from siyu_desktop.domain.members import LEVEL_NAMES, parse_level
 from siyu_desktop.domain.people import clean_text, has_line_break, normalise_phone, tidy_text
 from siyu_desktop.excel.mapping import FIELD_LABELS, ColumnMapping
-from siyu_desktop.excel.reader import CellValue, SheetRow
+from siyu_desktop.excel.reader import CellValue, ExcelErrorValue, SheetRow
 
 DEFAULT_TZ = "Asia/Shanghai"
 # Longest accepted value per field after cleaning; longer cells are refused one by one.
@@ -100,7 +100,9 @@ _NO_EXTRAS: dict[str, str] = {}
 
 
 def cell_text(value: CellValue) -> str:
-    """Any cell as clean text (dates ISO, whole floats without ``.0``)."""
+    """Any cell as clean text (dates ISO, whole floats without ``.0``; an Excel error is blank)."""
+    if value.__class__ is ExcelErrorValue:
+        return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     elif isinstance(value, datetime):
@@ -390,9 +392,13 @@ def normalise_row(
     values: dict[str, object] = {}
     problems: list[CellProblem] = []
     warnings: list[str] = []
+    errors: list[tuple[int, str, ExcelErrorValue]] = []  # (column, label, error)
     for fld, col in mapping.fields.items():
         raw = cells[col] if col < len(cells) else ""
         if _is_blank(raw):
+            continue
+        if raw.__class__ is ExcelErrorValue:
+            errors.append((col, FIELD_LABELS.get(fld, fld), raw))
             continue
         if memo is not None and fld in _MEMO_FIELDS:
             key = (fld, type(raw), raw)
@@ -427,15 +433,22 @@ def normalise_row(
             problems.append(CellProblem(row_number, col, fld, cell_text(raw), str(bad)))
     extras: dict[str, str] = {}
     for title, col in mapping.extras.items():
-        text = cell_text(cells[col]) if col < len(cells) else ""
+        extra = cells[col] if col < len(cells) else ""
+        if extra.__class__ is ExcelErrorValue:
+            errors.append((col, title, extra))
+            continue
+        text = cell_text(extra)
         if len(text) > EXTRA_MAX_CHARS:
             problems.append(CellProblem(row_number, col, title, text[:40],
                                         f"内容太长（{len(text)} 字），最多 {EXTRA_MAX_CHARS} 字"))
         elif text:
             extras[title] = text
     if not problems and not any(values.get(f) for f in ("name", "phone", "external_userid", "unionid")):
+        said = "；".join(_error_warning(label, code) for _, label, code in sorted(errors, key=_first)
+                        if label in _IDENTITY_LABELS)
         problems.append(CellProblem(row_number, None, "name", "",
-                                    "这一行没有客户名称、手机号、客户ID 或 unionid，无法知道是谁"))
+                                    "这一行没有客户名称、手机号、客户ID 或 unionid，无法知道是谁"
+                                    + (f"（{said}）" if said else "")))
     if problems:
         return problems
     if notes is not None and "name" in values:
@@ -444,10 +457,29 @@ def normalise_row(
             notes.append(f"第 {row_number} 行：客户名称里的换行已改成空格（{values['name']}）")
     if notes is not None:
         notes.extend(warnings)
+        if errors:
+            notes.append(f"第 {row_number} 行：" + "；".join(_error_warning(label, code)
+                                                        for _, label, code in sorted(errors, key=_first)))
     # Most rows have no extra columns: they share one empty dict (never mutated; merges copy)
     # instead of a million empty ones.
     return RosterRow(extras=extras or _NO_EXTRAS, source_rows=(row_number,),
                      **values)  # type: ignore[arg-type]
+
+
+_IDENTITY_LABELS = frozenset(FIELD_LABELS[f] for f in ("name", "phone", "external_userid", "unionid"))
+_LEVEL_LABEL = FIELD_LABELS["level"]
+
+
+def _first(item: tuple[int, str, ExcelErrorValue]) -> int:
+    return item[0]
+
+
+def _error_warning(label: str, error: ExcelErrorValue) -> str:
+    """What a cell holding an Excel error (a failed lookup's #N/A …) was taken as: blank."""
+    if label == _LEVEL_LABEL:  # the file says nothing: new members get the default level
+        return (f"{label}是 Excel 错误值 {error.code}，已按 {LEVEL_NAMES[0]} 处理"
+                "（已有客户的等级不变）")
+    return f"「{label}」是 Excel 错误值 {error.code}，按空白处理"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,11 @@ XFD1048576 otherwise makes calamine ask for 512 GB and abort the whole process.
 Rows come out as ``SheetRow(number, cells)``: ``number`` is the row number Excel shows, ``cells``
 the values with trailing empties removed (an empty cell is ``""``). Blank rows are skipped, so
 millions of formatted-but-empty rows at the bottom cost a loop, not a preview full of nothing.
+
+A cell holding an Excel error (``#N/A`` from a failed VLOOKUP, ``#REF!`` …) comes out as an
+``ExcelErrorValue``, never as a blank: calamine reads such cells as empty, so for .xlsx they are
+picked out of the sheet XML during the extent scan that already streams it. Text that is exactly
+an error code (what Excel writes for an error when saving as CSV) is marked the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import pickle
 import re
 import tempfile
 import time as wall_clock  # `time` here is datetime's cell type
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -34,7 +40,19 @@ import python_calamine as calamine
 from siyu_desktop.errors import ImportFormatError
 from siyu_desktop.excel import xlsx_guard
 
-CellValue = str | int | float | bool | date | datetime | time | timedelta | None
+
+@dataclass(frozen=True, slots=True)
+class ExcelErrorValue:
+    """A cell holding one of Excel's error values, such as ``#N/A``. Normalisation treats it as
+    blank and says so; ``str()`` gives the code, so the rejects file and logs show what was there."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+CellValue = str | int | float | bool | date | datetime | time | timedelta | ExcelErrorValue | None
 Progress = Callable[[int], None]
 CancelCheck = Callable[[], None]
 
@@ -232,7 +250,8 @@ def iter_rows(
 
 
 def _tidy(raw: list[CellValue], max_chars: int) -> list[CellValue]:
-    """Trailing empty cells dropped (``[]`` for a blank row); overlong text cut to max + 1."""
+    """Trailing empty cells dropped (``[]`` for a blank row); overlong text cut to max + 1; text
+    that is exactly an error code (``#N/A``) marked as the error it was before a CSV export."""
     end = len(raw)
     while end and (raw[end - 1] is None or (isinstance(raw[end - 1], str) and not str(raw[end - 1]).strip())):
         end -= 1
@@ -242,7 +261,22 @@ def _tidy(raw: list[CellValue], max_chars: int) -> list[CellValue]:
             cells[i] = ""
         elif isinstance(value, str) and len(value) > max_chars:
             cells[i] = value[: max_chars + 1]
+    if not _ERROR_VALUES.keys().isdisjoint(cells):  # one set probe in C per row, not per cell
+        cells = [_ERROR_VALUES.get(v, v) if isinstance(v, str) else v for v in cells]
     return cells
+
+
+# Excel's error values (and the newer ones of Microsoft 365); WPS writes the same codes.
+_ERROR_VALUES: dict[str, ExcelErrorValue] = {code: ExcelErrorValue(code) for code in (
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+    "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+    "#EXTERNAL!")}
+
+
+def _error_value(code: str) -> ExcelErrorValue:
+    """One shared value per code: a column of #N/A down a million rows is one object."""
+    shared = _ERROR_VALUES.get(code)
+    return shared if shared is not None else ExcelErrorValue(code)
 
 
 def _open_workbook(path: str | os.PathLike[str]) -> calamine.CalamineWorkbook:
@@ -271,9 +305,11 @@ def _iter_workbook(
         if not found:
             raise _fail(f"找不到工作表「{sheet}」。", "请重新选择要导入的工作表。", "No such sheet.")
         chosen = found[0]
+    errors = _ErrorCells()
     if kind is FileKind.XLSX:
-        # The grid calamine is about to allocate, measured from the cells that really hold values.
-        rows, cols = xlsx_guard.sheet_extent(path, chosen.name, limits.max_decompressed_bytes, cancel)
+        # The grid calamine is about to allocate, measured from the cells that really hold values;
+        # the same pass notes the error cells, which calamine would hand us as empty.
+        rows, cols = _scan_sheet(path, chosen.name, limits.max_decompressed_bytes, cancel, errors)
         _check_extent(rows, cols, limits)
     if cancel:
         cancel()
@@ -288,9 +324,112 @@ def _iter_workbook(
         _check_extent(data.height, data.width, limits)
         pad: list[CellValue] = [""] * (data.start[1] if data.start else 0)
         # calamine's iter_rows starts at row 0 but at the first used column: re-align columns.
-        for index, row in enumerate(data.iter_rows()):
-            cells: list[CellValue] = list(row)
-            yield index + 1, (pad + cells) if pad else cells
+        if not errors.rows:
+            for index, row in enumerate(data.iter_rows()):
+                cells: list[CellValue] = list(row)
+                yield index + 1, (pad + cells) if pad else cells
+            return
+        yield from errors.put_back(data.iter_rows(), pad)
+
+
+class _ErrorCells:
+    """The error cells (``t="e"``) of a worksheet's XML, in document order, fed in chunks.
+
+    Kept as three flat arrays, not objects per cell: a looked-up column that failed all the way
+    down a million-row sheet is a million error cells. A chunk without ``t="e"`` costs one byte
+    search. Cells without an ``r`` attribute (positions implicit) cannot be placed and are left
+    to read as blank, as calamine reads them."""
+
+    _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?\bt=[\"']e[\"'][^>/]*)>(.*?)</(?:\w+:)?c>", re.S)
+    _REF = re.compile(rb"\br=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
+    _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+    _MAX_TAIL = 1 << 20  # a real cell is far smaller; past this, a partial cell is given up
+
+    def __init__(self) -> None:
+        self.rows = array("l")
+        self.cols = array("l")
+        self.codes: list[ExcelErrorValue] = []
+        self.tail = b""
+        self.start = b""  # "<c " with the sheet's namespace prefix, once known
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self.tail + chunk
+        if not self.start:
+            root = re.search(rb"<(\w+:)?worksheet\b", buf)
+            if root is None and len(buf) < self._MAX_TAIL:
+                self.tail = buf
+                return
+            self.start = b"<" + ((root.group(1) or b"") if root else b"") + b"c "
+        # Everything before the last cell start holds whole cells; the rest waits for more.
+        cut = buf.rfind(self.start)
+        if cut == -1 or (cut == 0 and len(buf) > self._MAX_TAIL):
+            cut = max(len(buf) - len(self.start), 0)
+        self.tail = buf[cut:]
+        self._scan(buf[:cut])
+
+    def finish(self) -> None:
+        self._scan(self.tail)
+        self.tail = b""
+        if any(a > b for a, b in zip(self.rows, self.rows[1:], strict=False)):  # out of order
+            order = sorted(range(len(self.rows)), key=lambda i: (self.rows[i], self.cols[i]))
+            self.rows = array("l", [self.rows[i] for i in order])
+            self.cols = array("l", [self.cols[i] for i in order])
+            self.codes = [self.codes[i] for i in order]
+
+    def _scan(self, buf: bytes) -> None:
+        if b't="e"' not in buf and b"t='e'" not in buf:
+            return
+        for attrs, content in self._CELL.findall(buf):
+            ref = self._REF.search(attrs)
+            value = self._VALUE.search(content)
+            if ref is None or value is None:
+                continue
+            col = 0
+            for ch in ref.group(1):
+                col = col * 26 + ch - 64
+            self.rows.append(int(ref.group(2)))
+            self.cols.append(col - 1)
+            self.codes.append(_error_value(value.group(1).decode("utf-8", "replace").strip()))
+
+    def put_back(self, rows: Iterator[Sequence[CellValue]], pad: list[CellValue],
+                 ) -> Iterator[tuple[int, list[CellValue]]]:
+        """calamine's rows with each error cell in its place."""
+        todo, count = 0, len(self.rows)
+        for index, row in enumerate(rows):
+            number = index + 1
+            cells: list[CellValue] = (pad + list(row)) if pad else list(row)
+            while todo < count and self.rows[todo] <= number:
+                if self.rows[todo] == number:
+                    col = self.cols[todo]
+                    if col >= len(cells):
+                        cells.extend([""] * (col + 1 - len(cells)))
+                    cells[col] = self.codes[todo]
+                todo += 1
+            yield number, cells
+
+
+def _scan_sheet(path: Path, sheet_name: str, budget: int, cancel: CancelCheck | None,
+                errors: _ErrorCells) -> tuple[int, int]:
+    """``xlsx_guard.sheet_extent`` with the error cells of the same pass fed to ``errors``."""
+    with xlsx_guard._open_zip(path) as zf:
+        member = xlsx_guard._sheet_member(zf, sheet_name)
+        if member is None or member not in zf.NameToInfo:
+            # An unusual layout: the guard bounds it by all worksheets; errors stay unplaced.
+            return xlsx_guard.sheet_extent(path, sheet_name, budget, cancel)
+        extent = xlsx_guard._Extent()
+        ticks = 0
+
+        def each(chunk: bytes) -> None:
+            nonlocal ticks
+            extent.feed(chunk)
+            errors.feed(chunk)
+            ticks += 1
+            if cancel and ticks % 16 == 0:
+                cancel()
+
+        xlsx_guard._drain(zf, zf.getinfo(member), budget, each)
+        errors.finish()
+        return extent.rows, extent.cols
 
 
 _READER_DIED = "读取表格的进程意外退出，文件可能已损坏。"
