@@ -142,6 +142,7 @@ class App:
         history = HistoryController(service, self.tasks, self.feedback, self.window)
         prefs = SettingsController(SettingsService(ws), self.data_dir, self.language, self.tasks,
                                    self.feedback, self.window)
+        prefs.open_channels = roster.edit_channels
         self.controllers = [roster, groups, tags, wecom, history, prefs]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)

@@ -14,34 +14,159 @@
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="146"/>
+        <location filename="../../siyu_desktop/app.py" line="147"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="147"/>
+        <location filename="../../siyu_desktop/app.py" line="148"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="148"/>
+        <location filename="../../siyu_desktop/app.py" line="149"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="149"/>
+        <location filename="../../siyu_desktop/app.py" line="150"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="150"/>
+        <location filename="../../siyu_desktop/app.py" line="151"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="151"/>
+        <location filename="../../siyu_desktop/app.py" line="152"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>Ask</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/ask.py" line="29"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/ask.py" line="31"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelTableModel</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="77"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="77"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="78"/>
+        <source>别名（用、或逗号分隔）</source>
+        <translation>Aliases (separated by 、 or commas)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="79"/>
+        <source>客户数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="91"/>
+        <source>（保存后生成）</source>
+        <translation>(assigned on save)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="92"/>
+        <source>{code}（未登记）</source>
+        <translation>{code} (not listed)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="100"/>
+        <source>企业微信带来的渠道代码，还不在渠道列表里；保存后加入列表。</source>
+        <translation>A channel code WeCom sent that is not in the channel list yet; saving adds it to the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="150"/>
+        <source>渠道列表</source>
+        <translation>Channel list</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="156"/>
+        <source>导入和企业微信带来的渠道写法（别名）都会归到这里的渠道；客户保存的是渠道代码，改名不影响已有客户。</source>
+        <translation>Channel spellings from imports and from WeCom (aliases) all map to the channels here. Members store the channel code, so renaming a channel leaves existing members as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="179"/>
+        <source>新增渠道</source>
+        <translation>Add channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="181"/>
+        <source>删除渠道</source>
+        <translation>Delete channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="186"/>
+        <source>把选中的渠道合并到</source>
+        <translation>Merge the selected channel into</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="190"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="305"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="206"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="209"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="247"/>
+        <source>有未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="255"/>
+        <source>还有客户的渠道不能删除，可以把它合并到另一个渠道。</source>
+        <translation>A channel that still has members cannot be deleted; merge it into another channel instead.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="293"/>
+        <source>请先保存或放弃（关闭后重新打开）其他修改，再合并渠道。</source>
+        <translation>Save or discard (close and reopen) your other changes before merging channels.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="296"/>
+        <source>把渠道「{a}」的 {n} 位客户移到「{b}」，并把「{a}」作为「{b}」的别名？可以在操作记录中撤销。</source>
+        <translation>Move the {n} members of channel &quot;{a}&quot; to &quot;{b}&quot; and keep &quot;{a}&quot; as an alias of &quot;{b}&quot;? You can undo this in History.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="303"/>
+        <source>合并渠道</source>
+        <translation>Merge channels</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="306"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1444,7 +1569,7 @@
     <message>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="133"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="258"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="261"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
@@ -1509,52 +1634,52 @@
         <translation>Save remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="162"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="195"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="198"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="217"/>
         <source>改过的备注还没有发送到企业微信。</source>
         <translation>The changed remark has not been sent to WeCom yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="225"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="228"/>
         <source>（没有跟进员工：不是企业微信客户）</source>
         <translation>(No staff follow this person: not a WeCom customer)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="237"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="240"/>
         <source>（无备注）</source>
         <translation>(no remark)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="238"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="241"/>
         <source>备注：{remark}</source>
         <translation>Remark: {remark}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="255"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="258"/>
         <source>{staff} 给这位客户的备注</source>
         <translation>{staff}&apos;s remark for this customer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="259"/>
         <source>先保存在本机（待同步），连接企业微信后发送。</source>
         <translation>Saved on this computer first (waiting to sync) and sent when connected to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="262"/>
         <source>选择一位跟进员工后可以修改备注。</source>
         <translation>Choose a staff member to edit their remark.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="175"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
@@ -1570,22 +1695,22 @@
         <translation>sync failed, see the WeCom page for why</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="177"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="178"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="182"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="185"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="188"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -1593,7 +1718,7 @@
 <context>
     <name>MultiChoiceButton</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="96"/>
         <source>{title}: {n} 项</source>
         <translation>{title}: {n} selected</translation>
     </message>
@@ -1601,183 +1726,201 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="147"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="363"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="363"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="185"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="193"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="226"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="221"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="238"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
         <source>给 {n} 位客户打上“{tag}”</source>
         <translation>Tag {n} members with &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="239"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
         <source>从 {n} 位客户移除“{tag}”</source>
         <translation>Remove &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="240"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
         <source>，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），在下次同步或“立即发送”时发出。继续吗？</source>
         <translation>, and sync it to WeCom: {pushes} changes will be sent to WeCom (one per member and staff member who follows them), at the next sync or on &quot;Send now&quot;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="255"/>
         <source>确认批量修改标签</source>
         <translation>Confirm bulk tag change</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="250"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="258"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="262"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="270"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="274"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="271"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="279"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="376"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="278"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="286"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="291"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="299"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="251"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="292"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="300"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="291"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="299"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="314"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="322"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="326"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
+        <source>修改渠道列表</source>
+        <translation>Edit channel list</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="373"/>
+        <source>已合并渠道，{n} 位客户移到了新渠道</source>
+        <translation>Channels merged: {n} members moved to the new channel</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="374"/>
+        <source>合并渠道</source>
+        <translation>Merge channels</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="384"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="335"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="385"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="343"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="393"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="354"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="404"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="355"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="405"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -1946,132 +2089,137 @@
 <context>
     <name>SegmentBar</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="124"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="125"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="126"/>
+        <source>编辑渠道…</source>
+        <translation>Edit channels…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="128"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="129"/>
         <source>所在群类型</source>
         <translation>Group type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="138"/>
         <source>点击取消按社群筛选</source>
         <translation>Click to stop filtering by group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="148"/>
         <source>添加时间不限</source>
         <translation>Added: any time</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="149"/>
         <source>{n} 天内添加</source>
         <translation>Added in last {n} days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="152"/>
         <source>活跃不限</source>
         <translation>Active: any time</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="152"/>
         <source>7 天内活跃</source>
         <translation>Active in last 7 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="152"/>
         <source>30 天内活跃</source>
         <translation>Active in last 30 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="153"/>
         <source>30 天未活跃</source>
         <translation>Inactive 30+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="153"/>
         <source>90 天未活跃</source>
         <translation>Inactive 90+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="153"/>
         <source>180 天未活跃</source>
         <translation>Inactive 180+ days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="156"/>
         <source>生日不限</source>
         <translation>Birthday: any</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="157"/>
         <source>7 天内生日</source>
         <translation>Birthday within 7 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="158"/>
         <source>30 天内生日</source>
         <translation>Birthday within 30 days</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="160"/>
         <source>{m} 月生日</source>
         <translation>Birthday in month {m}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="164"/>
         <source>积分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="169"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="178"/>
         <source>清空筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="208"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="227"/>
         <source>所在群: {n} 个 ✕</source>
         <translation>Groups: {n} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="238"/>
         <source>所在群: {name} ✕</source>
         <translation>Group: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="232"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="251"/>
         <source>包含全部标签</source>
         <translation>Has all tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="252"/>
         <source>包含任一标签</source>
         <translation>Has any tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="234"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="253"/>
         <source>排除标签</source>
         <translation>Excludes tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="242"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="261"/>
         <source>{title}: {first} 等 {n} 个</source>
         <translation>{title}: {first}… ({n})</translation>
     </message>
@@ -2122,12 +2270,12 @@
         <translation>e.g. Amy (community team)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="46"/>
         <source>保存名字</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="51"/>
         <source>操作记录的“操作人”一栏用这个名字记下你之后的每次操作（这个工作区内）。留空时显示为“我（窗口）”。已有的记录保持当时的名字。</source>
         <translation>The History screen records each of your later operations in this workspace under this name (the &quot;By&quot; column). Left empty, it shows &quot;Me (window)&quot;. Earlier records keep the name they were made under.</translation>
     </message>

@@ -174,7 +174,7 @@ class ConnectionService:
         s.outbox_failed = counts["failed"]
         s.latest_run = latest
         if run is not None:
-            s.last_sync_at = int(run["finished_at"] or run["started_at"])  # type: ignore[call-overload]
+            s.last_sync_at = int(run["finished_at"] or run["started_at"])
             s.last_sync_mode = str(run["mode"])
         s.notify()
         return s

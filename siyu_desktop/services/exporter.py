@@ -1,5 +1,5 @@
 """Exporting members to a roster .xlsx that imports back unchanged: the whole roster, a saved
-segment, or a selection of ids.
+segment, or a selection of ids. Channels go out by name and come back to the same codes.
 
 Rows are read in id chunks from one read transaction (a consistent snapshot even while syncs or
 imports write) and streamed to ``excel.writer.write_roster``: typed cells, phones and ids as text,
@@ -20,6 +20,7 @@ from typing import Any
 from ..domain.segments import Segment
 from ..excel.normalize import RosterRow
 from ..excel.writer import write_roster
+from ..store import channels as channel_store
 from .workspace import WorkspaceService
 
 Progress = Callable[[int, int], None]
@@ -41,6 +42,8 @@ class RecordReader:
                          "ON g.id = t.group_id ORDER BY g.id, t.id"))}
         self.staff = dict(conn.execute("SELECT id, name FROM staff"))
         self.groups = dict(conn.execute("SELECT id, name FROM groups"))
+        # Channels are written by name (包裹卡, not package_card): an import maps them back.
+        self.channels = channel_store.load(conn)
 
     def records(self, ids: Sequence[int]) -> list[RosterRow]:
         """These members, in the order of ``ids`` (ids that no longer exist skipped)."""
@@ -62,7 +65,8 @@ class RecordReader:
             extras = _extras(extra)
             found[member_id] = RosterRow(
                 name=name, phone=phone, external_userid=eid, unionid=union, level=level,
-                channel=channel, birthday=birthday, added_at=joined,
+                channel=self.channels.name_of(channel) if channel else "", birthday=birthday,
+                added_at=joined,
                 staff=_ordered_names(follows, staff), groups=_ordered_names(rosters, groups),
                 tags=tuple(pair for _, pair in sorted(
                     tags[t] for t in map(int, tag_ids.split(",")) if t in tags))

@@ -47,6 +47,7 @@ CancelCheck = Callable[[], None]
 MAPPINGS_SETTING = "excel.mappings"
 MAPPINGS_KEPT = 50
 PROBLEMS_SHOWN = 100
+CHANNELS_SHOWN = 20
 # Progress phases, in order; the UI names them.
 READ, COMPARE, WRITE = "read", "compare", "write"
 MATCH_RULE = "按客户ID匹配已有客户，没有客户ID时按手机号，再没有时按 unionid。"
@@ -117,6 +118,7 @@ class ImportPreview:
             lines.append("将修改：" + "、".join(
                 f"{FIELD_LABELS.get(k, '附加信息' if k == 'extras' else k)} {n:,} 位"
                 for k, n in p.field_changes.most_common()))
+        lines += channel_lines(p)
         if p.new_tags:
             shown = [f"{g}:{t}（{n:,} 人）" for (g, t), n in sorted(p.new_tags.items())[:20]]
             more = f" 等共 {len(p.new_tags)} 个" if len(p.new_tags) > 20 else ""
@@ -152,6 +154,22 @@ class ImportPreview:
         if self.totals_dropped:
             lines.append("已忽略末尾的合计行：第 " + "、".join(map(str, self.totals_dropped)) + " 行。")
         return lines
+
+
+def channel_lines(plan: ImportPlan, limit: int = CHANNELS_SHOWN) -> list[str]:
+    """How the file's channel cells map onto the channel list: 「直播间 → 直播（120 行）」,
+    「抖音 → 新渠道「抖音」（3 行）」, most rows first."""
+    if not plan.channel_rows:
+        return []
+    new = set(plan.new_channels)
+    shown: list[str] = []
+    for text, rows in plan.channel_rows.most_common(limit):
+        code = plan.channel_codes[text]
+        target = (f"新渠道「{plan.channel_list.name_of(code)}」" if code in new
+                  else plan.channel_list.name_of(code))
+        shown.append(f"{text} → {target}（{rows:,} 行）")
+    more = len(plan.channel_rows) - len(shown)
+    return ["渠道：" + "、".join(shown) + (f" 等共 {len(plan.channel_rows)} 种写法" if more > 0 else "")]
 
 
 def _settle(*_: object) -> None:

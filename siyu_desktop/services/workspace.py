@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pyroaring import BitMap
 
+from ..domain.channels import ChannelList, ChannelUse, check_removals, overview
 from ..domain.members import (
     AuditBatch,
     AuditEntry,
@@ -32,7 +33,7 @@ from ..domain.members import (
 )
 from ..domain.segments import Segment
 from ..errors import UserError
-from ..store import audit, groups, members, outbox, outbox_tags, segments, tags
+from ..store import audit, channels, groups, members, outbox, outbox_tags, segments, tags
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
@@ -175,8 +176,45 @@ class WorkspaceService:
         return await self._write_batch(members.update, member_id, values, action="edit_member",
                                        summary="编辑客户资料")
 
-    async def channels(self) -> list[str]:
-        return await self._read(members.channels)
+    # -- channels (渠道) -------------------------------------------------------------------------
+    async def channel_list(self) -> ChannelList:
+        return await self._read(channels.load)
+
+    async def channel_overview(self) -> list[ChannelUse]:
+        """Every channel with its members (counted from the index), codes in use first listed
+        after the list's own."""
+        listed = await self.channel_list()
+        return overview(listed, self.ws.index.channel_counts())
+
+    async def channels(self) -> list[tuple[str, str, int]]:
+        """(code, name, members) of the channels members carry, in the list's order: the
+        roster's 渠道 filter."""
+        return [(u.channel.code, u.channel.name, u.members)
+                for u in await self.channel_overview() if u.members]
+
+    async def save_channels(self, edited: ChannelList) -> tuple[bool, int]:
+        """Replace the list (names, aliases, channels added or removed) in one undoable
+        operation; a channel members carry cannot be removed. (changed, audit batch)."""
+        counts = self.ws.index.channel_counts()
+
+        def run(ctx: Any) -> tuple[bool, int]:
+            check_removals(channels.load(ctx.conn), edited, counts)
+            return channels.save(ctx, edited), int(ctx.batch_id or 0)
+        return await self._write(run, action="edit_channels", summary="修改渠道列表")
+
+    async def merge_channels(self, source: str, target: str) -> tuple[int, int]:
+        """Members of ``source`` move to ``target``, whose aliases gain ``source``'s name and
+        aliases; one undoable operation. (members moved, audit batch)."""
+        def run(ctx: Any) -> tuple[int, int]:
+            listed = channels.load(ctx.conn)
+            merged = listed.merged(source, target)
+            channels.save(ctx, merged)
+            moved = channels.recode_members(ctx, {source: target})
+            ctx.summary = (f"合并渠道「{listed.name_of(source)}」到「{merged.name_of(target)}」"
+                           f"（{moved:,} 位客户）")
+            ctx.changes.channels_changed = True
+            return moved, int(ctx.batch_id or 0)
+        return await self._write(run, action="merge_channels")
 
     # -- tagging -------------------------------------------------------------------------------
     async def add_tag(self, tag_id: int, member_ids: Sequence[int]) -> tuple[int, int]:
@@ -209,6 +247,7 @@ class WorkspaceService:
         def run(ctx: Any) -> int:
             plan = outbox_tags.plan_undo(ctx.conn, batch_id)
             restored = audit.undo_batch(ctx, batch_id, progress=progress, cancel=cancel)
+            ctx.changes.channels_changed |= channels.touched_by(ctx.conn, batch_id)
             outbox.enqueue_tag_changes(ctx)
             outbox_tags.enqueue_undo(ctx, plan)
             ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"

@@ -38,6 +38,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "segments": ("id",),
     "staff": ("id",),
     "follows": ("member_id", "staff_id"),
+    "settings": ("key",),  # the channel list is a workspace setting and can be undone
     "follow_tags": ("member_id", "staff_id", "tag_id"),
     "roster": ("id",),
 }
@@ -189,7 +190,8 @@ def recent_batches(conn: sqlite3.Connection, limit: int = 50, kind: str = "all")
     rows = conn.execute(
         "SELECT id, at, actor, action, summary, changes, undone_at, undoable FROM audit_batches "
         f"WHERE changes > 0{where} ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
-    return [AuditBatch(*r[:7], undoable=bool(r[7])) for r in rows]
+    return [AuditBatch(r[0], r[1], r[2], r[3], r[4], r[5], r[6], undoable=bool(r[7]))
+            for r in rows]
 
 
 def member_history(conn: sqlite3.Connection, member_id: int, limit: int = 200) -> list[AuditEntry]:

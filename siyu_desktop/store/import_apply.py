@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.people import clean_text, pinyin_keys
+from . import channels
 from .audit import WriteContext, rows_as_dicts
 from .deferred import indexes_deferred, search_index_deferred
 from .importing import (
@@ -27,6 +28,7 @@ from .importing import (
     MemberRecord,
     Progress,
     TagKey,
+    channel_of,
     data_version,
     plan_import,
 )
@@ -71,7 +73,7 @@ NEW_COLUMNS = ("id", "name", "phone", "external_userid", "unionid", "level", "ch
                "birth_md", "created_at", "updated_at")
 
 
-def _new_row(record: MemberRecord, member_id: int, now: int) -> tuple[Any, ...]:
+def _new_row(record: MemberRecord, member_id: int, now: int, channel: str) -> tuple[Any, ...]:
     """A new member's row in ``NEW_COLUMNS`` order; what the file leaves empty gets the
     column's default (as an INSERT without that column would)."""
     name = record.name or ""
@@ -80,7 +82,7 @@ def _new_row(record: MemberRecord, member_id: int, now: int) -> tuple[Any, ...]:
     extra = (json.dumps(record.extras, ensure_ascii=False, sort_keys=True)
              if record.extras else None)
     return (member_id, name, record.phone or None, record.external_userid or None,
-            record.unionid or None, record.level or 0, record.channel or "", birthday,
+            record.unionid or None, record.level or 0, channel, birthday,
             record.added_at, record.points or 0, record.remark or "", record.gender or 0, extra,
             pinyin, initials, birth_md(birthday), now, now)
 
@@ -119,6 +121,8 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
             progress(done, total)
 
     step(0)
+    if plan.new_channels:
+        channels.save(ctx, plan.channel_list)  # in the import's batch: an undo drops them again
     tag_ids: dict[TagKey, int] = {}
     for group, name in plan.new_tags:
         tag_ids[(group, name)] = ensure_tag(ctx, None if group == UNGROUPED else group, name)
@@ -195,7 +199,7 @@ def _insert_members(ctx: WriteContext, records: Sequence[MemberRecord], plan: Im
         rows = []
         for pos in plan.inserts[start:start + CHUNK * 4]:
             new_ids[pos] = next_id
-            rows.append(_new_row(records[pos], next_id, ctx.now))
+            rows.append(_new_row(records[pos], next_id, ctx.now, channel_of(plan, records[pos])))
             next_id += 1
         ctx.conn.executemany(sql, rows)
         ctx.log_rows("members", NEW_COLUMNS, None, rows)

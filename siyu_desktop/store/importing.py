@@ -6,6 +6,8 @@ unionid match is skipped when both sides carry different external ids: that is s
 An import only sets what the file says: empty cells leave a field alone, tags, follow-ups (跟进人)
 and group memberships are only ever added, and staff and groups are matched by name and never
 created (they come from WeCom). Tags the file names that do not exist yet are created.
+Channel cells (包裹卡, 直播间) are mapped to codes through the channel list (``store.channels``);
+a text no channel knows becomes a channel of its own when the import commits.
 
 The plan is computed from one read snapshot and remembers the workspace's ``data_version``; the
 commit (``store.import_apply``) reuses it when nothing was written since, and plans again inside
@@ -22,7 +24,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..domain.channels import ChannelList
 from ..domain.people import clean_text
+from . import channels as channel_store
 from .members import derived_fields
 from .tags import MAX_TAG_NAME
 
@@ -139,6 +143,12 @@ class ImportPlan:
     details: list[RowChange] = field(default_factory=list)
     # Existing members that change: a field, or a tag, follow-up (跟进人) or group added.
     updated: int = 0
+    # Channel cells: source text → channel code, file rows per text, and the channel list
+    # with the channels the import would add (``new_channels``, by code) for unknown texts.
+    channel_codes: dict[str, str] = field(default_factory=dict)
+    channel_rows: Counter[str] = field(default_factory=Counter)
+    channel_list: ChannelList = field(default_factory=ChannelList)
+    new_channels: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -267,6 +277,7 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
     transaction (or the write transaction) so every chunk sees the same workspace."""
     plan = ImportPlan(data_version(conn))
     lib = _Library.load(conn)
+    known = plan.channel_list = channel_store.load(conn)
     claimed: dict[int, int] = {}  # member id → first record position that matched it
     for start in range(0, len(records), CHUNK):
         if cancel:
@@ -292,12 +303,32 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
             if member_id is not None:
                 claimed[member_id] = pos
                 plan.matched_by[how] += 1
+            if record.channel:
+                _map_channel(plan, record)
             _plan_record(plan, lib, pos, record, member_id, rows.get(member_id or 0),
                          tags_of.get(member_id or 0, set()), staff_of.get(member_id or 0, set()),
                          groups_of.get(member_id or 0, set()))
     if progress:
         progress(len(records), len(records))
+    plan.new_channels = tuple(c.code for c in plan.channel_list if c.code not in known)
     return plan
+
+
+def _map_channel(plan: ImportPlan, record: MemberRecord) -> None:
+    """The channel code of a record's channel text (a text no channel knows becomes a channel
+    of its own, named as written), counted per file row."""
+    text = record.channel
+    if text not in plan.channel_codes:
+        plan.channel_list, mapping = plan.channel_list.adopting([text])
+        if text not in mapping:
+            return  # blank by the list's rules
+        plan.channel_codes[text] = mapping[text]
+    plan.channel_rows[text] += max(1, len(record.source_rows))
+
+
+def channel_of(plan: ImportPlan, record: MemberRecord) -> str:
+    """What a record's channel cell means as a member's channel code ("" = nothing)."""
+    return plan.channel_codes.get(record.channel, "") if record.channel else ""
 
 
 def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord,
@@ -311,7 +342,7 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
     after: dict[str, Any] = {}
     if current is not None:
         for fld, column in COLUMNS.items():
-            value = getattr(record, fld)
+            value = channel_of(plan, record) if fld == "channel" else getattr(record, fld)
             if not _blank(value) and current[column] != value:
                 before[column], after[column] = current[column], value
                 described.append((fld, current[column], value))

@@ -48,6 +48,7 @@ class Changes:
     groups_changed: bool = False
     segments_changed: bool = False
     outbox_changed: bool = False  # items queued, sent, failed or given up
+    channels_changed: bool = False  # the channel list (渠道) edited, merged or grown
     full_rebuild: bool = False
 
     def add_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
@@ -279,6 +280,16 @@ class MemberIndex:
         if within is None:
             return {t: len(bm) for t, bm in tags.items()}
         return {t: within.intersection_cardinality(bm) for t, bm in tags.items()}
+
+    def channel_counts(self) -> dict[str, int]:
+        """Members per channel code (the empty code included), from the channel column."""
+        codes, everyone, col = self.channel_codes, self.all, self.cols["channel"]
+        if not everyone:
+            return {}
+        values = col[np.frombuffer(everyone.to_array(), dtype=np.uint32)]
+        counts = np.bincount(values[values >= 0])
+        names = {v: k for k, v in list(codes.items())}
+        return {names[i]: int(n) for i, n in enumerate(counts) if n and i in names}
 
     def name_rank(self, conn: sqlite3.Connection) -> IntArray:
         rank, size, generation = self._name_rank, self.size, self.generation

@@ -86,11 +86,6 @@ def member_groups(conn: sqlite3.Connection, member_id: int) -> list[tuple[int, s
         "WHERE r.member_id = ? ORDER BY r.join_time", (member_id,))]
 
 
-def channels(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT DISTINCT channel FROM members WHERE channel != '' ORDER BY channel")]
-
-
 # -- search ------------------------------------------------------------------------------------
 _DIGITS = re.compile(r"^[\d\s+\-]+$")
 _ASCII_WORD = re.compile(r"^[A-Za-z]+$")

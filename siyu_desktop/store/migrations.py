@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from .channels import adopt_member_values
+
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -320,10 +322,17 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+# v4: one channel list (渠道, ``store.channels``). Members whose channel is free text an import
+# brought (包裹卡, 直播间) get the code the list resolves it to; other texts join the list.
+def _v4(conn: sqlite3.Connection) -> None:
+    adopt_member_values(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
     (3, _v3),
+    (4, _v4),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -22,8 +22,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.channels import ChannelList
 from ..domain.tag_links import follow_tag_changes
 from ..wecom.types import ContactFollow
+from . import channels as channel_store
 from .audit import WriteContext, rows_as_dicts
 from .bulk import insert_members, insert_rows, query_in, update_rows
 from .members import derived_fields
@@ -175,9 +177,11 @@ def _first_remark(follows: Iterable[tuple[int, int | None, str]]) -> str | None:
     return None if best is None else best[3]
 
 
-def _first_state(rows: Sequence[ContactFollow]) -> str:
-    """The channel of a member: the first relationship (in WeCom's order) that has one."""
-    return next((r.follow_info.state for r in rows if r.follow_info.state), "")
+def _first_state(rows: Sequence[ContactFollow], channels: ChannelList) -> str:
+    """The channel of a member: the first relationship (in WeCom's order) that has one, as
+    the code the channel list knows it by (a ``state`` no channel claims is kept as it is)."""
+    state = next((r.follow_info.state for r in rows if r.follow_info.state), "")
+    return (channels.resolve(state) or state) if state else ""
 
 
 def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids: dict[str, int],
@@ -191,6 +195,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     if missing:
         staff_ids.update(ensure_staff(ctx, missing, run=run))
     cols, existing = _match_members(conn, rows)
+    channels = channel_store.load(conn)
     by_ext: dict[str, list[ContactFollow]] = {}
     for r in rows:
         by_ext.setdefault(r.contact.external_userid, []).append(r)
@@ -203,7 +208,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
                     r.follow_info.remark) for r in group]
         values: dict[str, Any] = {"external_userid": ext, "name": c.name, "gender": c.gender,
                                   "unionid": c.unionid or None}
-        values.update(name_fields(values), channel=_first_state(group),
+        values.update(name_fields(values), channel=_first_state(group, channels),
                       remark=_first_remark(follows) or first.remark,
                       joined_at=min((a for _, a, _ in follows if a), default=None),
                       created_at=ctx.now, updated_at=ctx.now, wecom_synced_at=run)
@@ -214,13 +219,14 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     member_ids.update({ext: int(row[0]) for ext, row in existing.items()})
     gained, lost = _upsert_follows(ctx, rows, member_ids, staff_ids, wecom_tag_map(conn), run,
                                    result)
-    _update_members(ctx, cols, existing, by_ext, run, result)
+    _update_members(ctx, cols, existing, by_ext, run, result, channels)
     result.tags_changed += apply_follow_tag_changes(ctx, gained, lost)
     return result
 
 
 def _update_members(ctx: WriteContext, cols: list[str], existing: dict[str, tuple[Any, ...]],
-                    by_ext: dict[str, list[ContactFollow]], run: int, result: PageResult) -> None:
+                    by_ext: dict[str, list[ContactFollow]], run: int, result: PageResult,
+                    channels: ChannelList) -> None:
     """Members already known: WeCom's fields, first-touch channel, and the remark and join
     time their relationships (now written) give them; one update and one audit row each."""
     if not existing:
@@ -239,7 +245,7 @@ def _update_members(ctx: WriteContext, cols: list[str], existing: dict[str, tupl
         values: dict[str, Any] = {"external_userid": ext, "name": c.name, "gender": c.gender}
         if c.unionid:
             values["unionid"] = c.unionid
-        state = _first_state(by_ext[ext])
+        state = _first_state(by_ext[ext], channels)
         if not before[at["channel"]] and state:
             values["channel"] = state  # first-touch attribution, never replaced
         mine = follows.get(mid, [])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,7 +34,11 @@ def dimension_name(dimension: str) -> str:
     return _t(names[dimension]) if dimension in names else dimension
 
 
-def channel_name(state: str) -> str:
+def channel_name(state: str, listed: Mapping[str, str] | None = None) -> str:
+    """A channel code's name: from the workspace's channel list (``listed``) when it has the
+    code, else the demo codes' translated names, else the code itself."""
+    if state and listed and state in listed:
+        return listed[state]
     names = {
         "package_card": QT_TRANSLATE_NOOP("labels", "包裹卡"),
         "ai_call": QT_TRANSLATE_NOOP("labels", "AI外呼"),

@@ -127,7 +127,7 @@ class ConnectionController(QObject):
         if run is None:
             self.page.set_status_text(self.tr("尚未同步"))
             return
-        mode = self.tr(MODE_WORDS.get(str(run["mode"]), str(run["mode"])))
+        mode = self.tr(str(MODE_WORDS.get(str(run["mode"]), run["mode"])))
         started = int(run["started_at"])
         finished = int(run["finished_at"] or 0)
         if run["status"] == "done":

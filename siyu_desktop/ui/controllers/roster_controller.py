@@ -10,12 +10,14 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
+from ...domain.channels import ChannelList
 from ...domain.segments import Segment
-from ...errors import Cancelled
+from ...errors import Cancelled, UserError
 from ...services.outbox import OutboxService
 from ...services.workspace import WorkspaceService
 from ...store.index import Changes
 from .. import labels
+from ..dialogs.channels_dialog import ChannelsDialog
 from ..dialogs.tag_picker import TagPickerDialog
 from ..feedback import Feedback
 from ..models.roster_model import RosterModel
@@ -55,10 +57,12 @@ class RosterController(QObject):
         self._tag_names: dict[int, str] = {}
         self._current_segment_id: int | None = None
         self._dialog: QWidget | None = None
+        self.channels_dialog: ChannelsDialog | None = None
 
         p = self.page
         p.segment_bar.changed.connect(self._on_segment_changed)
         p.segment_bar.pick_tags_requested.connect(self._pick_filter_tags)
+        p.segment_bar.edit_channels_requested.connect(self.edit_channels)
         p.search_changed.connect(self._on_search)
         self.model.sort_requested.connect(self._on_sort)
         p.current_member_changed.connect(self._show_member)
@@ -79,13 +83,17 @@ class RosterController(QObject):
     async def _load_choices(self) -> None:
         s = self.service
         tags, staff, channels, kinds, saved = await asyncio.gather(
-            s.tags(), s.staff(), s.channels(), s.group_kinds(), s.saved_segments())
+            s.tags(), s.staff(), s.channel_overview(), s.group_kinds(), s.saved_segments())
         self._tag_names = {t.id: t.name for t in tags}
+        names = {u.channel.code: u.channel.name for u in channels}
+        self.model.set_channel_names(names)
+        self.page.detail.set_channel_names(names)
         bar = self.page.segment_bar
         bar.set_tag_names(self._tag_names)
         bar.set_choices(
             levels=[(level, labels.level_name(level)) for level in range(4)],
-            channels=[(c, labels.channel_name(c)) for c in channels],
+            channels=[(u.channel.code, f"{u.channel.name}（{u.members:,}）")
+                      for u in channels if u.members],
             staff=[(st.id, st.name) for st in staff],
             group_kinds=[(k, f"{labels.group_kind_name(k)}（{n}）") for k, n in kinds],
         )
@@ -328,6 +336,48 @@ class RosterController(QObject):
             await self._refresh(keep_position=True)
         return self.tasks.run_write(run())
 
+    # -- the channel list (渠道) ----------------------------------------------------------------
+    def edit_channels(self) -> asyncio.Task[None]:
+        return self.tasks.run(self._open_channels(), name="roster.channels")
+
+    async def _open_channels(self) -> None:
+        dialog = ChannelsDialog(self.page)
+        dialog.set_channels(await self.service.channel_overview())
+        dialog.save_requested.connect(
+            lambda edited: self.tasks.run_write(self._save_channels(dialog, edited)))
+        dialog.merge_requested.connect(
+            lambda source, target: self.tasks.run_write(self._merge_channels(dialog, source, target)))
+        self.channels_dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "channels_dialog", None))
+        self._open_dialog(dialog)
+
+    async def _save_channels(self, dialog: ChannelsDialog, edited: ChannelList) -> None:
+        try:
+            changed, batch = await self.service.save_channels(edited)
+        except UserError as exc:
+            dialog.show_user_error(exc)
+            return
+        if changed:
+            self._undo.append(UndoState(batch, self.tr("修改渠道列表")))
+            self.page.set_undo(self._undo[-1].summary)
+        status = self.tr("已保存（可按 Ctrl+Z 撤销）") if changed else self.tr("没有修改。")
+        dialog.set_channels(await self.service.channel_overview(), status)
+        await self._load_choices()
+
+    async def _merge_channels(self, dialog: ChannelsDialog, source: str, target: str) -> None:
+        try:
+            moved, batch = await self.service.merge_channels(source, target)
+        except UserError as exc:
+            dialog.show_user_error(exc)
+            return
+        text = self.tr("已合并渠道，{n} 位客户移到了新渠道").format(n=f"{moved:,}")
+        self._undo.append(UndoState(batch, self.tr("合并渠道")))
+        self.page.set_undo(self._undo[-1].summary)
+        self.feedback.info(text + self.tr("（可按 Ctrl+Z 撤销）"))
+        dialog.set_channels(await self.service.channel_overview(), text)
+        dialog.select_code(target)
+        await self._load_choices()
+
     # -- saved segments ------------------------------------------------------------------------
     def _ask_segment_name(self) -> None:
         dialog = QInputDialog(self.page)
@@ -372,7 +422,7 @@ class RosterController(QObject):
         if shown is not None and (changes.outbox_changed or changes.follows_changed
                                   or shown in changes.members or changes.full_rebuild):
             self._reload_member()
-        if changes.library_changed or changes.full_rebuild:
+        if changes.library_changed or changes.full_rebuild or changes.channels_changed:
             self.tasks.run(self._load_choices(), name="roster.choices")
         elif changes.touches_members:
             # a sync or an import commits page after page: one refresh for a burst of them

@@ -81,6 +81,7 @@ class RosterModel(QAbstractTableModel):
         self._fetch = fetch_rows
         self._ids = np.zeros(0, dtype=np.int64)
         self._pages: OrderedDict[int, list[RosterRow | None]] = OrderedDict()
+        self._channel_names: dict[str, str] = {}
 
     # -- feeding -------------------------------------------------------------------------------
     def set_ids(self, ids: np.ndarray) -> None:
@@ -88,6 +89,13 @@ class RosterModel(QAbstractTableModel):
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
+
+    def set_channel_names(self, names: dict[str, str]) -> None:
+        """Channel code → name, from the workspace's channel list (渠道)."""
+        self._channel_names = dict(names)
+        if len(self._ids):
+            self.dataChanged.emit(self.index(0, int(Column.CHANNEL)),
+                                  self.index(len(self._ids) - 1, int(Column.CHANNEL)))
 
     def refresh_rows(self) -> None:
         """Data changed but the list did not (tags added): drop the cache, repaint."""
@@ -158,8 +166,8 @@ class RosterModel(QAbstractTableModel):
         if role == RecordRole:
             return r
         if role == SortRole:
-            return _sort_value(r, column)
-        text = _display(r, column)
+            return _sort_value(r, column, self._channel_names)
+        text = _display(r, column, self._channel_names)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if column in (Column.TAGS, Column.STAFF, Column.REMARK) and text else None
         return text
@@ -175,7 +183,7 @@ class RosterModel(QAbstractTableModel):
             self.sort_requested.emit(key, order == Qt.SortOrder.DescendingOrder)
 
 
-def _display(r: RosterRow, column: Column) -> str:
+def _display(r: RosterRow, column: Column, channels: dict[str, str] | None = None) -> str:
     match column:
         case Column.NAME:
             return r.name
@@ -184,7 +192,7 @@ def _display(r: RosterRow, column: Column) -> str:
         case Column.LEVEL:
             return labels.level_name(r.level)
         case Column.CHANNEL:
-            return labels.channel_name(r.channel)
+            return labels.channel_name(r.channel, channels)
         case Column.TAGS:
             return r.tags
         case Column.STAFF:
@@ -202,7 +210,7 @@ def _display(r: RosterRow, column: Column) -> str:
     return ""
 
 
-def _sort_value(r: RosterRow, column: Column) -> Any:
+def _sort_value(r: RosterRow, column: Column, channels: dict[str, str] | None = None) -> Any:
     match column:
         case Column.LEVEL:
             return r.level
@@ -212,4 +220,4 @@ def _sort_value(r: RosterRow, column: Column) -> Any:
             return r.last_active_at or 0
         case Column.POINTS:
             return r.points
-    return _display(r, column)
+    return _display(r, column, channels)

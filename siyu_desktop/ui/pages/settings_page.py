@@ -43,7 +43,6 @@ class SettingsPage(QWidget):
         self.name.setMaxLength(MAX_NAME)
         self.name.setPlaceholderText(self.tr("例如：小美（社群运营）"))
         self.name.returnPressed.connect(self._save_name)
-        self.name.textEdited.connect(lambda _t: self.name_status.clear())
         self.name_button = QPushButton(self.tr("保存名字"))
         self.name_button.clicked.connect(self._save_name)
         row.addWidget(self.name, 1)
@@ -58,6 +57,7 @@ class SettingsPage(QWidget):
         self.name_status.setObjectName("nameStatus")
         self.name_status.setWordWrap(True)
         me.addWidget(self.name_status)
+        self.name.textEdited.connect(lambda _t: self.name_status.clear())
         layout.addWidget(me_box)
 
         lang_box = QGroupBox(self.tr("界面语言"))

@@ -68,6 +68,7 @@ class MemberDetailPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(300)
+        self.channel_names: dict[str, str] = {}  # code → name, from the channel list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
@@ -147,6 +148,9 @@ class MemberDetailPanel(QWidget):
         layout.addWidget(self.remark_hint)
         return tab
 
+    def set_channel_names(self, names: dict[str, str]) -> None:
+        self.channel_names = dict(names)
+
     def set_detail(self, detail: MemberDetail | None, *, keep_edits: bool = False) -> None:
         """Show a member. ``keep_edits``: a refresh of the member already shown (after a sync or
         a push) leaves what the operator is typing alone."""
@@ -178,7 +182,7 @@ class MemberDetailPanel(QWidget):
             self.groups.addItem(self.tr("（不在任何社群中）"))
         self._show_follows(detail, keep_edits=keep)
         for entry in detail.history:
-            self.history.addItem(f"{labels.fmt_time(entry.at)}  {entry.actor}\n"
+            self.history.addItem(f"{labels.fmt_time(entry.at)}  {labels.actor_name(entry.actor)}\n"
                                  f"{_describe_change(entry.entity, entry.before, entry.after)}")
         if not detail.history:
             self.history.addItem(self.tr("（暂无变更）"))
@@ -188,7 +192,8 @@ class MemberDetailPanel(QWidget):
         self.title.setText(f"{m.name}  ·  {labels.level_name(m.level)}")
         values = {
             "phone": m.phone or "", "level": labels.level_name(m.level),
-            "channel": labels.channel_name(m.channel), "birthday": m.birthday or "",
+            "channel": labels.channel_name(m.channel, self.channel_names),
+            "birthday": m.birthday or "",
             "joined": labels.fmt_time(m.joined_at), "active": labels.fmt_time(m.last_active_at),
             "external_userid": m.external_userid or self.tr("（未关联企业微信）"),
             "remark": m.remark, "note": m.note,

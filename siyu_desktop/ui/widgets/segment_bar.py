@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -42,7 +43,19 @@ class MultiChoiceButton(QToolButton):
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._menu = QMenu(self)
         self.setMenu(self._menu)
+        self._footer: QAction | None = None
         self._refresh_text()
+
+    def set_footer(self, text: str) -> QAction:
+        """A plain (not checkable) entry kept below the choices, e.g. 「编辑渠道…」."""
+        self._footer = QAction(text, self)
+        self._append_footer()
+        return self._footer
+
+    def _append_footer(self) -> None:
+        if self._footer is not None:
+            self._menu.addSeparator()
+            self._menu.addAction(self._footer)
 
     def set_choices(self, choices: Sequence[tuple[object, str]]) -> None:
         chosen = set(self.values())
@@ -53,14 +66,17 @@ class MultiChoiceButton(QToolButton):
             action.setData(value)
             action.setChecked(value in chosen)
             action.toggled.connect(self._on_toggled)
+        self._append_footer()
         self._refresh_text()
 
     def values(self) -> list[object]:
-        return [a.data() for a in self._menu.actions() if a.isChecked()]
+        return [a.data() for a in self._menu.actions() if a.isCheckable() and a.isChecked()]
 
     def set_values(self, values: Sequence[object]) -> None:
         wanted = set(values)
         for action in self._menu.actions():
+            if not action.isCheckable():
+                continue
             action.blockSignals(True)
             action.setChecked(action.data() in wanted)
             action.blockSignals(False)
@@ -86,6 +102,7 @@ class MultiChoiceButton(QToolButton):
 class SegmentBar(QWidget):
     changed = Signal(object)  # Segment
     pick_tags_requested = Signal(str)  # "all_tags" | "any_tags" | "none_tags"
+    edit_channels_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +123,8 @@ class SegmentBar(QWidget):
             row1.addWidget(button)
         self.levels = MultiChoiceButton(self.tr("等级"))
         self.channels = MultiChoiceButton(self.tr("渠道"))
+        self.edit_channels = self.channels.set_footer(self.tr("编辑渠道…"))
+        self.edit_channels.triggered.connect(self.edit_channels_requested.emit)
         self.staff = MultiChoiceButton(self.tr("跟进员工"))
         self.group_kinds = MultiChoiceButton(self.tr("所在群类型"))
         for button in (self.levels, self.channels, self.staff, self.group_kinds):
