@@ -1726,201 +1726,201 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="168"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="179"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="363"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="363"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="184"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="192"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="193"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="194"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="230"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="230"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
         <source>给 {n} 位客户打上“{tag}”</source>
         <translation>Tag {n} members with &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
         <source>从 {n} 位客户移除“{tag}”</source>
         <translation>Remove &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="249"/>
         <source>，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），在下次同步或“立即发送”时发出。继续吗？</source>
         <translation>, and sync it to WeCom: {pushes} changes will be sent to WeCom (one per member and staff member who follows them), at the next sync or on &quot;Send now&quot;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="255"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
         <source>确认批量修改标签</source>
         <translation>Confirm bulk tag change</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="258"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="270"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="268"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="274"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="272"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="279"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="376"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="277"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="374"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="286"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="284"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="297"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="259"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="300"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="258"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="298"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="297"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="322"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="320"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="334"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="332"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="359"/>
         <source>修改渠道列表</source>
         <translation>Edit channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="373"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="371"/>
         <source>已合并渠道，{n} 位客户移到了新渠道</source>
         <translation>Channels merged: {n} members moved to the new channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="374"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="372"/>
         <source>合并渠道</source>
         <translation>Merge channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="384"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="382"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="385"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="383"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="393"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="391"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="404"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="402"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="405"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="403"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>

@@ -359,3 +359,53 @@ def test_bulk_tagging_bound_for_wecom_says_how_many_pushes_first(
     driver.idle()
     assert not asked
     assert len(sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", local)) == 40
+
+
+def test_the_bulk_confirmation_does_not_stop_work_running_meanwhile(
+        roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+    """The real question box, answered after a while: a task running meanwhile (a sync, in the
+    app) keeps making progress, and no step of it is refused by asyncio."""
+    import asyncio
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    tag = sql(service, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
+                       "ORDER BY id DESC LIMIT 1")[0][0]
+    roster.page.show()  # the box is window-modal over the roster, as in the app
+    roster.page.table.selectRow(0)
+    loop = asyncio.get_event_loop()
+    failures: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _l, ctx: failures.append(ctx))
+    ticks: list[int] = []
+    shown: list[str] = []
+
+    async def background() -> None:
+        while True:
+            ticks.append(1)
+            await asyncio.sleep(0.01)
+
+    def answer() -> None:
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    async def scenario() -> int:
+        ticker = asyncio.ensure_future(background())
+        await asyncio.sleep(0.05)
+        before = len(ticks)
+        QTimer.singleShot(300, answer)
+        await roster.confirm_and_apply(tag, add=True)
+        during = len(ticks) - before
+        ticker.cancel()
+        return during
+    try:
+        during = driver.run(scenario())
+        driver.idle()
+    finally:
+        loop.set_exception_handler(None)
+        roster.page.hide()
+    assert shown and "同步到企业微信" in shown[0]
+    assert during >= 10 and not failures, (during, failures)
+    assert sql(service, "SELECT count(*) FROM outbox WHERE tag_id = ?", tag)[0][0] >= 1

@@ -23,6 +23,7 @@ from ..feedback import Feedback
 from ..models.roster_model import RosterModel
 from ..pages.roster_page import RosterPage
 from ..tasks import CancelToken, TaskRunner
+from ..widgets.ask import answer_of, ask
 from ..widgets.progress import cancellable_progress
 from .import_controller import PROGRESS_MS, ProgressBox
 
@@ -247,17 +248,14 @@ class RosterController(QObject):
                     self.tr("从 {n} 位客户移除“{tag}”")).format(n=f"{members:,}", tag=tag)
             text += self.tr("，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），"
                             "在下次同步或“立即发送”时发出。继续吗？").format(pushes=f"{pushes:,}")
-            if not self.confirm(text):
+            if not await answer_of(self.confirm, text):
                 return
         self.apply_tag(tag_id, add, targets)
 
-    def _ask(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("确认批量修改标签"), text,
-                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-                          self.page)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("确定"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("取消"))
-        return box.exec() == QMessageBox.StandardButton.Ok
+    async def _ask(self, text: str) -> bool:
+        # awaited, not exec(): a sync running meanwhile keeps going while the operator reads
+        return await ask(self.page, self.tr("确认批量修改标签"), text, self.tr("确定"),
+                         self.tr("取消"))
 
     def apply_tag(self, tag_id: int, add: bool, ids: list[int] | None = None) -> asyncio.Task[None]:
         targets = ids if ids is not None else self.target_ids()
