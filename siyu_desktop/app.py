@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from . import paths
@@ -35,17 +35,12 @@ from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
 from .ui.gc_collector import GuiThreadCollector, favour_gui_thread
+from .ui.change_bus import ChangeBus
 from .ui.main_window import MainWindow
 from .ui.tasks import TaskRunner
 from .wecom.errors import redact
 
 log = logging.getLogger("siyu")
-
-
-class ChangeBus(QObject):
-    """Carries ``Changes`` from the writer thread to the UI thread (a queued signal)."""
-
-    changed = Signal(object)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -120,7 +115,7 @@ class App:
         workspaces.remember(self.data_dir, ws.path)
         ws.backup_if_due()
         service = WorkspaceService(ws)
-        ws.on_change(self.bus.changed.emit)
+        ws.on_change(self.bus.post)
         info = await service.info()
         self.window.set_workspace(info.brand or ws.path.stem, info.demo)
         self.window.set_member_count(info.members)

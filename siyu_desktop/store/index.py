@@ -22,7 +22,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,19 @@ class Changes:
 
     def remove_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
         self.tag_removed.setdefault(tag_id, []).extend(member_ids)
+
+    def merge(self, other: Changes) -> None:
+        """Fold a later write's changes into these (screens refresh once for both)."""
+        self.members |= other.members
+        self.members_deleted |= other.members_deleted
+        for tag_id, ids in other.tag_added.items():
+            self.add_tag(tag_id, ids)
+        for tag_id, ids in other.tag_removed.items():
+            self.remove_tag(tag_id, ids)
+        self.tags_dropped |= other.tags_dropped
+        for f in fields(self):  # the flags: any one set stays set
+            if getattr(other, f.name) is True:
+                setattr(self, f.name, True)
 
     @property
     def touches_members(self) -> bool:

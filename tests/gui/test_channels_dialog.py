@@ -18,7 +18,7 @@ from .conftest import Driver
 
 @pytest.fixture
 def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterController:
-    from siyu_desktop.app import ChangeBus
+    from siyu_desktop.ui.change_bus import ChangeBus
 
     controller = RosterController(service, OutboxService(service.ws), driver.tasks, driver.feedback)
     qtbot.addWidget(controller.page)  # type: ignore[attr-defined]
