@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .domain import summaries
 from .domain.members import LEVEL_NAMES
 from .domain.segments import Segment
 from .errors import UserError
@@ -188,7 +189,7 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "history":
             for b in await service.recent_batches(args.limit, args.kind):
                 state = "（已撤销）" if b.undone_at else ""
-                print(f"#{b.id}\t{b.actor}\t{b.action}\t{b.changes}\t{b.summary}{state}")
+                print(f"#{b.id}\t{b.actor}\t{b.action}\t{b.changes}\t{summaries.render(b.summary)}{state}")
             return EXIT_OK
     finally:
         ws.close()

@@ -4,42 +4,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="107"/>
+        <location filename="../../siyu_desktop/app.py" line="102"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="134"/>
+        <location filename="../../siyu_desktop/app.py" line="129"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="147"/>
+        <location filename="../../siyu_desktop/app.py" line="142"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="148"/>
+        <location filename="../../siyu_desktop/app.py" line="143"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="149"/>
+        <location filename="../../siyu_desktop/app.py" line="144"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="150"/>
+        <location filename="../../siyu_desktop/app.py" line="145"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="151"/>
+        <location filename="../../siyu_desktop/app.py" line="146"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="152"/>
+        <location filename="../../siyu_desktop/app.py" line="147"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="157"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
@@ -568,57 +568,57 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="136"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="137"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="138"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="158"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="200"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="204"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="203"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="207"/>
         <source>客户 {name}</source>
         <translation>Customer {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="205"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="209"/>
         <source>标签 {name}</source>
         <translation>Tag {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="211"/>
         <source>标签组 {name}</source>
         <translation>Tag group {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="210"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="214"/>
         <source>{n} 个标签</source>
         <translation>{n} tag(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="216"/>
         <source>{n} 个标签组</source>
         <translation>{n} tag group(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="218"/>
         <source>员工 {name}</source>
         <translation>Staff {name}</translation>
     </message>
@@ -955,57 +955,57 @@
 <context>
     <name>HistoryController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="53"/>
         <source>选择一条操作，查看能否撤销。</source>
         <translation>Select an operation to see whether it can be undone.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="54"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="55"/>
         <source>正在检查能否撤销…</source>
         <translation>Checking whether it can be undone…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="64"/>
         <source>#{id} 可以撤销：涉及 {n} 行，撤销后恢复为操作之前的样子。</source>
         <translation>#{id} can be undone: {n} rows go back to how they were before it.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="67"/>
         <source>#{id} 不能撤销：{why}</source>
         <translation>#{id} cannot be undone: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="71"/>
         <source>撤销操作</source>
         <translation>Undo operation</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="80"/>
         <source>撤销「{what}」？涉及企业微信标签的改动会再同步到企业微信。</source>
         <translation>Undo &quot;{what}&quot;? Changes to WeCom tags will be synced to WeCom again.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="85"/>
         <source>正在撤销「{what}」…</source>
         <translation>Undoing &quot;{what}&quot;…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="85"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="106"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="113"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} items restored)</translation>
     </message>
@@ -2255,57 +2255,57 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="40"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="44"/>
         <source>你的名字</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="50"/>
         <source>例如：小美（社群运营）</source>
         <translation>e.g. Amy (community team)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="52"/>
         <source>保存名字</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="51"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="57"/>
         <source>操作记录的“操作人”一栏用这个名字记下你之后的每次操作（这个工作区内）。留空时显示为“我（窗口）”。已有的记录保持当时的名字。</source>
         <translation>The History screen records each of your later operations in this workspace under this name (the &quot;By&quot; column). Left empty, it shows &quot;Me (window)&quot;. Earlier records keep the name they were made under.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="69"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="77"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="78"/>
         <source>更改后重新打开私域运营台生效。</source>
         <translation>A change takes effect when Siyu Desktop is opened again.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="84"/>
         <source>渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="86"/>
         <source>客户从哪里来（包裹卡、直播……）：名称、别名与合并。导入时按别名对应到渠道，导出写渠道名称。</source>
         <translation>Where customers come from (package cards, live streams…): names, aliases and merges. Imports map aliases to channels; exports write channel names.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="92"/>
         <source>编辑渠道列表…</source>
         <translation>Edit channel list…</translation>
     </message>
@@ -2681,305 +2681,423 @@
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="18"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="19"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="21"/>
         <source>银卡</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="22"/>
         <source>金卡</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="21"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="23"/>
         <source>黑金</source>
         <translation>Black Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="28"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
         <source>基础</source>
         <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="29"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
         <source>行为</source>
         <translation>Behaviour</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="32"/>
         <source>偏好</source>
         <translation>Preference</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="33"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="34"/>
         <source>兴趣</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="43"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
         <source>包裹卡</source>
         <translation>Package card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="46"/>
         <source>AI外呼</source>
         <translation>AI call</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="47"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="48"/>
         <source>裂变</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="49"/>
         <source>线下活动</source>
         <translation>Offline event</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="48"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="50"/>
         <source>直播</source>
         <translation>Live stream</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="49"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="51"/>
         <source>小程序</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="50"/>
-        <location filename="../../siyu_desktop/ui/labels.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="59"/>
         <source>会员群</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="60"/>
         <source>新人群</source>
         <translation>Newcomer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="61"/>
         <source>福利群</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="62"/>
         <source>同城群</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="63"/>
         <source>兴趣群</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="64"/>
         <source>售后群</source>
         <translation>After-sales</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="65"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="72"/>
         <source>直接邀请</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="73"/>
         <source>邀请链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="74"/>
         <source>扫码入群</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
         <source>扫描二维码</source>
         <translation>Scanned QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="83"/>
         <source>搜索手机号</source>
         <translation>Phone number search</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="84"/>
         <source>名片分享</source>
         <translation>Shared contact card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="85"/>
         <source>群聊</source>
         <translation>Group chat</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="86"/>
         <source>手机通讯录</source>
         <translation>Phone contacts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="87"/>
         <source>微信联系人</source>
         <translation>WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="88"/>
         <source>同事分享</source>
         <translation>Shared by colleague</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="89"/>
         <source>管理员分配</source>
         <translation>Assigned by admin</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="109"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
         <source>移除标签</source>
         <translation>Untag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
         <source>合并标签</source>
         <translation>Merge tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
         <source>重命名标签</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
         <source>删除标签</source>
         <translation>Delete tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
         <source>重命名标签组</source>
         <translation>Rename tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
         <source>删除标签组</source>
         <translation>Delete tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
         <source>修改客户资料</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
         <source>发送到企业微信</source>
         <translation>Sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
         <source>放弃发送</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
         <source>同步客户</source>
         <translation>Sync customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="130"/>
         <source>同步员工</source>
         <translation>Sync staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="131"/>
         <source>同步标签库</source>
         <translation>Sync tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="139"/>
         <source>企业微信同步</source>
         <translation>WeCom sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="140"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="141"/>
         <source>我（窗口）</source>
         <translation>Me (window)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="142"/>
         <source>我（命令行）</source>
         <translation>Me (command line)</translation>
+    </message>
+</context>
+<context>
+    <name>summaries</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="151"/>
+        <source>给 {n} 位客户打上标签“{tag}”</source>
+        <translation>Tagged {n} members &quot;{tag}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="152"/>
+        <source>从 {n} 位客户移除标签“{tag}”</source>
+        <translation>Removed tag &quot;{tag}&quot; from {n} members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="153"/>
+        <source>编辑客户资料</source>
+        <translation>Edited a member&apos;s profile</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="154"/>
+        <source>修改客户备注</source>
+        <translation>Edited a customer remark</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="155"/>
+        <source>导入「{file}」：新增 {new} 位，更新 {updated} 位</source>
+        <translation>Imported &quot;{file}&quot;: {new} new, {updated} updated</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="156"/>
+        <source>撤销操作 #{id}（{n} 项）</source>
+        <translation>Undid operation #{id} ({n} items)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="157"/>
+        <source>新建标签组“{name}”</source>
+        <translation>New tag group &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="158"/>
+        <source>修改标签组为“{name}”</source>
+        <translation>Tag group renamed to &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
+        <source>删除标签组</source>
+        <translation>Deleted a tag group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
+        <source>新建标签“{name}”</source>
+        <translation>New tag &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
+        <source>标签改名为“{name}”</source>
+        <translation>Tag renamed to &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
+        <source>删除 {n} 个标签</source>
+        <translation>Deleted {n} tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
+        <source>合并 {n} 个标签</source>
+        <translation>Merged {n} tags</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
+        <source>修改渠道列表</source>
+        <translation>Edited the channel list</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <source>合并渠道「{source}」到「{target}」（{n} 位客户）</source>
+        <translation>Merged channel &quot;{source}&quot; into &quot;{target}&quot; ({n} members)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
+        <source>保存人群包“{name}”</source>
+        <translation>Saved segment &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
+        <source>删除人群包</source>
+        <translation>Deleted a segment</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
+        <source>放弃发件箱第 {id} 项</source>
+        <translation>Discarded outbox item {id}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
+        <source>同步员工 {n} 人</source>
+        <translation>Synced {n} staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
+        <source>同步企业标签库</source>
+        <translation>Synced the corp tag library</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <source>同步新客户</source>
+        <translation>Synced new customers</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
+        <source>同步客户：移除已删除的好友关系</source>
+        <translation>Sync: removed relationships deleted in WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
+        <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
+        <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..domain import summaries
 from ..errors import UserError
 from ..excel import reader
 from ..excel.mapping import (
@@ -273,8 +274,9 @@ class Importer:
             cancel()
         if preview.plan.is_empty:
             return ImportOutcome(None, 0, 0, 0, 0, False)
-        summary = (f"导入「{preview.path.name}」：新增 {preview.new:,} 位，"
-                   f"更新 {preview.updated:,} 位")
+        summary = summaries.summary("导入「{file}」：新增 {new} 位，更新 {updated} 位",
+                                    file=preview.path.name, new=preview.new,
+                                    updated=preview.updated)
 
         def written(done: int, total: int) -> None:
             _settle()
@@ -291,8 +293,9 @@ class Importer:
             outbox.enqueue_tag_changes(ctx)
             self._remember(ctx, preview.mapping)
             if outcome.replanned:
-                ctx.summary = (f"导入「{preview.path.name}」：新增 {outcome.inserted:,} 位，"
-                               f"更新 {outcome.updated:,} 位")
+                ctx.summary = summaries.summary(
+                    "导入「{file}」：新增 {new} 位，更新 {updated} 位", file=preview.path.name,
+                    new=outcome.inserted, updated=outcome.updated)
             return outcome
         return await asyncio.wrap_future(self.ws.submit(run, action="import", summary=summary))
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ..domain import summaries
 from ..errors import Cancelled, ValidationError
 from ..store import outbox as store
 from ..store.audit import WriteContext
@@ -168,7 +169,7 @@ class OutboxService:
 
     async def discard(self, item_id: int) -> None:
         await self._write(store.discard, item_id, audited=True, action="outbox_discard",
-                          summary=f"放弃发件箱第 {item_id} 项")
+                          summary=summaries.summary("放弃发件箱第 {id} 项", id=item_id))
 
     async def edit_remark(self, member_id: int, staff_id: int, remark: str,
                           description: str | None = None) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, TypeVar
 
+from ..domain import summaries
 from ..errors import Cancelled
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
@@ -250,7 +251,7 @@ class SyncService:
     async def _staff(self, client: WeComClient, run: int, report: SyncReport) -> list[str]:
         userids = await staff.get_follow_user_list(client)
         await self._write(ss.sync_staff, userids, run, action="sync_staff",
-                          summary=f"同步员工 {len(userids)} 人")
+                          summary=summaries.summary("同步员工 {n} 人", n=len(userids)))
         report.add("staff", len(userids))
         self._report("staff", len(userids), len(userids))
         return userids

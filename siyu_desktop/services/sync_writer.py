@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..domain import summaries
 from ..errors import Cancelled
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
@@ -181,10 +182,11 @@ class SyncWriter:
                 out.calls.append((name, fn(ctx, *args)))
             i = j
         c = out.contacts
-        ctx.summary = (f"同步：客户新增 {c.members_added}，更新 {c.members_updated}，关系 "
-                       f"+{c.follows_added}；客户群 {len(out.groups)} 个，进群 "
-                       f"{sum(r.joins for r in out.groups)}，退群 "
-                       f"{sum(r.leaves for r in out.groups)}")
+        ctx.summary = summaries.summary(
+            "同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，"
+            "进群 {joins}，退群 {leaves}", added=c.members_added, updated=c.members_updated,
+            follows=c.follows_added, groups=len(out.groups),
+            joins=sum(r.joins for r in out.groups), leaves=sum(r.leaves for r in out.groups))
         return out
 
 

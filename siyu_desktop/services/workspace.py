@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pyroaring import BitMap
 
+from ..domain import summaries
 from ..domain.channels import ChannelList, ChannelUse, check_removals, overview
 from ..domain.members import (
     AuditBatch,
@@ -210,8 +211,9 @@ class WorkspaceService:
             merged = listed.merged(source, target)
             channels.save(ctx, merged)
             moved = channels.recode_members(ctx, {source: target})
-            ctx.summary = (f"合并渠道「{listed.name_of(source)}」到「{merged.name_of(target)}」"
-                           f"（{moved:,} 位客户）")
+            ctx.summary = summaries.summary("合并渠道「{source}」到「{target}」（{n} 位客户）",
+                                            source=listed.name_of(source),
+                                            target=merged.name_of(target), n=moved)
             ctx.changes.channels_changed = True
             return moved, int(ctx.batch_id or 0)
         return await self._write(run, action="merge_channels")
@@ -223,7 +225,8 @@ class WorkspaceService:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
             changed = tags.add_tag(ctx, tag_id, member_ids)
             outbox.enqueue_tag_changes(ctx)  # committed with the change: never lost, never twice
-            ctx.summary = f"给 {changed} 位客户打上标签“{name[0] if name else tag_id}”"
+            ctx.summary = summaries.summary("给 {n} 位客户打上标签“{tag}”", n=changed,
+                                            tag=name[0] if name else str(tag_id))
             return changed, ctx.batch_id
         return await self._write(run, action="add_tag")
 
@@ -237,7 +240,8 @@ class WorkspaceService:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
             changed = tags.remove_tag(ctx, tag_id, member_ids)
             outbox.enqueue_tag_changes(ctx)
-            ctx.summary = f"从 {changed} 位客户移除标签“{name[0] if name else tag_id}”"
+            ctx.summary = summaries.summary("从 {n} 位客户移除标签“{tag}”", n=changed,
+                                            tag=name[0] if name else str(tag_id))
             return changed, ctx.batch_id
         return await self._write(run, action="remove_tag")
 
@@ -250,7 +254,7 @@ class WorkspaceService:
             ctx.changes.channels_changed |= channels.touched_by(ctx.conn, batch_id)
             outbox.enqueue_tag_changes(ctx)
             outbox_tags.enqueue_undo(ctx, plan)
-            ctx.summary = f"撤销操作 #{batch_id}（{restored} 项）"
+            ctx.summary = summaries.summary("撤销操作 #{id}（{n} 项）", id=batch_id, n=restored)
             return restored
         return await self._write(run, action="undo")
 
@@ -280,7 +284,7 @@ class WorkspaceService:
 
     async def create_tag_group(self, name: str, dimension: str) -> tuple[int, int]:
         return await self._write_batch(tags.create_group, name, dimension,
-                                       action="create_tag_group", summary=f"新建标签组“{name}”")
+                                       action="create_tag_group", summary=summaries.summary("新建标签组“{name}”", name=name))
 
     # Renames and deletions of what WeCom has are queued for it in the same transaction
     # (store.outbox_tags), or the next sync would bring the old names back.
@@ -290,7 +294,7 @@ class WorkspaceService:
             tags.rename_group(ctx, group, new_name, dim)
             outbox_tags.enqueue_rename_group(ctx, group)
         return await self._write_batch(run, group_id, name, dimension,
-                                       action="rename_tag_group", summary=f"修改标签组为“{name}”")
+                                       action="rename_tag_group", summary=summaries.summary("修改标签组为“{name}”", name=name))
 
     async def delete_tag_group(self, group_id: int) -> tuple[int, int]:
         def run(ctx: Any, group: int) -> int:
@@ -307,14 +311,14 @@ class WorkspaceService:
             outbox.enqueue_new_tag(ctx, tag_id)  # a tag in a WeCom tag group goes to WeCom too
             return tag_id
         return await self._write_batch(run, group_id, name, action="create_tag",
-                                       summary=f"新建标签“{name}”")
+                                       summary=summaries.summary("新建标签“{name}”", name=name))
 
     async def rename_tag(self, tag_id: int, name: str) -> tuple[None, int]:
         def run(ctx: Any, tag: int, new_name: str) -> None:
             tags.rename_tag(ctx, tag, new_name)
             outbox_tags.enqueue_rename_tag(ctx, tag)
         return await self._write_batch(run, tag_id, name, action="rename_tag",
-                                       summary=f"标签改名为“{name}”")
+                                       summary=summaries.summary("标签改名为“{name}”", name=name))
 
     def tag_impact(self, tag_ids: Sequence[int]) -> TagImpact:
         """How many members a delete of these tags would touch (their union)."""
@@ -339,7 +343,7 @@ class WorkspaceService:
             outbox_tags.enqueue_deletion(ctx, doomed)
             return removed
         return await self._write_batch(run, action="delete_tag",
-                                       summary=f"删除 {len(tag_ids)} 个标签")
+                                       summary=summaries.summary("删除 {n} 个标签", n=len(tag_ids)))
 
     async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> tuple[int, int]:
         def run(ctx: Any, sources: list[int], target: int) -> int:
@@ -349,7 +353,7 @@ class WorkspaceService:
             outbox_tags.enqueue_deletion(ctx, doomed)  # then the sources go, in that order
             return moved
         return await self._write_batch(run, list(source_ids), target_id,
-                                       action="merge_tags", summary=f"合并 {len(source_ids)} 个标签")
+                                       action="merge_tags", summary=summaries.summary("合并 {n} 个标签", n=len(source_ids)))
 
     # -- groups --------------------------------------------------------------------------------
     async def groups(self, kind: str | None = None, text: str = "") -> list[Group]:
@@ -380,7 +384,7 @@ class WorkspaceService:
 
     async def save_segment(self, name: str, segment: Segment) -> int:
         return await self._write(segments.save, name, segment, action="save_segment",
-                                 summary=f"保存人群包“{name}”")
+                                 summary=summaries.summary("保存人群包“{name}”", name=name))
 
     async def delete_segment(self, segment_id: int) -> None:
         await self._write(segments.delete_saved, segment_id, action="delete_segment",

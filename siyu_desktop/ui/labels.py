@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..domain import summaries
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
@@ -140,3 +142,39 @@ def actor_name(actor: str) -> str:
         "cli": QT_TRANSLATE_NOOP("labels", "我（命令行）"),
     }
     return _t(names[actor]) if actor in names else actor
+
+
+# What operations say they did (操作记录 → 内容): the services store these Chinese templates with
+# their values (domain.summaries); listed here so they are translated. A test checks that every
+# template the code stores is listed.
+SUMMARY_TEMPLATES = (
+    QT_TRANSLATE_NOOP("summaries", "给 {n} 位客户打上标签“{tag}”"),
+    QT_TRANSLATE_NOOP("summaries", "从 {n} 位客户移除标签“{tag}”"),
+    QT_TRANSLATE_NOOP("summaries", "编辑客户资料"),
+    QT_TRANSLATE_NOOP("summaries", "修改客户备注"),
+    QT_TRANSLATE_NOOP("summaries", "导入「{file}」：新增 {new} 位，更新 {updated} 位"),
+    QT_TRANSLATE_NOOP("summaries", "撤销操作 #{id}（{n} 项）"),
+    QT_TRANSLATE_NOOP("summaries", "新建标签组“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "修改标签组为“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "删除标签组"),
+    QT_TRANSLATE_NOOP("summaries", "新建标签“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "标签改名为“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "删除 {n} 个标签"),
+    QT_TRANSLATE_NOOP("summaries", "合并 {n} 个标签"),
+    QT_TRANSLATE_NOOP("summaries", "修改渠道列表"),
+    QT_TRANSLATE_NOOP("summaries", "合并渠道「{source}」到「{target}」（{n} 位客户）"),
+    QT_TRANSLATE_NOOP("summaries", "保存人群包“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "删除人群包"),
+    QT_TRANSLATE_NOOP("summaries", "放弃发件箱第 {id} 项"),
+    QT_TRANSLATE_NOOP("summaries", "同步员工 {n} 人"),
+    QT_TRANSLATE_NOOP("summaries", "同步企业标签库"),
+    QT_TRANSLATE_NOOP("summaries", "同步新客户"),
+    QT_TRANSLATE_NOOP("summaries", "同步客户：移除已删除的好友关系"),
+    QT_TRANSLATE_NOOP("summaries", "同步：客户新增 {added}，更新 {updated}，关系 +{follows}；"
+                                   "客户群 {groups} 个，进群 {joins}，退群 {leaves}"),
+)
+
+
+def summary_text(stored: str) -> str:
+    """An operation's summary in the window's language (older, plain summaries as written)."""
+    return summaries.render(stored, lambda t: QCoreApplication.translate("summaries", t))

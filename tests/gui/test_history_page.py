@@ -119,3 +119,40 @@ def test_history_lists_by_kind_undoes_and_explains_after_a_restart(
             _close(screen, driver)
     finally:
         ws.close()
+
+
+def test_history_reads_in_english_with_the_english_translation(
+        demo_path: Path, driver: Any) -> None:
+    """Summaries are stored as template + values, so an English window shows English words —
+    with the tag's name and the counts filled in — and the CLI still prints Chinese."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from siyu_desktop import paths
+    from siyu_desktop.domain import summaries
+
+    ws = Workspace.open(demo_path, actor="operator")
+    service = WorkspaceService(ws)
+    c = ws.reader()
+    tag, name = c.execute("SELECT id, name FROM tags WHERE source = 'app' ORDER BY id "
+                          "LIMIT 1").fetchone()
+    have = {m for (m,) in c.execute("SELECT member_id FROM member_tags WHERE tag_id = ?", (tag,))}
+    ids = [m for (m,) in c.execute("SELECT id FROM members ORDER BY id LIMIT 2000")
+           if m not in have][:1200]
+    _n, tagged = driver.run(service.add_tag(tag, ids))
+    _changed, edited = driver.run(service.edit_member(1, {"note": "英文界面"}))
+    stored = c.execute("SELECT summary FROM audit_batches WHERE id = ?", (tagged,)).fetchone()[0]
+    assert summaries.render(stored) == f"给 1,200 位客户打上标签“{name}”"
+
+    translator = QTranslator()
+    assert translator.load(str(paths.resource("translations", "siyu_en.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        screen = _screen(service, driver)
+        shown = {b.id: screen.page.model.data(screen.page.model.index(row, 4))
+                 for row, b in enumerate(screen.page.model.records())}
+        assert shown[tagged] == f'Tagged 1,200 members "{name}"'
+        assert shown[edited] == "Edited a member's profile"
+        _close(screen, driver)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        ws.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from siyu_desktop.domain import summaries
 from siyu_desktop.errors import ValidationError
 from siyu_desktop.services.exporter import Exporter
 from siyu_desktop.services.importer import Importer
@@ -91,7 +92,7 @@ def test_merge_moves_members_and_undo_puts_them_back(service: WorkspaceService,
     merged = run(service.channel_list())
     assert merged.resolve("短信") == "ai_call" and "sms" not in merged
     assert dict((c, n) for c, _, n in run(service.channels()))["ai_call"] == after["ai_call"]
-    summary = run(service.recent_batches(1))[0].summary
+    summary = summaries.render(run(service.recent_batches(1))[0].summary)
     assert summary == f"合并渠道「短信」到「AI外呼」（{moved:,} 位客户）"
 
     run(service.undo(batch))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ...errors import Cancelled
 from ...services.workspace import WorkspaceService
 from ...store.index import Changes
+from .. import labels
 from ..feedback import Feedback
 from ..pages.history_page import HistoryPage
 from ..tasks import CancelToken, TaskRunner
@@ -74,7 +75,8 @@ class HistoryController(QObject):
 
     def undo(self, batch_id: int) -> asyncio.Task[None] | None:
         batch = self.page.current_batch()
-        summary = batch.summary if batch is not None and batch.id == batch_id else f"#{batch_id}"
+        summary = (labels.summary_text(batch.summary) if batch is not None and batch.id == batch_id
+                   else f"#{batch_id}")
         if not self.confirm(self.tr("撤销「{what}」？涉及企业微信标签的改动会再同步到企业微信。").format(
                 what=summary)):
             return None

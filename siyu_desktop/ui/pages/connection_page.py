@@ -126,7 +126,11 @@ class ConnectionPage(QWidget):
         self.outbox_table.setModel(self.outbox_model)
         self.outbox_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.outbox_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.outbox_table.horizontalHeader().setStretchLastSection(True)
+        header = self.outbox_table.horizontalHeader()
+        header.setStretchLastSection(True)
+        self.outbox_table.verticalHeader().hide()
+        for column, width in ((0, 70), (1, 90), (2, 520), (3, 80), (4, 60)):
+            self.outbox_table.setColumnWidth(column, width)  # 内容 says who and which tag
         outbox.addWidget(self.outbox_table)
         row = QHBoxLayout()
         self.push_button = QPushButton(self.tr("立即发送"))

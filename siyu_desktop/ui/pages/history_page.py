@@ -62,7 +62,7 @@ class HistoryPage(QWidget):
             ColumnSpec(self.tr("时间"), lambda b: labels.fmt_time(b.at), sort=lambda b: b.at),
             ColumnSpec(self.tr("操作人"), lambda b: labels.actor_name(b.actor)),
             ColumnSpec(self.tr("类型"), lambda b: labels.action_name(b.action)),
-            ColumnSpec(self.tr("内容"), lambda b: b.summary, tooltip=True),
+            ColumnSpec(self.tr("内容"), lambda b: labels.summary_text(b.summary), tooltip=True),
             ColumnSpec(self.tr("涉及行数"), lambda b: f"{b.changes:,}", sort=lambda b: b.changes,
                        align_right=True),
             ColumnSpec(self.tr("状态"), self._state),
