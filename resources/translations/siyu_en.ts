@@ -955,57 +955,42 @@
 <context>
     <name>HistoryController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="53"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="52"/>
         <source>选择一条操作，查看能否撤销。</source>
         <translation>Select an operation to see whether it can be undone.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="54"/>
         <source>正在检查能否撤销…</source>
         <translation>Checking whether it can be undone…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="63"/>
         <source>#{id} 可以撤销：涉及 {n} 行，撤销后恢复为操作之前的样子。</source>
         <translation>#{id} can be undone: {n} rows go back to how they were before it.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="66"/>
         <source>#{id} 不能撤销：{why}</source>
         <translation>#{id} cannot be undone: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="70"/>
         <source>撤销操作</source>
         <translation>Undo operation</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="79"/>
         <source>撤销「{what}」？涉及企业微信标签的改动会再同步到企业微信。</source>
         <translation>Undo &quot;{what}&quot;? Changes to WeCom tags will be synced to WeCom again.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="85"/>
-        <source>正在撤销「{what}」…</source>
-        <translation>Undoing &quot;{what}&quot;…</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="85"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="86"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="106"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="88"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/controllers/history_controller.py" line="90"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} items restored)</translation>
     </message>
@@ -1726,201 +1711,190 @@
 <context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="180"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="337"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="184"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="361"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="337"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="192"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="194"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="193"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="226"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="230"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="230"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
         <source>给 {n} 位客户打上“{tag}”</source>
         <translation>Tag {n} members with &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
         <source>从 {n} 位客户移除“{tag}”</source>
         <translation>Remove &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="249"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
         <source>，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），在下次同步或“立即发送”时发出。继续吗？</source>
         <translation>, and sync it to WeCom: {pushes} changes will be sent to WeCom (one per member and staff member who follows them), at the next sync or on &quot;Send now&quot;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="256"/>
         <source>确认批量修改标签</source>
         <translation>Confirm bulk tag change</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="256"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="272"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="271"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="277"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="374"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="276"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="350"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="284"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="283"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="297"/>
-        <source>正在撤销「{what}」…</source>
-        <translation>Undoing &quot;{what}&quot;…</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="258"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="298"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="297"/>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="320"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="300"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="332"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="308"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="359"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="335"/>
         <source>修改渠道列表</source>
         <translation>Edit channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="371"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="347"/>
         <source>已合并渠道，{n} 位客户移到了新渠道</source>
         <translation>Channels merged: {n} members moved to the new channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="372"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="348"/>
         <source>合并渠道</source>
         <translation>Merge channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="382"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="358"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="383"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="359"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="391"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="367"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="402"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="378"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="403"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="379"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -2676,6 +2650,24 @@
         <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="381"/>
         <source>已选 {n} 个标签，共 {m} 人次</source>
         <translation>{n} tags selected · {m} taggings</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/undo.py" line="23"/>
+        <source>正在撤销「{what}」…</source>
+        <translation>Undoing &quot;{what}&quot;…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/undo.py" line="24"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/undo.py" line="24"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

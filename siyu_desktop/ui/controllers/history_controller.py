@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...errors import Cancelled
@@ -14,9 +14,8 @@ from ...store.index import Changes
 from .. import labels
 from ..feedback import Feedback
 from ..pages.history_page import HistoryPage
-from ..tasks import CancelToken, TaskRunner
-from ..widgets.progress import cancellable_progress
-from .import_controller import PROGRESS_MS, ProgressBox
+from ..tasks import TaskRunner
+from .undo import UndoProgress
 
 LIMIT = 500
 
@@ -80,36 +79,14 @@ class HistoryController(QObject):
         if not self.confirm(self.tr("撤销「{what}」？涉及企业微信标签的改动会再同步到企业微信。").format(
                 what=summary)):
             return None
-        token, box = CancelToken(), ProgressBox()
-        dialog = cancellable_progress(
-            self.page, self.tr("正在撤销「{what}」…").format(what=summary), self.tr("撤销"),
-            self.tr("取消"), token.cancel, modality=Qt.WindowModality.WindowModal, show_after_ms=500)
-        dialog.setMinimumWidth(420)
-        timer = QTimer(self)
-        timer.setInterval(PROGRESS_MS)
-
-        def show_progress() -> None:
-            value = box.take()
-            if value is not None:
-                _phase, done, total = value
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, total))
-        timer.timeout.connect(show_progress)
-        timer.start()
+        progress = UndoProgress(self.page, summary)
 
         async def run() -> None:
             try:
-                restored = await self.service.undo(
-                    batch_id, progress=lambda done, total: box("undo", done, total),
-                    cancel=token.check)
+                restored = await progress.run(self.service, batch_id)
             except Cancelled:
                 self.feedback.info(self.tr("已取消撤销，什么都没有改变。"))
                 return
-            finally:
-                timer.stop()
-                timer.deleteLater()
-                dialog.close()
-                dialog.deleteLater()
             self.feedback.info(self.tr("已撤销：{what}（恢复 {n} 项）").format(
                 what=summary, n=f"{restored:,}"))
             await self._load()

@@ -7,7 +7,7 @@ import asyncio
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from ...domain.channels import ChannelList
@@ -22,10 +22,9 @@ from ..dialogs.tag_picker import TagPickerDialog
 from ..feedback import Feedback
 from ..models.roster_model import RosterModel
 from ..pages.roster_page import RosterPage
-from ..tasks import CancelToken, TaskRunner
+from ..tasks import TaskRunner
 from ..widgets.ask import answer_of, ask
-from ..widgets.progress import cancellable_progress
-from .import_controller import PROGRESS_MS, ProgressBox
+from .undo import UndoProgress
 
 SEARCH_DEBOUNCE = 0.18
 CHANGE_COALESCE = 0.4
@@ -289,32 +288,13 @@ class RosterController(QObject):
         if not self._undo:
             return None
         state = self._undo.pop()
-        token = CancelToken()
-        box = ProgressBox()
-        # Shown only when the undo runs past a moment (a big import's takes seconds); cancel
-        # rolls it back whole and the operation stays on the undo stack.
-        dialog = cancellable_progress(
-            self.page, self.tr("正在撤销「{what}」…").format(what=state.summary), self.tr("撤销"),
-            self.tr("取消"), token.cancel, modality=Qt.WindowModality.WindowModal, show_after_ms=500)
-        dialog.setMinimumWidth(420)
-        self.undo_dialog = dialog
-
-        def show_progress() -> None:
-            value = box.take()
-            if value is not None:
-                _phase, done, total = value
-                dialog.setMaximum(max(total, 1))
-                dialog.setValue(min(done, total))
-        timer = QTimer(self)
-        timer.setInterval(PROGRESS_MS)
-        timer.timeout.connect(show_progress)
-        timer.start()
+        progress = UndoProgress(self.page, state.summary)
+        self.undo_dialog = progress.dialog
 
         async def run() -> None:
+            # a cancel rolls the undo back whole and the operation stays on the undo stack
             try:
-                restored = await self.service.undo(
-                    state.batch_id, progress=lambda done, total: box("undo", done, total),
-                    cancel=token.check)
+                restored = await progress.run(self.service, state.batch_id)
             except Cancelled:
                 self._undo.append(state)
                 self.feedback.info(self.tr("已取消撤销，什么都没有改变。"))
@@ -323,10 +303,6 @@ class RosterController(QObject):
                 self._undo.append(state)
                 raise
             finally:
-                timer.stop()
-                timer.deleteLater()
-                dialog.close()
-                dialog.deleteLater()
                 self.undo_dialog = None
                 self.page.set_undo(self._undo[-1].summary if self._undo else None)
             self.feedback.info(self.tr("已撤销：{what}（恢复 {n} 项）").format(
