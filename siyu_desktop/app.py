@@ -115,6 +115,7 @@ class App:
         workspaces.remember(self.data_dir, ws.path)
         ws.backup_if_due()
         service = WorkspaceService(ws)
+        service.failed_unwatched.append(self.feedback.error)
         ws.on_change(self.bus.post)
         info = await service.info()
         self.window.set_workspace(info.brand or ws.path.stem, info.demo)

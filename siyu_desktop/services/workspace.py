@@ -8,6 +8,7 @@ runs them with ``asyncio.run``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ from ..store.db import Workspace
 from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 DEFAULT_TZ = "Asia/Shanghai"
 
@@ -77,6 +79,8 @@ class WorkspaceInfo:
 class WorkspaceService:
     def __init__(self, workspace: Workspace) -> None:
         self.ws = workspace
+        # told of a write that failed after its caller was cancelled (the window shows it)
+        self.failed_unwatched: list[Callable[[BaseException], None]] = []
 
     # -- plumbing ------------------------------------------------------------------------------
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
@@ -89,8 +93,22 @@ class WorkspaceService:
         """Hand a write to the writer thread and await it. Shielded: a cancelled caller (the
         screen moved on, the app closes) stops waiting, but a submitted write is never pulled
         back out of the writer's queue, since the operator was told it is being done."""
-        return await asyncio.shield(asyncio.wrap_future(
-            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs)))
+        inner = asyncio.wrap_future(
+            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs))
+        try:
+            return await asyncio.shield(inner)
+        except asyncio.CancelledError:
+            # Nobody awaits it any more: a failure must still be said (and logged), not lost.
+            inner.add_done_callback(lambda f: self._orphan_done(f, action))
+            raise
+
+    def _orphan_done(self, future: asyncio.Future[Any], action: str) -> None:
+        if future.cancelled() or future.exception() is None:
+            return
+        exc = future.exception()
+        log.error("write %s failed after its caller stopped waiting: %r", action, exc)
+        for listener in list(self.failed_unwatched):
+            listener(exc)  # type: ignore[arg-type]
 
     @property
     def tz(self) -> ZoneInfo:
