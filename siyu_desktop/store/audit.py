@@ -227,6 +227,7 @@ class _LaterChanges:
 
     def __init__(self) -> None:
         self._seen: dict[str, set[tuple[Any, ...]]] = {}
+        self._own_links: set[tuple[Any, ...]] = set()  # member_tags rows the batch inserted
         self.members: set[int] = set()
         self.others = 0
 
@@ -256,6 +257,25 @@ class _LaterChanges:
                 self.others += 1
             else:
                 self.members.add(member_id)
+
+    def check_dropped_members(self, conn: sqlite3.Connection, table: str,
+                              changes: Sequence[Change]) -> None:
+        """Members the batch created are deleted by its undo, and their tag links with them (ON
+        DELETE CASCADE). Links added later (the member tagged after the import) would go too:
+        count those members as changed later. Call before the entry is restored; the batch's
+        own links come earlier in the walk (they were written after the member), so they are
+        remembered and not counted."""
+        if table == "member_tags":
+            self._own_links.update(tuple(pk) for pk, before, _after in changes if before is None)
+            return
+        if table != "members":
+            return
+        created = [pk[0] for pk, before, after in changes if before is None and after is not None]
+        for i in range(0, len(created), 900):
+            chunk = created[i:i + 900]
+            rows = conn.execute("SELECT member_id, tag_id FROM member_tags WHERE member_id IN "
+                                f"({','.join('?' * len(chunk))})", chunk).fetchall()
+            self.members.update(m for m, t in rows if (m, t) not in self._own_links)
 
     @property
     def found(self) -> bool:
@@ -324,6 +344,7 @@ def undo_blocker(conn: sqlite3.Connection, batch_id: int) -> ValidationError | N
     later = _LaterChanges()
     for table, pk_json, cols_json, before_json, after_json in _batch_entries(conn, batch_id):
         changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
+        later.check_dropped_members(conn, table, changes)
         later.check(table, changes, _current(conn, table, [pk for pk, _, _ in changes]))
     return later.error() if later.found else None
 
@@ -360,6 +381,8 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
         for done, (table, pk_json, cols_json, before_json, after_json) in enumerate(entries, 1):
             changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
             current = _current(conn, table, [pk for pk, _, _ in changes])
+            if not later.found:
+                later.check_dropped_members(conn, table, changes)
             later.check(table, changes, current)
             if later.found:
                 pass  # counting only from here on: the transaction will be rolled back

@@ -18,7 +18,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from siyu_desktop.errors import Cancelled
+from siyu_desktop.errors import Cancelled, ValidationError
 from siyu_desktop.excel.mapping import FIELD_ALIASES
 from siyu_desktop.excel.normalize import RosterRow
 from siyu_desktop.excel.writer import write_roster, write_xlsx
@@ -156,6 +156,35 @@ def test_import_can_be_undone(importer: Importer, service: WorkspaceService, wor
     conn = workspace.reader()
     before = checksum(conn)[:2], checksum(conn)[3]
     outcome = run(importer.commit(run(importer.preview(path))))
+    run(service.undo(outcome.batch_id))
+    after = checksum(conn)
+    assert (after[:2], after[3]) == before
+
+
+def test_undoing_an_import_refuses_while_a_member_it_created_was_tagged_since(
+        importer: Importer, service: WorkspaceService, workspace: Workspace, run: Any,
+        crafted: tuple[Path, dict[str, Any]]) -> None:
+    """Undoing an import deletes the members it created, and their tag links with them: a tag
+    given to one of them afterwards would silently go too. The undo is refused and says so;
+    once the later tagging is undone, the import undoes cleanly."""
+    path, _ = crafted
+    conn = workspace.reader()
+    before = checksum(conn)[:2], checksum(conn)[3]
+    outcome = run(importer.commit(run(importer.preview(path))))
+    new_id = conn.execute("SELECT id FROM members WHERE phone = '13900139000'").fetchone()[0]
+    tag = conn.execute("SELECT id FROM tags WHERE source = 'app' AND id NOT IN (SELECT tag_id "
+                       "FROM member_tags WHERE member_id = ?) ORDER BY id LIMIT 1",
+                       (new_id,)).fetchone()[0]
+    _n, tagged = run(service.add_tag(tag, [new_id]))
+    blocker = run(service.undo_blocker(outcome.batch_id))
+    assert blocker is not None and "1 位客户" in blocker.message
+    with pytest.raises(ValidationError):
+        run(service.undo(outcome.batch_id))
+    assert conn.execute("SELECT count(*) FROM member_tags WHERE member_id = ? AND tag_id = ?",
+                        (new_id, tag)).fetchone()[0] == 1  # the later tag is still there
+
+    run(service.undo(tagged))
+    assert run(service.undo_blocker(outcome.batch_id)) is None
     run(service.undo(outcome.batch_id))
     after = checksum(conn)
     assert (after[:2], after[3]) == before
