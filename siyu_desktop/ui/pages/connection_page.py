@@ -129,7 +129,7 @@ class ConnectionPage(QWidget):
         header = self.outbox_table.horizontalHeader()
         header.setStretchLastSection(True)
         self.outbox_table.verticalHeader().hide()
-        for column, width in ((0, 70), (1, 90), (2, 520), (3, 80), (4, 60)):
+        for column, width in ((0, 70), (1, 100), (2, 520), (3, 90), (4, 80)):
             self.outbox_table.setColumnWidth(column, width)  # 内容 says who and which tag
         outbox.addWidget(self.outbox_table)
         row = QHBoxLayout()
