@@ -39,8 +39,8 @@ def register(sub: Any) -> None:
     imp.add_argument("--rejects", type=Path, help="save rejected rows with reasons to this .xlsx")
     imp.set_defaults(func=run_import)
 
-    exp = sub.add_parser("export", help="export members to .xlsx")
-    exp.add_argument("out", type=Path)
+    exp = sub.add_parser("export", help="export members to .xlsx or .csv (by the file name)")
+    exp.add_argument("out", type=Path, help="the file to write: NAME.xlsx or NAME.csv")
     exp.add_argument("--segment", help="saved segment name (default: every member)")
     exp.set_defaults(func=run_export)
 

@@ -36,3 +36,8 @@ class ImportFormatError(UserError):
 
 class Cancelled(Exception):
     """Raised inside long work when the operator pressed cancel; never shown as an error."""
+
+
+class FileSaveError(UserError):
+    """A file the operator asked for (an export, a rejects file) could not be written: the disk
+    is full, the folder is read-only or missing, the path is too long, the file is open elsewhere."""

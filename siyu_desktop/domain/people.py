@@ -47,27 +47,49 @@ def drop_invisible(text: str) -> str:
                    if ord(ch) not in _INVISIBLE or (ch == _ZWJ and _joins_emoji(text, i)))
 
 
+# Characters that must never be stored in what people read: C0 and C1 control characters (NUL
+# included) and DEL, and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+# U+2066–U+2069) that can make a name or an exported list display something other than what it
+# holds ("Trojan Source"). Tab and line breaks are not here: a one-line field turns them into a
+# space, a multi-line field keeps line breaks. The plain direction marks U+200E/U+200F/U+061C
+# stay: they cannot reorder strong characters, and right-to-left names legitimately carry them.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TABS = re.compile(r"\t+")
+
+
+def has_unsafe_chars(text: str) -> bool:
+    """Whether ``text`` holds control characters or bidirectional overrides (see ``_UNSAFE``)."""
+    return _UNSAFE.search(text) is not None
+
+
+def drop_unsafe(text: str) -> str:
+    """``text`` without control characters and bidirectional overrides."""
+    return _UNSAFE.sub("", text)
+
+
 def clean_text(value: object) -> str:
     """Full-width to half-width (NFKC), invisible characters removed, runs of spaces collapsed.
     This is a *key* (matching, search, tag and staff names), not what is stored as typed."""
     if value is None:
         return ""
-    text = drop_invisible(unicodedata.normalize("NFKC", str(value)))
+    text = drop_unsafe(drop_invisible(unicodedata.normalize("NFKC", str(value))))
     return _SPACES.sub(" ", text).strip()
 
 
 def tidy_text(value: object, *, one_line: bool) -> str:
     """Text as the operator wrote it — no NFKC, so ``ＡＭＹ`` and ``：`` stay — with the ends
-    trimmed and invisible characters dropped. ``one_line``: a line break (and the spaces around
-    it) becomes one space; otherwise line breaks are kept, written as ``\n``."""
+    trimmed and invisible characters, control characters and bidirectional overrides dropped
+    (``has_unsafe_chars`` tells whether there were any). ``one_line``: a line break or tab (and
+    the spaces around it) becomes one space; otherwise line breaks and tabs are kept, line
+    breaks written as ``\n``."""
     if value is None:
         return ""
     text = drop_invisible(str(value))
     if one_line:
-        text = _LINE_BREAKS.sub(" ", text)
+        text = _TABS.sub(" ", _LINE_BREAKS.sub(" ", text))
     else:  # blank lines and indentation are the operator's; only Windows' \r\n is unified
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
+    return drop_unsafe(text).strip()
 
 
 def has_line_break(text: str) -> bool:

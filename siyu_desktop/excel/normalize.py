@@ -17,7 +17,13 @@ from zoneinfo import ZoneInfo
 from phonenumbers.phonemetadata import PhoneMetadata
 
 from siyu_desktop.domain.members import LEVEL_NAMES, parse_level
-from siyu_desktop.domain.people import clean_text, has_line_break, normalise_phone, tidy_text
+from siyu_desktop.domain.people import (
+    clean_text,
+    has_line_break,
+    has_unsafe_chars,
+    normalise_phone,
+    tidy_text,
+)
 from siyu_desktop.excel.mapping import FIELD_LABELS, ColumnMapping
 from siyu_desktop.excel.reader import CellValue, ExcelErrorValue, SheetRow
 
@@ -32,6 +38,9 @@ EXTRA_MAX_CHARS = 1000
 # Fields whose over-long cell is dropped on its own (with a warning) instead of refusing the row:
 # a long note says nothing about who the member is, so losing the member's tags over it is worse.
 SKIPPABLE_WHEN_TOO_LONG = frozenset({"remark"})
+# Free-text fields whose control characters and bidirectional overrides are removed with a note
+# (``domain.people.tidy_text``): stored, they could make a list display something it doesn't hold.
+UNSAFE_CHECKED = ("name", "remark")
 
 # Tags, groups and staff in one cell: any of these separates items; ":" puts a tag in a group.
 # (Full-width ， ； ： ｜ become their ASCII forms in clean_text, so they are covered too.)
@@ -455,6 +464,13 @@ def normalise_row(
         raw = cells[mapping.fields["name"]]
         if isinstance(raw, str) and has_line_break(raw.strip()):
             notes.append(f"第 {row_number} 行：客户名称里的换行已改成空格（{values['name']}）")
+    if notes is not None:
+        for fld in UNSAFE_CHECKED:
+            at = mapping.fields.get(fld)
+            typed = cells[at] if at is not None and at < len(cells) else None
+            if fld in values and isinstance(typed, str) and has_unsafe_chars(typed):
+                notes.append(f"第 {row_number} 行：{FIELD_LABELS.get(fld, fld)}里的控制字符或文字方向"
+                             f"控制符已删除（{str(values[fld])[:40]}）")
     if notes is not None:
         notes.extend(warnings)
         if errors:

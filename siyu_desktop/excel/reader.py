@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 import tempfile
 import time as wall_clock  # `time` here is datetime's cell type
 from array import array
@@ -86,8 +87,11 @@ PROGRESS_EVERY = 1000
 # the app builds its preview, so the two never hold a sheet's worth of memory at once.
 CHILD_READ_BYTES = 24 * 1024 * 1024
 CHILD_BATCH_ROWS = 2000  # rows per pickle in the spill file
-SPILL_PREFIX = "siyu-sheet-"
-SPILL_STALE_SECONDS = 24 * 3600  # a spill this old is a killed app's leftover
+SPILL_PREFIX = "siyu-sheet-"  # then the owning app's pid: siyu-sheet-<pid>-<random>.rows
+# A spill whose owner is gone is removed at once; one whose name says no owner (written by an
+# older version) once this old; any spill this old in any case (its owner's pid was reused).
+SPILL_UNOWNED_SECONDS = 10 * 60
+SPILL_STALE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,20 +447,27 @@ def _iter_workbook_in_child(
     the rows are then streamed from that file. Cancel is checked while the child works (the load
     of a big sheet takes seconds) and stops it. The spill file is removed in every case."""
     context = multiprocessing.get_context("spawn")  # the same on Windows, macOS and Linux
-    _remove_stale_spills()
-    handle, spill = tempfile.mkstemp(prefix=SPILL_PREFIX, suffix=".rows")
+    cleanup_stale_spills()
+    handle, spill = tempfile.mkstemp(prefix=f"{SPILL_PREFIX}{os.getpid()}-", suffix=".rows")
     os.close(handle)
     receive, send = context.Pipe(duplex=False)
+    # The child's lifeline: we hold the only sending end and never send. When this process dies,
+    # however it dies, the OS closes that end and the child's read of it ends: the child exits.
+    lifeline, keep_alive = context.Pipe(duplex=False)
     child = context.Process(target=_read_in_child, name="siyu-sheet-reader", daemon=True,
-                            args=(send, str(path), kind.value, sheet, limits, spill))
+                            args=(send, str(path), kind.value, sheet, limits, spill, lifeline,
+                                  os.getpid()))
     try:
         try:
             child.start()
         except (OSError, RuntimeError):  # no child possible here (limits, an unguarded main)
             send.close()
+            lifeline.close()
+            keep_alive.close()
             yield from _iter_workbook(path, kind, sheet, limits, cancel)
             return
         send.close()  # the child holds the only sending end: its death ends the pipe
+        lifeline.close()
         while not receive.poll(0.1):
             if cancel:
                 cancel()
@@ -487,22 +498,92 @@ def _iter_workbook_in_child(
             if child.is_alive():
                 child.terminate()
             child.join(5)
+        keep_alive.close()
         with suppress(OSError):
             os.remove(spill)
 
 
-def _remove_stale_spills() -> None:
-    """Spill files a killed app left behind (its own are removed in every other case)."""
-    cutoff = wall_clock.time() - SPILL_STALE_SECONDS
-    for old in Path(tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*.rows"):
+def cleanup_stale_spills(folder: str | os.PathLike[str] | None = None) -> int:
+    """Remove the spill files that killed apps (or killed sheet readers) left in the temp folder
+    (``folder``, for tests): those whose owning process is gone, those without an owner in their
+    name after ``SPILL_UNOWNED_SECONDS``, and any older than ``SPILL_STALE_SECONDS``. Spills of a
+    live app are left alone. Call it at app start; each big read calls it too. Returns how many
+    were removed. Never raises."""
+    now = wall_clock.time()
+    removed = 0
+    try:
+        found = list(Path(folder or tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*.rows"))
+    except OSError:
+        return 0
+    for old in found:
+        owner = _spill_owner(old.name)
         with suppress(OSError):
-            if old.stat().st_mtime < cutoff:
+            age = now - old.stat().st_mtime
+            if (age > SPILL_STALE_SECONDS
+                    or (owner is None and age > SPILL_UNOWNED_SECONDS)
+                    or (owner is not None and owner != os.getpid() and not _alive(owner))):
                 old.unlink()
+                removed += 1
+    return removed
+
+
+def _spill_owner(name: str) -> int | None:
+    head = name[len(SPILL_PREFIX):].split("-", 1)[0]
+    return int(head) if head.isdigit() and "-" in name[len(SPILL_PREFIX):] else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - a dependency; without it, keep the file
+        return True
+    try:
+        return bool(psutil.pid_exists(pid)) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _die_with_parent(lifeline: Any, parent_pid: int, spill: str) -> None:
+    """In the child: exit as soon as the app that started it is gone, removing the spill.
+
+    Everywhere: a thread waits on the lifeline pipe, whose other end only the parent holds, so
+    the parent's death (even kill -9) ends the wait. On Linux the kernel also kills the child
+    outright (``PR_SET_PDEATHSIG``), which works while calamine holds the GIL; the spill is then
+    removed by ``cleanup_stale_spills`` at the next start."""
+    import threading
+
+    def watch() -> None:
+        with suppress(EOFError, OSError):
+            lifeline.recv()
+        with suppress(OSError):
+            os.remove(spill)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="siyu-parent-watch", daemon=True).start()
+    _linux_death_signal()
+    if os.name == "posix" and os.getppid() != parent_pid:
+        with suppress(OSError):
+            os.remove(spill)
+        os._exit(3)  # the parent died before the death signal was armed
+
+
+def _linux_death_signal() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    with suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
 
 
 def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,
-                   limits: ReadLimits, spill: str) -> None:
+                   limits: ReadLimits, spill: str, lifeline: Any = None,
+                   parent_pid: int | None = None) -> None:
     """The child's side: read the sheet into ``spill`` in pickled batches, then say "done"."""
+    if lifeline is not None and parent_pid is not None:
+        _die_with_parent(lifeline, parent_pid, spill)
     try:
         with open(spill, "wb") as out:
             batch: list[tuple[int, list[CellValue]]] = []
@@ -541,7 +622,7 @@ def _check_extent(rows: int, cols: int, limits: ReadLimits) -> None:
 # --- CSV ---------------------------------------------------------------------------------------
 
 _DELIMITERS = (",", "\t", ";", "|")
-_ESCAPED_FORMULA = re.compile(r"'[=+\-@\t\r]")
+_ESCAPED_FORMULA = re.compile(r"'+[=+\-@\t\r]")  # one apostrophe is ours (see writer.csv_safe)
 
 
 def sniff_csv(path: str | os.PathLike[str]) -> CsvFormat:

@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import math
 import os
+import re
+import shutil
+import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -23,8 +28,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import xlsxwriter
+import xlsxwriter.exceptions
 
 from siyu_desktop.domain.members import LEVEL_NAMES
+from siyu_desktop.errors import FileSaveError, ValidationError
 from siyu_desktop.excel.mapping import FIELD_LABELS
 from siyu_desktop.excel.normalize import (
     DEFAULT_TZ,
@@ -62,16 +69,77 @@ def display_width(value: CellValue) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# The file formats a roster can be exported to, by file name ending.
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def export_suffix(path: str | os.PathLike[str]) -> str:
+    """The format ``path``'s name asks for (``.xlsx`` or ``.csv``); any other is refused."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        shown = suffix or "（没有扩展名）"
+        raise ValidationError(
+            f"不能导出为 {shown} 文件。", "文件名请以 .xlsx（Excel）或 .csv（CSV UTF-8）结尾。",
+            english=f"Cannot export to a {suffix or 'no-extension'} file: use .xlsx or .csv.")
+    return suffix
+
+
+def save_error(exc: BaseException, target: Path) -> FileSaveError:
+    """An OS error met while writing ``target``, in the operator's words."""
+    cause: BaseException = exc
+    # XlsxWriter wraps the OSError of its final write: FileCreateError(OSError(...)).
+    if isinstance(exc, xlsxwriter.exceptions.XlsxWriterException) and exc.args \
+            and isinstance(exc.args[0], BaseException):
+        cause = exc.args[0]
+    code = getattr(cause, "errno", None)
+    winerror = getattr(cause, "winerror", None)
+    name = target.name
+    if isinstance(exc, xlsxwriter.exceptions.FileSizeError):
+        return FileSaveError("文件太大，Excel 格式放不下。", "请分批导出（例如按人群包），或导出为 .csv。",
+                             english="The file is too large for the .xlsx format.")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or winerror in (39, 112):
+        return FileSaveError(f"磁盘空间不足，“{name}”没有保存。",
+                             "请清理磁盘（或临时文件夹所在的磁盘）或换一个位置后重试；没有留下不完整的文件。",
+                             english=f"The disk is full: {name} was not saved.")
+    if code == errno.ENAMETOOLONG or winerror in (206, 3) and len(str(target)) > 240:
+        return FileSaveError("文件路径太长，无法保存。", "请用短一些的文件名，或存到层级浅一些的文件夹（如桌面）。",
+                             english="The file path is too long.")
+    if code == errno.EROFS:
+        return FileSaveError(f"“{target.parent}”是只读的，无法保存。", "请换一个文件夹（如桌面或文档）。",
+                             english="The folder is read-only.")
+    if isinstance(cause, IsADirectoryError):
+        return FileSaveError(f"“{name}”是一个文件夹。", "请另取一个文件名。",
+                             english="The target is a folder.")
+    if isinstance(cause, PermissionError) or winerror in (5, 32, 33):
+        if target.exists():
+            return FileSaveError(f"无法覆盖“{name}”：没有权限，或文件正在 Excel/WPS 中打开。",
+                                 "请关闭打开它的程序，或换一个文件名后重试。",
+                                 english=f"Cannot overwrite {name}: no permission or it is open.")
+        return FileSaveError(f"没有权限在“{target.parent}”里保存文件。", "请换一个文件夹（如桌面或文档）。",
+                             english="No permission to write in that folder.")
+    if isinstance(cause, FileNotFoundError | NotADirectoryError):
+        return FileSaveError(f"保存的位置“{target.parent}”不存在。", "请重新选择保存位置。",
+                             english="The folder does not exist.")
+    reason = getattr(cause, "strerror", None) or str(cause)
+    return FileSaveError(f"无法保存“{name}”：{reason}", "请换一个位置或文件名后重试。",
+                         english=f"Cannot save {name}: {reason}")
+
+
 @contextlib.contextmanager
 def _written_atomically(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; it becomes ``target`` only when the block
-    finishes, so a cancelled or failed export never leaves a half file behind."""
+    finishes, so a cancelled or failed export never leaves a half file behind. An OS error on
+    the way (a full disk, a read-only folder, a path too long) becomes a ``FileSaveError``."""
     temp = target.with_name(f".{target.stem}.partial{target.suffix}")
     try:
         yield temp
         os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError | xlsxwriter.exceptions.XlsxFileError
+                      | xlsxwriter.exceptions.FileSizeError):
+            raise save_error(exc, target) from exc
         raise
 
 
@@ -174,23 +242,79 @@ def write_xlsx(
     ``max_rows_per_sheet`` rows the export continues on 「sheet_name(2)」 with the header again.
     """
     done = 0
-    with _written_atomically(Path(path)) as temp:
-        book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "nan_inf_to_errors": True})
+    target = Path(path)
+    # XlsxWriter's own temporary files (one per sheet, then one per zip member) go to a folder of
+    # our own, removed in every case: on a full disk it would leave them behind in the temp folder.
+    with _written_atomically(target) as temp, _scratch_folder(target) as scratch:
+        book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "nan_inf_to_errors": True,
+                                               "tmpdir": scratch})
         book.set_properties({"created": datetime(2024, 1, 1)})
         out = _SheetWriter(book, sheet_name, header, max_rows_per_sheet)
-        for cells in rows:
-            out.write(cells)
-            done += 1
-            if done % 1000 == 0:
-                if cancel:
-                    cancel()
-                if progress:
-                    progress(done)
-        out.close()
-        book.close()
+        try:
+            for cells in rows:
+                out.write(cells)
+                done += 1
+                if done % 1000 == 0:
+                    if cancel:
+                        cancel()
+                    if progress:
+                        progress(done)
+            out.close()
+            book.close()
+        except BaseException as exc:
+            _abandon(book, exc)
+            raise
     if progress:
         progress(done)
     return done
+
+
+@contextlib.contextmanager
+def _scratch_folder(target: Path) -> Iterator[str]:
+    try:
+        folder = tempfile.mkdtemp(prefix="siyu-xlsx-")
+    except OSError as exc:
+        raise save_error(exc, target) from exc
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _abandon(book: Any, exc: BaseException) -> None:
+    """Let go of a workbook that will never be written: close its sheets' temporary files
+    (Windows cannot remove an open file) and the half-written zip XlsxWriter had open when
+    ``exc`` stopped it (else its finaliser tries to finish the zip on the full disk again and
+    prints a second error), and mark it closed so its own finaliser leaves it alone."""
+    for sheet in book.worksheets():
+        handle = getattr(sheet, "row_data_fh", None)
+        with contextlib.suppress(Exception):
+            if handle is not None:
+                handle.close()
+    book.fileclosed = True
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        error = todo.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        todo += [error.__context__, error.__cause__,
+                 *(a for a in error.args if isinstance(a, BaseException))]
+        tb = error.__traceback__
+        while tb is not None:
+            for value in list(tb.tb_frame.f_locals.values()):
+                if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                    handle, value.fp = value.fp, None
+                    with contextlib.suppress(Exception):
+                        handle.close()
+            tb = tb.tb_next
+
+
+# Text our CSV export prefixes with an apostrophe: what Excel would run as a formula, and text
+# that already starts with apostrophes before such a character (so the reader, which removes
+# exactly one apostrophe before =, +, -, @, tab or CR, gives the text back as it was).
+_CSV_GUARDED = re.compile(r"'*[=+\-@\t\r]")
 
 
 def csv_safe(value: CellValue) -> str:
@@ -204,7 +328,7 @@ def csv_safe(value: CellValue) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and _CSV_GUARDED.match(text):
         return "'" + text
     return text
 
@@ -263,8 +387,13 @@ def write_roster(
     tz: ZoneInfo | None = None, progress: Progress | None = None,
     cancel: CancelCheck | None = None, max_rows_per_sheet: int = MAX_SHEET_DATA_ROWS,
 ) -> int:
+    """The roster as the file name asks: ``.xlsx`` (typed cells, a new sheet past Excel's last
+    row) or ``.csv`` (UTF-8 with BOM, formula guard); any other name is refused."""
     zone = tz or ZoneInfo(DEFAULT_TZ)
-    return write_xlsx(path, roster_header(extras), (roster_cells(r, extras, zone) for r in rows),
+    cells = (roster_cells(r, extras, zone) for r in rows)
+    if export_suffix(path) == ".csv":
+        return write_csv(path, roster_header(extras), cells, progress=progress, cancel=cancel)
+    return write_xlsx(path, roster_header(extras), cells,
                       progress=progress, cancel=cancel, max_rows_per_sheet=max_rows_per_sheet)
 
 

@@ -1,4 +1,4 @@
-"""Exporting members to a roster .xlsx that imports back unchanged: the whole roster, a saved
+"""Exporting members to a roster .xlsx (or .csv) that imports back unchanged: the whole roster, a saved
 segment, or a selection of ids. Channels go out by name and come back to the same codes.
 
 Rows are read in id chunks from one read transaction (a consistent snapshot even while syncs or
@@ -10,6 +10,7 @@ last row. Runs on a worker thread; ``progress(done, total)`` and ``cancel()`` as
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import sqlite3
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.segments import Segment
+from ..errors import ValidationError
 from ..excel.normalize import RosterRow
-from ..excel.writer import write_roster
+from ..excel.writer import MAX_SHEET_DATA_ROWS, export_suffix, write_roster
 from ..store import channels as channel_store
 from .workspace import WorkspaceService
 
@@ -102,20 +104,78 @@ def extra_columns(conn: sqlite3.Connection) -> list[str]:
     return list(keys)
 
 
+# Files that live beside a workspace and belong to it.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".index", ".lock")
+
+
+def check_not_workspace(target: Path, workspace: Path, backup_dir: Path | None = None) -> None:
+    """Raise ``ValidationError`` if writing ``target`` would overwrite the workspace file, one of
+    its companions (``-wal``, ``-shm``, ``.index``, ``.lock``…) or anything in its backups folder.
+    Paths are compared resolved, and by file identity where the target exists."""
+    own = [workspace, *(workspace.with_name(workspace.name + s) for s in COMPANION_SUFFIXES)]
+    resolved = _resolved(target)
+    hit = any(resolved == _resolved(p) for p in own)
+    if not hit and _exists(target):
+        for path in own:
+            with contextlib.suppress(OSError):
+                if path.exists() and os.path.samefile(target, path):
+                    hit = True
+                    break
+    in_backups = False
+    if backup_dir is not None:
+        folder = _resolved(backup_dir)
+        in_backups = folder == resolved or folder in resolved.parents
+        if not in_backups and _exists(target):
+            with contextlib.suppress(OSError):
+                in_backups = any(os.path.samefile(target, b) for b in backup_dir.iterdir())
+    if hit or in_backups:
+        raise ValidationError(
+            "不能导出到这个位置：它是当前工作区的数据文件" + ("的备份。" if in_backups and not hit else "。"),
+            "覆盖它会毁掉工作区里的数据。请换一个文件名，例如「客户名单.xlsx」。",
+            english="Refused: the target is the open workspace's own file.")
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long, a folder we may not look into: writing will say so
+        return False
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 class Exporter:
     def __init__(self, service: WorkspaceService) -> None:
         self.service = service
         self.ws = service.ws
 
+    # Rows per sheet of an .xlsx export (Excel's limit); tests make it small.
+    rows_per_sheet = MAX_SHEET_DATA_ROWS
+
     async def export(self, target: Segment | Sequence[int] | None, path: str | os.PathLike[str],
                      *, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> int:
-        """Write ``target`` (a segment; ids in the order given; None = everyone) to ``path``.
-        Returns the number of members written. The file appears only when complete."""
+        """Write ``target`` (a segment; ids in the order given; None = everyone) to ``path``,
+        as .xlsx or .csv by its name. Returns the number of members written. The file appears
+        only when complete; a full disk, a read-only folder or a path too long raises
+        ``FileSaveError``; the workspace's own files and an unknown format ``ValidationError``."""
+        self.check_target(Path(path))
         return await asyncio.to_thread(self.export_now, target, Path(path), progress, cancel)
+
+    def check_target(self, path: Path) -> None:
+        """Refuse a target that is the open workspace or one of its companion files (under any
+        name: a hard link counts), then any format but .xlsx and .csv."""
+        check_not_workspace(path, self.ws.path, getattr(self.ws, "backup_dir", None))
+        export_suffix(path)
 
     def export_now(self, target: Segment | Sequence[int] | None, path: Path,
                    progress: Progress | None = None, cancel: CancelCheck | None = None) -> int:
+        self.check_target(path)
         conn = self.ws.reader()
         conn.execute("BEGIN")  # one snapshot for the whole file
         try:
@@ -128,7 +188,8 @@ class Exporter:
                     yield from reader.records(ids[start:start + CHUNK])
             total = len(ids)
             return write_roster(path, rows(), extras=extras, tz=self.service.tz, cancel=cancel,
-                                progress=(lambda n: progress(n, total)) if progress else None)
+                                progress=(lambda n: progress(n, total)) if progress else None,
+                                max_rows_per_sheet=self.rows_per_sheet)
         finally:
             conn.execute("COMMIT")
 

@@ -78,6 +78,10 @@ class ImportPreview:
     file_stamp: tuple[int, int]  # size and mtime when read, to notice edits before "save rejects"
     rejected_rows: dict[int, str] = field(default_factory=dict)  # file row → reason
     samples: list[list[Any]] = field(default_factory=list)  # first data rows, as read
+    # The sheets an export split over (「客户名单(2)」…) read after ``sheet``, same header; their
+    # rows are numbered on from the sheet before, as if the file were one long sheet.
+    sheets_read: list[str] = field(default_factory=list)
+    sheets_skipped: list[str] = field(default_factory=list)  # looked split, header differs
 
     @property
     def new(self) -> int:
@@ -107,8 +111,13 @@ class ImportPreview:
         """The preview in the operator's words (the CLI prints it; the dialog shows it, without
         the ``heading`` lines that its own widgets already say: sheet, header row, counts)."""
         p = self.plan
-        lines = [f"工作表「{self.sheet}」，表头在第 {self.header.row_number} 行。"] if heading else []
+        also = "（连同" + "、".join(f"「{n}」" for n in self.sheets_read) + "，行号接着往下数）" \
+            if self.sheets_read else ""
+        lines = [f"工作表「{self.sheet}」{also}，表头在第 {self.header.row_number} 行。"] \
+            if heading else []
         lines += [f"无法导入：{b}" for b in self.blocking]
+        lines += [f"工作表「{n}」的表头和「{self.sheet}」不同，没有一起读取；需要的话请单独导入它。"
+                  for n in self.sheets_skipped]
         if heading:
             lines.append(f"新增 {self.new:,} 位 · 更新 {self.updated:,} 位 · 不变 {self.unchanged:,} 位 · "
                          f"有问题 {self.rejected:,} 行（不会导入）")
@@ -190,6 +199,51 @@ def _stamp(path: Path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
+def continuation_sheets(sheets: list[SheetInfo], first: str) -> list[str]:
+    """The sheets an export continued ``first`` on past Excel's last row: 「名(2)」, 「名(3)」…
+    in a row, named as ``excel.writer`` names them."""
+    names = {s.name for s in sheets}
+    found: list[str] = []
+    while (name := f"{first}({len(found) + 2})"[:31]) in names and name != first:
+        found.append(name)
+    return found
+
+
+def _split_rows(path: Path, first: str, follow: list[str], header: list[list[Any]],
+                read: list[str], skipped: list[str], progress: Progress | None,
+                cancel: CancelCheck | None) -> Iterator[SheetRow]:
+    """The rows of ``first``, then of each sheet in ``follow`` whose first row is the header
+    (``header[0]``, set by the caller once it has found it): without that header row, and
+    numbered on from the sheet before. At the first sheet with another header, stop; its name
+    goes to ``skipped``, the names of those read to ``read``."""
+    last = before = 0
+    top_row: list[Any] | None = None  # stands in for the header while it is not known yet
+
+    def counted(n: int) -> None:
+        if progress:
+            progress(READ, before + n, 0)
+    for row in reader.iter_rows(path, first, progress=counted if progress else None,
+                                cancel=cancel):
+        if top_row is None:
+            top_row = row.cells
+        last = row.number
+        yield row
+    for name in follow:
+        before = last
+        rows = reader.iter_rows(path, name, progress=counted if progress else None, cancel=cancel)
+        top = next(rows, None)
+        if top is None:
+            continue
+        if top.cells != (header[0] if header else top_row):
+            skipped.append(name)
+            return
+        read.append(name)
+        offset = last - top.number
+        for row in rows:
+            last = row.number + offset
+            yield SheetRow(last, row.cells)
+
+
 class Importer:
     """The import use case over one workspace."""
 
@@ -218,10 +272,14 @@ class Importer:
         stamp = _stamp(path)
         info = self.inspect_now(path)
         chosen = sheet if sheet is not None else info.default.name
-        rows = reader.iter_rows(path, chosen, progress=(lambda n: progress(READ, n, 0))
-                                if progress else None, cancel=cancel)
+        header: list[list[Any]] = []  # the header's cells, once found
+        read: list[str] = []
+        skipped: list[str] = []
+        rows = _split_rows(path, chosen, continuation_sheets(info.sheets, chosen), header, read,
+                           skipped, progress, cancel)
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
         guess = detect_header(head)
+        header.append(guess.cells)
         signature = header_signature(guess.cells)
         source = "given"
         if mapping is None or mapping.signature != signature:
@@ -239,6 +297,7 @@ class Importer:
         preview = ImportPreview(path, chosen, guess, mapping, source, roster, plan, blocking,
                                 dropped, stamp)
         preview.samples = [r.cells for r in head[guess.index + 1:guess.index + 4]]
+        preview.sheets_read, preview.sheets_skipped = read, skipped
         for row, problems in roster.rejected:
             preview.rejected_rows[row.number] = "；".join(p.describe() for p in problems)
         for pos, reason in plan.refused:
@@ -322,7 +381,8 @@ class Importer:
         wanted = preview.rejected_rows
 
         def rows() -> Iterator[tuple[list[Any], str]]:
-            for row in reader.iter_rows(preview.path, preview.sheet, cancel=cancel):
+            for row in _split_rows(preview.path, preview.sheet, preview.sheets_read,
+                                   [preview.header.cells], [], [], None, cancel):
                 if row.number in wanted:
                     yield row.cells, wanted[row.number]
         return write_rejects(target, preview.header.cells, rows(), cancel=cancel)

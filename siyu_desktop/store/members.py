@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain.members import Follow, Member
-from ..domain.people import clean_text, is_cjk, pinyin_keys
+from ..domain.people import clean_text, has_unsafe_chars, is_cjk, pinyin_keys
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
 
@@ -124,19 +124,33 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 5000) -> list[int]:
             take("SELECT id FROM members WHERE name_pinyin >= ? AND name_pinyin < ? "
                  "ORDER BY name_pinyin LIMIT ?", [low, high])
     if len(seen) < limit:
-        like = f"%{query}%"
+        # What the operator typed is matched literally: ``50%`` or ``a_b`` must not act as
+        # LIKE's wildcards (which matched everything). Plain text keeps the plain LIKE, which
+        # the trigram index serves; LIKE with ESCAPE is never served by it, so text holding a
+        # wildcard goes to the index as a quoted MATCH phrase (a literal substring) instead.
+        literal = not _LIKE_SPECIAL.search(query)
+        like = "%" + (query if literal else _LIKE_SPECIAL.sub(r"\\\g<0>", query)) + "%"
+        esc = "" if literal else " ESCAPE '\\'"
         if len(query) >= 3:
-            take("SELECT rowid FROM members_fts WHERE remark LIKE ? OR note LIKE ? LIMIT ?",
-                 [like, like])
+            if literal:
+                take("SELECT rowid FROM members_fts WHERE remark LIKE ? OR note LIKE ? LIMIT ?",
+                     [like, like])
+            else:
+                phrase = '"' + query.replace('"', '""') + '"'
+                take("SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT ?",
+                     ["{remark note} : " + phrase])
             if is_cjk(query):
-                take("SELECT id FROM members WHERE name LIKE ? LIMIT ?", [like])
+                take(f"SELECT id FROM members WHERE name LIKE ?{esc} LIMIT ?", [like])
         else:
             # Trigram matching needs 3+ characters and silently finds nothing with fewer, so
             # short patterns are one scan over the row (name inside, remark, note) that stops at
             # the limit — quick for common words like 宝妈, a full scan only when rare.
-            take("SELECT id FROM members WHERE name LIKE ? OR remark LIKE ? OR note LIKE ? "
-                 "LIMIT ?", [like, like, like])
+            take(f"SELECT id FROM members WHERE name LIKE ?{esc} OR remark LIKE ?{esc} "
+                 f"OR note LIKE ?{esc} LIMIT ?", [like, like, like])
     return list(seen)[:limit]
+
+
+_LIKE_SPECIAL = re.compile(r"[%_\\]")
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -160,8 +174,26 @@ def birth_md(birthday: str | None) -> int | None:
     return int(m.group(1)) * 100 + int(m.group(2)) if m else None
 
 
+# Text fields people read; control characters and bidirectional overrides in them are refused.
+TEXT_CHECKED = {"name": ("客户名称", "name"), "remark": ("备注", "remark"), "note": ("本地笔记", "note")}
+
+
+def check_text(values: dict[str, Any]) -> None:
+    """Refuse control characters (NUL included) and bidirectional overrides in names, remarks and
+    notes (``domain.people.has_unsafe_chars``): stored, they could make the roster or an export
+    display something other than what it holds."""
+    for fld, (label, english) in TEXT_CHECKED.items():
+        value = values.get(fld)
+        if isinstance(value, str) and has_unsafe_chars(value):
+            raise ValidationError(
+                f"{label}里有控制字符或文字方向控制符（看不见的特殊字符），不能保存。",
+                "从别处复制的文字常带着它们：请删掉这一格重新输入后再保存。",
+                english=f"The {english} holds control or text-direction characters.")
+
+
 def create(ctx: WriteContext, values: dict[str, Any]) -> int:
     values = {k: v for k, v in values.items() if k in EDITABLE}
+    check_text(values)
     if not clean_text(values.get("name", "")):
         raise ValidationError("客户姓名不能为空。", english="The member's name is empty.")
     values.update(derived_fields(values))
@@ -182,6 +214,7 @@ def update(ctx: WriteContext, member_id: int, values: dict[str, Any]) -> bool:
     values = {k: v for k, v in values.items() if k in EDITABLE and before.get(k) != v}
     if not values:
         return False
+    check_text(values)
     values.update(derived_fields(values))
     values["updated_at"] = ctx.now
     ctx.conn.execute(f"UPDATE members SET {', '.join(f'{c} = ?' for c in values)} WHERE id = ?",

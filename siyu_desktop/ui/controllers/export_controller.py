@@ -1,4 +1,4 @@
-"""Owns the awaits of exporting members to .xlsx: asks where to save (``open()``, never
+"""Owns the awaits of exporting members to .xlsx or .csv: asks where to save (``open()``, never
 ``exec()``), then writes on a worker thread with a progress dialog that can cancel. A cancelled
 export leaves no file behind."""
 
@@ -42,10 +42,15 @@ class ExportController(QObject):
 
     def choose_and_export(self, target: Target, suggested_name: str = "") -> None:
         """Ask for a file name, then export ``target`` there."""
+        excel, csv = self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文本，UTF-8 (*.csv)")
         dialog = QFileDialog(self._parent, self.tr("导出客户名单"),
-                             suggested_name or self.tr("客户名单.xlsx"), "Excel (*.xlsx)")
+                             suggested_name or self.tr("客户名单.xlsx"), f"{excel};;{csv}")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xlsx")
+        # The format follows the chosen filter; a typed .csv or .xlsx name is kept as typed,
+        # and the exporter refuses any other ending with a message.
+        dialog.filterSelected.connect(
+            lambda chosen: dialog.setDefaultSuffix("csv" if chosen == csv else "xlsx"))
         dialog.fileSelected.connect(lambda path: self.export(target, path))
         dialog.finished.connect(lambda *_: dialog.deleteLater())
         self._file_dialog = dialog
