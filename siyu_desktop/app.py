@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import logging
 import sys
 from collections.abc import Sequence
@@ -12,10 +13,11 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import paths
 from .errors import UserError
+from .excel.reader import cleanup_stale_spills
 from .services import workspaces
 from .services.connection import ConnectionService, connect_demo_if_needed
 from .services.outbox import OutboxService
@@ -25,6 +27,7 @@ from .services.workspace import WorkspaceService
 from .store.db import Workspace
 from .store.index import Changes
 from .ui import i18n
+from .ui.change_bus import ChangeBus
 from .ui.controllers.connection_controller import ConnectionController
 from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
@@ -35,7 +38,6 @@ from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
 from .ui.feedback import Feedback
 from .ui.gc_collector import GuiThreadCollector, favour_gui_thread
-from .ui.change_bus import ChangeBus
 from .ui.main_window import MainWindow
 from .ui.tasks import TaskRunner
 from .wecom.errors import redact
@@ -59,14 +61,32 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
-def setup_logging(data_dir: Path) -> None:
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(data_dir: Path) -> UserError | None:
+    """Log to ``<data dir>/logs/siyu.log``; when that folder cannot be written (read-only, full,
+    no permission) log to stderr instead and return the warning to show the operator."""
     log_dir = data_dir / "logs"
-    log_dir.mkdir(exist_ok=True)
-    handler = logging.FileHandler(log_dir / "siyu.log", encoding="utf-8")
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    problem: OSError | None
+    try:
+        log_dir.mkdir(exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(log_dir / "siyu.log", encoding="utf-8")
+        problem = None
+    except OSError as exc:
+        problem = exc
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    if problem is None:
+        return None
+    log.warning("cannot write the log folder %s (%s); logging to stderr only", log_dir, problem)
+    return UserError(
+        f"无法写入日志文件夹“{log_dir}”，本次运行的日志不会保存。",
+        "请检查数据文件夹的写入权限和磁盘空间，或用 --data-dir 换一个可写的数据文件夹。",
+        english=f"Cannot write the log folder {log_dir}; this session's log is not saved.")
 
 
 class App:
@@ -85,6 +105,8 @@ class App:
         self.controllers: list[object] = []
         self.helpers: list[object] = []
         self.demo_emulator: object | None = None
+        self.backup_error: UserError | None = None
+        self.open_error: UserError | None = None
         self.ready = asyncio.Event()
 
     def _choose_path(self) -> Path | None:
@@ -106,14 +128,19 @@ class App:
             if path is None:
                 ws = await asyncio.to_thread(workspaces.open_or_create_demo, self.data_dir, progress)
             else:
-                ws = await asyncio.to_thread(Workspace.open, path)
+                ws = await asyncio.to_thread(functools.partial(Workspace.open, path, create=False))
         except UserError as exc:
+            self.open_error = exc
             self.window.show_message(f"{exc.message}\n{exc.hint}")
             self.feedback.user_error(exc)
+            self.ready.set()
             return
         self.workspace = ws
-        workspaces.remember(self.data_dir, ws.path)
-        ws.backup_if_due()
+        try:
+            workspaces.remember(self.data_dir, ws.path)
+        except OSError as exc:  # a read-only data folder: the workspace still opens
+            log.warning("could not remember the last workspace: %s", exc)
+        self.tasks.run(self.daily_backup(ws), name="backup")
         service = WorkspaceService(ws)
         service.failed_unwatched.append(self.feedback.error)
         ws.on_change(self.bus.post)
@@ -170,6 +197,22 @@ class App:
         prefs.start()
         self.ready.set()
 
+    async def daily_backup(self, ws: Workspace) -> Path | None:
+        """The daily checked copy, off the UI thread; a failure is shown and logged, never
+        dropped (a full disk, an unwritable folder, a damaged workspace)."""
+        try:
+            due = await asyncio.to_thread(ws.backup_if_due)
+            if due is None:
+                return None
+            made = await asyncio.wrap_future(due)
+        except UserError as exc:
+            log.error("daily backup failed: %s", exc)
+            self.backup_error = exc
+            self.feedback.user_error(exc)
+            return None
+        log.info("daily backup: %s", made)
+        return made
+
     def _on_change(self, changes: Changes) -> None:
         if self.workspace is not None and (changes.members or changes.members_deleted
                                            or changes.full_rebuild):
@@ -186,11 +229,38 @@ class App:
             self.workspace = None
 
 
+def _start_problem(app: QApplication, exc: UserError, *, fatal: bool, quiet: bool) -> None:
+    """A problem found before the event loop: on stderr always, and in a message box unless
+    running unattended (``--smoke-test``)."""
+    print(f"{'错误' if fatal else '警告'}: {exc.message}\n{exc.hint}\n({exc.english})",
+          file=sys.stderr)
+    if quiet:
+        return
+    icon = QMessageBox.Icon.Critical if fatal else QMessageBox.Icon.Warning
+    box = QMessageBox(icon, "私域运营台 Siyu Desktop",
+                      f"{exc.message}\n\n{exc.hint}\n\n{exc.english}", QMessageBox.StandardButton.Ok)
+    box.exec()  # before the event loop starts: no coroutine is running yet
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    data_dir = paths.data_dir(args.data_dir)
-    setup_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        data_dir = paths.data_dir(args.data_dir)
+        problem = paths.check_writable(data_dir)
+        last = workspaces.last_workspace(data_dir) if problem is not None else None
+        elsewhere = args.workspace or (last is not None and not args.demo
+                                       and not last.resolve().is_relative_to(data_dir))
+        if problem is not None and not elsewhere:  # the demo and new workspaces live here
+            raise paths.data_dir_error(data_dir, problem)
+    except UserError as exc:
+        logging.basicConfig(stream=sys.stderr, level=logging.INFO, format=LOG_FORMAT)
+        log.error("cannot use the data folder: %s", exc.english)
+        _start_problem(app, exc, fatal=True, quiet=args.smoke_test)  # type: ignore[arg-type]
+        sys.exit(1)
+    log_warning = setup_logging(data_dir)
+    if log_warning is not None:
+        _start_problem(app, log_warning, fatal=False, quiet=args.smoke_test)  # type: ignore[arg-type]
     app.setApplicationName("SiyuDesktop")
     app.setApplicationDisplayName("私域运营台")
     language = i18n.choose_language(args.lang or preferred_language(data_dir))
@@ -212,12 +282,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     window.show()
+    if log_warning is not None:
+        feedback.info(feedback.describe(log_warning, " "), 0)  # stays until replaced
 
     async def run() -> int:
+        # a sheet reader killed with an earlier run may have left its spill file behind
+        tasks.run(asyncio.to_thread(cleanup_stale_spills), name="spills")
         tasks.run(shell.open_workspace(), name="open")
         if args.smoke_test:
             await asyncio.wait_for(shell.ready.wait(), 120)
             await tasks.wait_idle()
+            for problem in (shell.open_error, shell.backup_error):
+                if problem is not None:
+                    print(f"错误: {problem.message}\n{problem.hint}", file=sys.stderr)
+            if shell.open_error is not None:
+                return 1
             print(f"smoke-test ok: {window.windowTitle()}")
             return 0
         await closed.wait()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,9 +20,11 @@ from .domain.segments import Segment
 from .errors import UserError
 from .services import workspaces
 from .services.workspace import WorkspaceService
+from .store import backups
 from .store import tags as tag_store
 from .store.db import Workspace
 
+log = logging.getLogger("siyu.cli")
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_EMPTY = 0, 1, 2, 3
 
 
@@ -55,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--kind", choices=("mine", "system", "all"), default="mine",
                          help="mine: what people did (default); system: syncs and pushes; all")
     history.add_argument("--limit", type=int, default=50)
+    sub.add_parser("backup", help="make a checked backup copy now (also made daily on its own)")
     for module in _extensions():
         module.register(sub)
     return p
@@ -91,12 +95,32 @@ class CliContext:
 def _open(args: argparse.Namespace) -> Workspace:
     data_dir = paths.data_dir(args.data_dir)
     if args.workspace:
-        return Workspace.open(Path(args.workspace), actor="cli")
-    path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
-    if not path.exists():
-        raise UserError("还没有工作区。", "先运行 `siyu demo` 创建演示工作区，或用 --workspace 指定文件。",
-                        english="No workspace yet: run `siyu demo` first.")
-    return Workspace.open(path, actor="cli")
+        ws = Workspace.open(Path(args.workspace), actor="cli", create=False)
+    else:
+        path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
+        if not path.exists():
+            raise UserError("还没有工作区。",
+                            "先运行 `siyu demo` 创建演示工作区，或用 --workspace 指定文件。",
+                            english="No workspace yet: run `siyu demo` first.")
+        ws = Workspace.open(path, actor="cli", create=False)
+    if getattr(args, "command", "") != "backup":
+        _daily_backup(ws)
+    return ws
+
+
+def _daily_backup(ws: Workspace) -> None:
+    """The window's schedule: a checked copy once a day. A failure is said (and logged) but does
+    not stop the command; the workspace itself is untouched by it."""
+    try:
+        due = ws.backup_if_due()
+        if due is not None:
+            made = due.result()
+            print(f"已自动备份（每天一次）: {made}", file=sys.stderr)
+    except UserError as exc:
+        log.error("daily backup failed: %s", exc)
+        print(f"警告: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"建议: {exc.hint}", file=sys.stderr)
 
 
 async def _segment(service: WorkspaceService, name: str | None) -> Segment:
@@ -128,8 +152,6 @@ async def _run(args: argparse.Namespace) -> int:
         if path.exists() and not args.force:
             print(f"演示工作区已存在: {path}（用 --force 重建）")
             return EXIT_OK
-        if path.exists():
-            path.unlink()
         from .store.demo import DemoSize
         ws = workspaces.create_demo(
             path, DemoSize(members=args.members, groups=args.groups), seed=args.seed,
@@ -185,6 +207,11 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "undo":
             restored = await service.undo(args.batch)
             print(f"已撤销操作 #{args.batch}，恢复 {restored} 项。")
+            return EXIT_OK
+        if args.command == "backup":
+            print(backups.describe_last(ws.backup_dir, ws.path.stem), file=sys.stderr)
+            made = ws.backup_now().result()
+            print(f"已备份: {made}")
             return EXIT_OK
         if args.command == "history":
             for b in await service.recent_batches(args.limit, args.kind):

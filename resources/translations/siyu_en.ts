@@ -4,42 +4,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="102"/>
+        <location filename="../../siyu_desktop/app.py" line="124"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="129"/>
+        <location filename="../../siyu_desktop/app.py" line="157"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="142"/>
+        <location filename="../../siyu_desktop/app.py" line="170"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="143"/>
+        <location filename="../../siyu_desktop/app.py" line="171"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="144"/>
+        <location filename="../../siyu_desktop/app.py" line="172"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="145"/>
+        <location filename="../../siyu_desktop/app.py" line="173"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="146"/>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="147"/>
+        <location filename="../../siyu_desktop/app.py" line="175"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -270,67 +270,67 @@
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="197"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="203"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="205"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="220"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="225"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="239"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="241"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="242"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="244"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="256"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="288"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -645,32 +645,42 @@
     <name>ExportController</name>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="58"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
+        <source>CSV 文本，UTF-8 (*.csv)</source>
+        <translation>CSV text, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="63"/>
         <source>导出客户名单</source>
         <translation>Export members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="47"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="63"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="64"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="80"/>
         <source>已导出 {n} 位客户到 {path}</source>
         <translation>Exported {n} members to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="97"/>
         <source>正在导出：{done} / {total}</source>
         <translation>Exporting: {done} / {total}</translation>
     </message>

@@ -9,10 +9,12 @@ back 60020 — and a failed test says which route it took.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from .. import secrets
 from ..errors import UserError, ValidationError
@@ -24,8 +26,11 @@ from ..wecom.client import DEFAULT_BASE_URL, ConnectionSettings, ProxyMode, Toke
 from ..wecom.errors import NetworkError, WeComRequestBug, WeComUserError, describe_route
 from .demo_wecom import DEMO_CORP_ID, DEMO_SECRET, DemoEmulator, start_emulator_for
 
+log = logging.getLogger(__name__)
 SETTINGS_KEY = "wecom.connection"
 SECRET_KIND = "wecom_secret"
+# Passwords in the proxy URL and the relay (API base) URL: keyring only, keyed by the corp id.
+URL_SECRET_KINDS = {"proxy_url": "wecom_proxy_password", "base_url": "wecom_relay_password"}
 PROXY_MODES: tuple[ProxyMode, ...] = ("none", "system", "custom")
 
 
@@ -43,6 +48,26 @@ class ConnectionConfig:
     def settings(self) -> ConnectionSettings:
         return ConnectionSettings(self.corp_id, base_url=self.base_url or DEFAULT_BASE_URL,
                                   proxy_mode=self.proxy_mode, proxy_url=self.proxy_url)
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """``scheme://user:pass@host…`` → (``scheme://user@host…``, ``pass``); other URLs as they are."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url, ""
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}")), unquote(parts.password)
+
+
+def join_password(url: str, password: str) -> str:
+    """Put a keyring password back into ``scheme://user@host…`` (only when building the client)."""
+    parts = urlsplit(url)
+    if not password or "@" not in parts.netloc:
+        return url
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
 
 
 @dataclass(frozen=True)
@@ -84,9 +109,40 @@ class ConnectionService:
 
     # -- settings ------------------------------------------------------------------------------
     def config(self) -> ConnectionConfig:
+        """The stored settings: URLs carry a user name at most, never a password."""
         raw = self.ws.get_setting(SETTINGS_KEY) or {}
         known = {k: v for k, v in raw.items() if k in ConnectionConfig.__dataclass_fields__}
-        return ConnectionConfig(**known)
+        cfg = ConnectionConfig(**known)
+        clean, found = self._split_secrets(cfg)
+        if found and cfg.corp_id:
+            # written by an older version with the password in the settings: move it out
+            try:
+                for kind, value in found.items():
+                    secrets.set_secret(kind, cfg.corp_id, value)
+                self.ws.set_setting(SETTINGS_KEY, asdict(clean))
+                log.info("moved a proxy/relay password from the settings into the keyring")
+            except UserError:
+                log.warning("a proxy/relay password is in the settings; no keyring to move it to")
+        return clean
+
+    @staticmethod
+    def _split_secrets(cfg: ConnectionConfig) -> tuple[ConnectionConfig, dict[str, str]]:
+        found: dict[str, str] = {}
+        values: dict[str, str] = {}
+        for name, kind in URL_SECRET_KINDS.items():
+            url, password = split_password(getattr(cfg, name))
+            values[name] = url
+            if password:
+                found[kind] = password
+        return replace(cfg, base_url=values["base_url"], proxy_url=values["proxy_url"]), found
+
+    def _with_passwords(self, cfg: ConnectionConfig) -> ConnectionConfig:
+        """The keyring's passwords put back into the URLs, for the client only."""
+        values = {}
+        for name, kind in URL_SECRET_KINDS.items():
+            password = secrets.get_secret(kind, cfg.corp_id) or ""
+            values[name] = join_password(getattr(cfg, name), password)
+        return replace(cfg, base_url=values["base_url"], proxy_url=values["proxy_url"])
 
     def has_secret(self) -> bool:
         cfg = self.config()
@@ -106,9 +162,15 @@ class ConnectionService:
         base = (config.base_url.strip() or DEFAULT_BASE_URL).rstrip("/")
         if not base.startswith(("http://", "https://")):
             raise ValidationError("接口地址应以 https:// 开头。", english="Base URL must be http(s).")
-        clean = ConnectionConfig(corp_id, base, config.proxy_mode, config.proxy_url.strip())
+        clean, found = self._split_secrets(
+            ConnectionConfig(corp_id, base, config.proxy_mode, config.proxy_url.strip()))
         if secret:
             secrets.set_secret(SECRET_KIND, corp_id, secret.strip())
+        for name, kind in URL_SECRET_KINDS.items():
+            if kind in found:  # a new password typed into the URL
+                secrets.set_secret(kind, corp_id, found[kind])
+            elif "@" not in urlsplit(getattr(clean, name)).netloc:  # no user: no password kept
+                secrets.delete_secret(kind, corp_id)
         self.ws.set_setting(SETTINGS_KEY, asdict(clean))
         self._tokens = TokenCache()  # a token got with the old secret or route must not be reused
         self.status.configured = True
@@ -130,7 +192,7 @@ class ConnectionService:
                                       "请在“企业微信”页面重新填写 Secret 并保存。",
                                       english="No secret in the keyring for this corp.")
             return value
-        return WeComClient(cfg.settings(), secret, token_cache=self._tokens,
+        return WeComClient(self._with_passwords(cfg).settings(), secret, token_cache=self._tokens,
                            **kwargs)  # type: ignore[arg-type]
 
     # -- testing -------------------------------------------------------------------------------

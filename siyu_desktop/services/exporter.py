@@ -23,6 +23,7 @@ from ..errors import ValidationError
 from ..excel.normalize import RosterRow
 from ..excel.writer import MAX_SHEET_DATA_ROWS, export_suffix, write_roster
 from ..store import channels as channel_store
+from ..store import workspace_file
 from .workspace import WorkspaceService
 
 Progress = Callable[[int, int], None]
@@ -104,8 +105,9 @@ def extra_columns(conn: sqlite3.Connection) -> list[str]:
     return list(keys)
 
 
-# Files that live beside a workspace and belong to it.
-COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".index", ".lock")
+# Files that live beside a workspace and belong to it: the store's own list, and the lock file
+# older versions kept.
+COMPANION_SUFFIXES = (*workspace_file.COMPANION_SUFFIXES, ".lock", ".session.tmp")
 
 
 def check_not_workspace(target: Path, workspace: Path, backup_dir: Path | None = None) -> None:

@@ -39,6 +39,7 @@ from ..wecom.errors import (
     NetworkError,
     NotFoundError,
     PermissionDeniedError,
+    TrustedIpError,
     WeComRequestBug,
     WeComUserError,
 )
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 OUTBOX_ACTOR = "outbox"
 BUG_TEXT = "企业微信拒绝了这个请求（程序问题，已记录日志）。可以放弃这一项，或联系开发团队。"
+WAIT_IP_TEXT = ("企业微信拒绝了这台电脑的 IP（不在企业可信 IP 中），这一项在等待；"
+                "连接恢复（换到中转服务器或固定出口）后会自动发送。")
 READ_ONLY_TEXT = ("这个标签是在企业微信管理后台（或其他应用）创建的，本应用不能修改它。"
                   "请在企业微信管理后台 → 客户联系 → 客户标签中修改。")
 READ_ONLY_GROUP_TEXT = ("这个标签组是在企业微信管理后台（或其他应用）创建的，本应用不能给它改名。"
@@ -76,6 +79,15 @@ class PushReport:
     waiting: int = 0  # items left pending (offline, or waiting for a tag to be created first)
     offline: bool = False
     errors: list[str] = field(default_factory=list)
+    # Set when WeCom refused this computer's IP (60020): the push stopped at once, every item
+    # still waits, and the next successful connection sends them. Said once, not per item.
+    blocked: WeComUserError | None = None
+
+    def stop(self, exc: WeComUserError) -> None:
+        self.offline = True
+        if self.blocked is None:
+            self.blocked = exc
+            self.errors.append(str(exc))
 
 
 @dataclass(frozen=True)
@@ -185,6 +197,8 @@ class OutboxService:
             report = PushReport()
             seen: dict[str, Any] = {}  # one externalcontact/get per customer while reconciling
             for item in await self._read(store.items, ("sending",), 100_000):
+                if report.offline:
+                    break  # stays "sending": reconciled on the next push
                 await self._reconcile(client, item, report, seen)
             todo = await self._read(store.items, ("pending",), 100_000)
             done = 0
@@ -259,6 +273,11 @@ class OutboxService:
                               f"{exc.message} 恢复网络后会自动重试。")
             report.offline, report.waiting = True, report.waiting + len(ids)
             return
+        except TrustedIpError as exc:
+            await self._write(_mark_all, store.mark_pending, ids, WAIT_IP_TEXT)
+            report.stop(exc)
+            report.waiting += len(ids)
+            return
         except (WeComUserError, WeComRequestBug, ValidationError) as exc:
             if isinstance(exc, NotFoundError) and exc.errcode in RELATIONSHIP_ERRORS:
                 # about the staff member or the customer, not a tag: the same for every item
@@ -317,6 +336,9 @@ class OutboxService:
         except NetworkError:
             report.offline = True
             return
+        except TrustedIpError as exc:  # stays "sending": checked again on the next push
+            report.stop(exc)
+            return
         except WeComUserError as exc:
             log.info("outbox reconcile of %s failed: %s", item.id, exc)
         await self._write(store.mark_pending, item.id)
@@ -347,6 +369,11 @@ class OutboxService:
         except NetworkError as exc:
             await self._write(store.mark_pending, item.id, f"{exc.message} 恢复网络后会自动重试。")
             report.offline, report.waiting = True, report.waiting + 1
+            return
+        except TrustedIpError as exc:
+            await self._write(store.mark_pending, item.id, WAIT_IP_TEXT)
+            report.stop(exc)
+            report.waiting += 1
             return
         except PermissionDeniedError as exc:
             text = _read_only_text(item) or str(exc)

@@ -82,7 +82,7 @@ def _ids_from_concat(text: str | None) -> BitMap:
     return BitMap(np.fromstring(text, dtype=np.uint32, sep=","))
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: keyed by the identity of the file (``Workspace._identity``)
 
 
 def _pack(bitmaps: dict[int, BitMap], prefix: str, arrays: dict[str, npt.NDArray[Any]]) -> None:
@@ -121,14 +121,16 @@ class MemberIndex:
         self.ready = threading.Event()
 
     # -- the cache file next to the workspace --------------------------------------------------
-    def save(self, path: Path, data_version: int) -> None:
-        """Write the index beside the workspace (numpy .npz, no pickle) for a fast next open."""
+    def save(self, path: Path, identity: dict[str, Any]) -> None:
+        """Write the index beside the workspace (numpy .npz, no pickle) for a fast next open.
+        ``identity`` names the exact state of the file it was built from (workspace id, write
+        session, change counter); ``load`` refuses the cache for anything else."""
         with self._lock:
             arrays: dict[str, npt.NDArray[Any]] = {f"col_{n}": c for n, c in self.cols.items()}
             _pack(self.tags, "tag", arrays)
             _pack(self.staff, "staff", arrays)
             arrays["all"] = np.frombuffer(self.all.serialize(), dtype=np.uint8)
-            meta = {"format": CACHE_FORMAT, "data_version": data_version, "size": self.size,
+            meta = {"format": CACHE_FORMAT, "identity": identity, "size": self.size,
                     "channels": self.channel_codes}
             arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
             generation = self.generation
@@ -138,12 +140,13 @@ class MemberIndex:
         os.replace(tmp, path)
         self.saved_generation = generation
 
-    def load(self, path: Path, data_version: int) -> bool:
-        """Use the cache file if it matches the workspace exactly; False means rebuild."""
+    def load(self, path: Path, identity: dict[str, Any]) -> bool:
+        """Use the cache file if it was built from exactly this state of this file (``identity``
+        equal in every field); False means rebuild, which is always safe."""
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(data["meta"].tobytes())
-                if meta.get("format") != CACHE_FORMAT or meta.get("data_version") != data_version:
+                if meta.get("format") != CACHE_FORMAT or meta.get("identity") != identity:
                     return False
                 cols = {n: data[f"col_{n}"] for n in self.COLUMNS}
                 tags, staff = _unpack(data, "tag"), _unpack(data, "staff")

@@ -328,11 +328,24 @@ def _v4(conn: sqlite3.Connection) -> None:
     adopt_member_values(conn)
 
 
+# v5: the file says whose it is. ``PRAGMA application_id`` marks it as a Siyu workspace (any other
+# SQLite file is refused untouched, see ``store.db``), and ``meta.workspace_id`` is a random id
+# the member index cache records, so a cache is never used for a different file put in its place.
+APPLICATION_ID = 0x53495955  # "SIYU" in ASCII; registered nowhere, chosen not to collide
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("INSERT INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16)))) "
+                 "ON CONFLICT(key) DO NOTHING")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
     (3, _v3),
     (4, _v4),
+    (5, _v5),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -10,11 +10,13 @@ module unredacted: not in logs, exception messages or reprs.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -53,7 +55,7 @@ for _name in ("httpx", "httpcore", "httpcore.http11", "httpcore.connection", "ht
         logging.getLogger(_name).addFilter(_FILTER)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ConnectionSettings:
     """How this install reaches WeCom: directly, through a relay base URL, or a proxy.
 
@@ -69,6 +71,21 @@ class ConnectionSettings:
     @property
     def trust_env(self) -> bool:
         return self.proxy_mode == "system"
+
+    def url_passwords(self) -> list[str]:
+        """Passwords carried in the relay or proxy URL (put back from the keyring): scrubbed
+        verbatim from every text, as tokens are."""
+        found = []
+        for url in (self.base_url, self.proxy_url):
+            with contextlib.suppress(ValueError):
+                password = urlsplit(url).password
+                if password:
+                    found += [password, unquote(password)]
+        return found
+
+    def __repr__(self) -> str:  # URLs may carry a relay or proxy password
+        return (f"ConnectionSettings(corp_id={self.corp_id!r}, base_url={redact(self.base_url)!r}, "
+                f"proxy_mode={self.proxy_mode!r}, proxy_url={redact(self.proxy_url)!r})")
 
 
 SecretSource = str | Callable[[], str]
@@ -162,7 +179,7 @@ class WeComClient:
         self._tokens = token_cache or TokenCache()
         self.limiter = RateLimiter(clock=clock, sleep=sleep)
         self._endpoint_locks: dict[str, asyncio.Lock] = {}
-        self._issued: set[str] = set()  # every token seen, scrubbed from texts verbatim too
+        self._issued: set[str] = set(settings.url_passwords())  # and every token seen: scrubbed
         proxy = settings.proxy_url if settings.proxy_mode == "custom" else None
         self._http = httpx.AsyncClient(
             base_url=settings.base_url.rstrip("/"),

@@ -23,6 +23,8 @@ _CREDENTIAL_RE = re.compile(
     rf"|(?P<j>\"(?:{_NAMES})\"\s*:\s*\")[^\"]*",
 )
 REDACTED = "***"
+# ``scheme://user:password@host``: a relay or proxy password pasted into a URL.
+_USERINFO_RE = re.compile(r"(?P<u>[A-Za-z][A-Za-z0-9+.-]*://[^\s/@:\"'<>]*:)[^\s/@\"'<>]+@")
 
 
 def redact(text: object, secrets: Iterable[str] = ()) -> str:
@@ -30,6 +32,7 @@ def redact(text: object, secrets: Iterable[str] = ()) -> str:
 
     ``secrets`` are literal values to scrub as well (a token echoed outside a query string)."""
     out = _CREDENTIAL_RE.sub(lambda m: (m.group("k") or m.group("j")) + REDACTED, str(text))
+    out = _USERINFO_RE.sub(lambda m: m.group("u") + REDACTED + "@", out)
     for value in secrets:
         if value and len(value) >= 6:  # a short value would scrub ordinary words
             out = out.replace(value, REDACTED)

@@ -276,3 +276,48 @@ def test_after_a_restart_the_screen_and_the_status_bar_tell_the_same_story(  # t
         assert states[-1].startswith("企业微信：已配置")
     finally:
         _drop(again)
+
+
+def test_a_refused_ip_stops_a_push_once_and_the_next_good_test_sends_it(  # type: ignore[no-untyped-def]
+        controller, driver, emu, empty_workspace):
+    from PySide6.QtWidgets import QStatusBar
+
+    from siyu_desktop.store import outbox as outbox_store
+    from siyu_desktop.ui.feedback import Feedback
+
+    bar = QStatusBar()
+    controller.feedback = Feedback(None, bar)
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    page.full_button.click()
+    driver.idle()
+    c = empty_workspace.reader()
+    tag = next(iter(emu.corp.all_tags()))
+    tid = c.execute("SELECT id FROM tags WHERE wecom_tag_id = ?", (tag,)).fetchone()[0]
+    have = {m for (m,) in c.execute("SELECT member_id FROM member_tags WHERE tag_id = ?", (tid,))}
+    ids = [m for (m,) in c.execute("SELECT id FROM members ORDER BY id") if m not in have][:5]
+
+    def tag_them(ctx):  # type: ignore[no-untyped-def]
+        tag_store.add_tag(ctx, tid, ids)
+        return enqueue_tag_changes(ctx)
+    empty_workspace.write(tag_them)
+    waiting = outbox_store.counts(c)["pending"]
+    assert waiting >= 5
+    emu.corp.set_faults(ip_blocked=True)
+    before = sum(emu.corp.stats.calls.values())
+    controller.push()
+    driver.idle()
+    emu.corp.reset_faults()
+    assert sum(emu.corp.stats.calls.values()) - before == 1  # stopped at the first refusal
+    assert "可信 IP" in bar.currentMessage()
+    counts = outbox_store.counts(c)
+    assert counts["pending"] == waiting and counts["failed"] == 0
+    page.test_button.click()  # the next successful connection sends what waited
+    driver.idle()
+    assert "连接成功" in page.test_result.text()
+    assert outbox_store.counts(c)["pending"] == 0
+    assert outbox_store.counts(c)["failed"] == 0

@@ -39,6 +39,7 @@ def test_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path: Path) -
     path = tmp_path / "new.siyu.db"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")  # a workspace of ours
     conn.execute("PRAGMA user_version = 999")
     conn.commit()
     conn.close()

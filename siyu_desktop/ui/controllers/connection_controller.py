@@ -182,6 +182,8 @@ class ConnectionController(QObject):
         check = await self.connection.test_connection()
         text = check.message if check.ok else f"{check.message}\n{check.hint}"
         self.page.set_test_result(check.ok, text)
+        if check.ok and (await self.outbox.counts()).get("pending", 0):
+            await self._push()  # what waited (offline, or refused IP) goes now
 
     # -- sync ----------------------------------------------------------------------------------
     def start_sync(self, mode: str) -> asyncio.Task[None] | None:
@@ -277,6 +279,11 @@ class ConnectionController(QObject):
     async def _push(self) -> None:
         async with self.connection.make_client() as client:
             report = await self.outbox.push(client, progress=self._push_progress(time.monotonic()))
+        if report.blocked is not None:  # 60020: one message for the whole push
+            self.connection.set_online(False, report.blocked.message)
+            self.feedback.user_error(report.blocked)
+            await self.refresh()
+            return
         self.connection.set_online(not report.offline)
         self.feedback.info(self.tr("发件箱：已发送 {s}，失败 {f}，等待 {w}").format(
             s=report.sent + report.reconciled, f=report.failed, w=report.waiting))
