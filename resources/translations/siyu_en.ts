@@ -280,57 +280,68 @@
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="211"/>
+        <source>{h} 小时 {m} 分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="213"/>
+        <source>{m} 分 {s} 秒</source>
+        <translation>{m} min {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="225"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="234"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="241"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="244"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="253"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="265"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="270"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="288"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="297"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -3048,56 +3059,71 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
+        <source>删除 {n} 个标签：{names}</source>
+        <translation>Deleted {n} tags: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
         <source>合并 {n} 个标签</source>
         <translation>Merged {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <source>把 {sources} 合并到“{target}”</source>
+        <translation>Merged {sources} into &quot;{target}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
         <source>修改渠道列表</source>
         <translation>Edited the channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
         <source>合并渠道「{source}」到「{target}」（{n} 位客户）</source>
         <translation>Merged channel &quot;{source}&quot; into &quot;{target}&quot; ({n} members)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
         <source>保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
         <source>删除人群包</source>
         <translation>Deleted a segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
         <source>放弃发件箱第 {id} 项</source>
         <translation>Discarded outbox item {id}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <source>发件箱第 {ids} 项已发送到企业微信</source>
+        <translation>Outbox item {ids} sent to WeCom</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
         <source>同步员工 {n} 人</source>
         <translation>Synced {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
         <source>同步企业标签库</source>
         <translation>Synced the corp tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
         <source>同步新客户</source>
         <translation>Synced new customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
         <source>同步客户：移除已删除的好友关系</source>
         <translation>Sync: removed relationships deleted in WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
         <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
         <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>

@@ -34,3 +34,9 @@ def rough_duration(seconds: float) -> tuple[int, str]:
     if seconds < 3600:
         return int(-(-seconds // 60)), "min"
     return int(-(-seconds // 3600)), "h"
+
+
+def exact_duration(seconds: float) -> tuple[int, int, int]:
+    """(hours, minutes, seconds) of a finished stretch, to the nearest second (at least 1)."""
+    total = max(1, round(seconds))
+    return total // 3600, total % 3600 // 60, total % 60

@@ -289,7 +289,8 @@ class OutboxService:
                      ids, exc)
             await self._write(_mark_all, store.mark_pending, ids, "")
         else:
-            await self._write(_mark_all, store.mark_sent, ids, audited=True, action="outbox_sent")
+            await self._write(_mark_all, store.mark_sent, ids, audited=True, action="outbox_sent",
+                              summary=_sent_summary(ids))
             report.sent += len(ids)
             return
         for n, (item, _t) in enumerate(batch):
@@ -312,14 +313,16 @@ class OutboxService:
                 found = await self._find_tag(client, target)
                 if found:
                     await self._write(store.mark_sent, item.id, {"wecom_tag_id": found},
-                                      audited=True, action="outbox_sent")
+                                      audited=True, action="outbox_sent",
+                                      summary=_sent_summary([item.id]))
                     report.reconciled += 1
                     return
             elif item.kind in (store.EDIT_CORP_TAG, store.DEL_CORP_TAG):
                 done = (await _has_name(client, target) if item.kind == store.EDIT_CORP_TAG
                         else not any(await _still_there(client, item.payload)))
                 if done:
-                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent")
+                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent",
+                                      summary=_sent_summary([item.id]))
                     report.reconciled += 1
                     return
             else:
@@ -330,7 +333,8 @@ class OutboxService:
                 detail = seen[target.external_userid]
                 follow = next((f for f in detail.follow_users if f.userid == target.userid), None)
                 if follow is not None and _already_applied(item, target, follow):
-                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent")
+                    await self._write(store.mark_sent, item.id, audited=True, action="outbox_sent",
+                                      summary=_sent_summary([item.id]))
                     report.reconciled += 1
                     return
         except NetworkError:
@@ -387,7 +391,8 @@ class OutboxService:
             await self._fail(item, BUG_TEXT if isinstance(exc, WeComRequestBug) else str(exc),
                              report)
             return
-        await self._write(store.mark_sent, item.id, result, audited=True, action="outbox_sent")
+        await self._write(store.mark_sent, item.id, result, audited=True, action="outbox_sent",
+                          summary=_sent_summary([item.id]))
         report.sent += 1
 
     async def _fail(self, item: store.OutboxItem, text: str, report: PushReport, *,
@@ -435,6 +440,12 @@ class OutboxService:
                     await wecom_tags.del_corp_tag(client, tag_ids=tag_ids, group_ids=group_ids)
             return None
         raise ValidationError(f"未知的发件箱项目类型：{item.kind}", english="Unknown outbox kind.")
+
+
+def _sent_summary(ids: Sequence[int]) -> str:
+    """发件箱第 11724、11725 项已发送到企业微信 — which items, for the history."""
+    shown = "、".join(str(i) for i in ids[:5]) + (f" +{len(ids) - 5}" if len(ids) > 5 else "")
+    return summaries.summary("发件箱第 {ids} 项已发送到企业微信", ids=shown)
 
 
 def _units(todo: Sequence[store.OutboxItem]) -> list[list[store.OutboxItem]]:

@@ -356,22 +356,27 @@ class WorkspaceService:
     async def delete_tags(self, tag_ids: Sequence[int]) -> tuple[int, int]:
         """Delete several tags in one undoable operation; returns (member links removed, batch)."""
         def run(ctx: Any) -> int:
+            ctx.summary = summaries.summary("删除 {n} 个标签：{names}", n=len(tag_ids),
+                                            names=_tag_names(ctx.conn, tag_ids))
             doomed = outbox_tags.doomed_tags(ctx.conn, tag_ids)
             removed = sum(tags.delete_tag(ctx, t) for t in tag_ids)
             outbox_tags.enqueue_deletion(ctx, doomed)
             return removed
-        return await self._write_batch(run, action="delete_tag",
-                                       summary=summaries.summary("删除 {n} 个标签", n=len(tag_ids)))
+        return await self._write_batch(run, action="delete_tag", summary="")
 
     async def merge_tags(self, source_ids: Sequence[int], target_id: int) -> tuple[int, int]:
         def run(ctx: Any, sources: list[int], target: int) -> int:
+            ctx.summary = summaries.summary(
+                "把 {sources} 合并到“{target}”",
+                sources=_tag_names(ctx.conn, [t for t in sources if t != target]),
+                target=_tag_names(ctx.conn, [target], quoted=False))
             doomed = outbox_tags.doomed_tags(ctx.conn, [t for t in sources if t != target])
             moved = tags.merge_tags(ctx, sources, target)
             outbox.enqueue_tag_changes(ctx)  # members who newly got the target tag
             outbox_tags.enqueue_deletion(ctx, doomed)  # then the sources go, in that order
             return moved
         return await self._write_batch(run, list(source_ids), target_id,
-                                       action="merge_tags", summary=summaries.summary("合并 {n} 个标签", n=len(source_ids)))
+                                       action="merge_tags", summary="")
 
     # -- groups --------------------------------------------------------------------------------
     async def groups(self, kind: str | None = None, text: str = "") -> list[Group]:
@@ -410,3 +415,16 @@ class WorkspaceService:
 
     async def find_segment(self, name: str) -> Segment | None:
         return await self._read(segments.find_saved, name)
+
+
+def _tag_names(conn: Any, tag_ids: Sequence[int], *, quoted: bool = True, most: int = 5) -> str:
+    """“异宠”、“狗” for a summary: the first few names, then "+N" for the rest (any language)."""
+    names: list[str] = []
+    for tag_id in list(tag_ids)[:most]:
+        row = conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
+        name = row[0] if row else f"#{tag_id}"
+        names.append(f"“{name}”" if quoted else name)
+    text = "、".join(names)
+    if len(tag_ids) > most:
+        text += f" +{len(tag_ids) - most}"
+    return text

@@ -14,3 +14,11 @@ def test_rough_duration_rounds_up() -> None:
     assert rough_duration(59.1) == (60, "s")
     assert rough_duration(61) == (2, "min")
     assert rough_duration(3601) == (2, "h")
+
+
+def test_a_finished_duration_is_said_to_the_second() -> None:
+    from siyu_desktop.domain.pace import exact_duration
+
+    assert exact_duration(81.9) == (0, 1, 22)  # not "2 minutes"
+    assert exact_duration(0.2) == (0, 0, 1)
+    assert exact_duration(3 * 3600 + 61) == (3, 1, 1)

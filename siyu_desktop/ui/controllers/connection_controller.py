@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ...domain.pace import Pace, rough_duration
+from ...domain.pace import Pace, exact_duration, rough_duration
 from ...errors import Cancelled, UserError
 from ...services.connection import (
     ConnectionConfig,
@@ -70,9 +70,9 @@ class ConnectionIndicator(QObject):
                 self.tr("{n} 小时前同步").format(n=minutes // 60) if minutes < 1440 else
                 self.tr("{n} 天前同步").format(n=minutes // 1440))
         if waiting:
-            parts.append(self.tr("待发送 {n}").format(n=waiting))
+            parts.append(self.tr("待发送 {n}").format(n=f"{waiting:,}"))
         if failed:
-            parts.append(self.tr("失败 {n}").format(n=failed))
+            parts.append(self.tr("失败 {n}").format(n=f"{failed:,}"))
         return " · ".join(parts)
 
 
@@ -115,8 +115,8 @@ class ConnectionController(QObject):
     async def refresh(self) -> None:
         items = await self.outbox.items(("pending", "sending", "failed"))
         status = await self.connection.refresh_status()
-        summary = self.tr("待发送 {w} 项 · 失败 {f} 项").format(w=status.outbox_waiting,
-                                                              f=status.outbox_failed)
+        summary = self.tr("待发送 {w} 项 · 失败 {f} 项").format(w=f"{status.outbox_waiting:,}",
+                                                              f=f"{status.outbox_failed:,}")
         self.page.set_outbox(items, summary, await self.outbox.describe(items))
         if not self._synced_here and self._cancel is None:
             self._show_latest_run(status.latest_run)
@@ -136,7 +136,7 @@ class ConnectionController(QObject):
                 "上次同步：{at}（{mode}，用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，"
                 "退群 {leaves}").format(
                     at=labels.fmt_time(finished), mode=mode,
-                    took=self._duration(max(finished - started, 0)),
+                    took=self._took(max(finished - started, 0)),
                     new=counts.get("members_added", 0), groups=counts.get("groups", 0),
                     joins=counts.get("joins", 0), leaves=counts.get("leaves", 0)))
         elif run["status"] == "failed":
@@ -204,6 +204,15 @@ class ConnectionController(QObject):
                  for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
 
+    def _took(self, seconds: float) -> str:
+        """How long something took, as a stopwatch says it (not rounded up like time left)."""
+        h, m, s = exact_duration(seconds)
+        if h:
+            return self.tr("{h} 小时 {m} 分").format(h=h, m=m)
+        if m:
+            return self.tr("{m} 分 {s} 秒").format(m=m, s=s)
+        return self.tr("{n} 秒").format(n=s)
+
     def _duration(self, seconds: float) -> str:
         n, unit = rough_duration(seconds)
         return {"s": self.tr("{n} 秒"), "min": self.tr("{n} 分钟"), "h": self.tr("{n} 小时")
@@ -248,7 +257,7 @@ class ConnectionController(QObject):
             c = report.counts
             done = self.tr(
                 "同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
-            ).format(took=self._duration(time.monotonic() - started),
+            ).format(took=self._took(time.monotonic() - started),
                      new=c.get("members_added", 0),
                      groups=c.get("groups", 0), joins=c.get("joins", 0),
                      leaves=c.get("leaves", 0))
