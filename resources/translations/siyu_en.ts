@@ -230,9 +230,9 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
-        <source>上次同步：{at}（{mode}，用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
-        <translation>Last sync: {at} ({mode}, took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="137"/>
+        <source>上次同步：{at}（{mode}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
+        <translation>Last sync: {at} ({mode}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="143"/>

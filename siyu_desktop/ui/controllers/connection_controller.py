@@ -132,13 +132,13 @@ class ConnectionController(QObject):
         finished = int(run["finished_at"] or 0)
         if run["status"] == "done":
             counts = json.loads(run["counts"] or "{}")
+            # no duration: the run's record holds the sync alone, not the push before it
             self.page.set_progress(5, self.tr(
-                "上次同步：{at}（{mode}，用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，"
-                "退群 {leaves}").format(
-                    at=labels.fmt_time(finished), mode=mode,
-                    took=self._took(max(finished - started, 0)),
-                    new=counts.get("members_added", 0), groups=counts.get("groups", 0),
-                    joins=counts.get("joins", 0), leaves=counts.get("leaves", 0)))
+                "上次同步：{at}（{mode}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}"
+            ).format(at=labels.fmt_time(finished), mode=mode,
+                     new=f"{counts.get('members_added', 0):,}",
+                     groups=f"{counts.get('groups', 0):,}", joins=f"{counts.get('joins', 0):,}",
+                     leaves=f"{counts.get('leaves', 0):,}"))
         elif run["status"] == "failed":
             self.page.set_status_text(self.tr("上次同步（{at}，{mode}）没有完成：{why}").format(
                 at=labels.fmt_time(started), mode=mode, why=run["error"] or self.tr("出错")))
