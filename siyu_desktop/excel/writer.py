@@ -254,11 +254,7 @@ def write_xlsx(
             for cells in rows:
                 out.write(cells)
                 done += 1
-                if done % 1000 == 0:
-                    if cancel:
-                        cancel()
-                    if progress:
-                        progress(done)
+                _tick(done, cancel, progress)
             out.close()
             book.close()
         except BaseException as exc:
@@ -346,11 +342,7 @@ def write_csv(
         for cells in rows:
             out.writerow([csv_safe(c) for c in cells])
             done += 1
-            if done % 1000 == 0:
-                if cancel:
-                    cancel()
-                if progress:
-                    progress(done)
+            _tick(done, cancel, progress)
     if progress:
         progress(done)
     return done
@@ -468,3 +460,12 @@ def write_template(path: str | os.PathLike[str]) -> None:
     notes.set_column(1, 1, 70)
     notes.set_column(2, 2, 22)
     book.close()
+
+
+def _tick(done: int, cancel: CancelCheck | None, progress: Progress | None) -> None:
+    """Every thousand rows: let a cancel stop the write, and say how far it got."""
+    if done % 1000 == 0:
+        if cancel:
+            cancel()
+        if progress:
+            progress(done)
