@@ -8,7 +8,7 @@ folds those that follow within ``interval_ms`` into one, delivered when the inte
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..store.index import Changes
 
@@ -24,7 +24,8 @@ class ChangeBus(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._flush)
-        self._arrived.connect(self._collect)
+        # queued by name: the writer thread emits, the GUI thread collects
+        self._arrived.connect(self._collect, Qt.ConnectionType.QueuedConnection)
 
     def post(self, changes: Changes) -> None:
         """From any thread."""

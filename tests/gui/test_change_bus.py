@@ -47,3 +47,16 @@ def test_merge_keeps_every_set_and_flag() -> None:
     assert a.members == {1, 2} and a.members_deleted == {9} and a.tags_dropped == {4}
     assert a.tag_removed == {3: [1, 2]} and a.follows_changed and a.full_rebuild
     assert not a.outbox_changed
+
+
+def test_changes_posted_from_the_writer_thread_are_delivered_on_the_gui_thread(
+        driver: Any) -> None:
+    bus = ChangeBus(interval_ms=50)
+    threads: list[int] = []
+    bus.changed.connect(lambda _c: threads.append(threading.get_ident()))
+    t = threading.Thread(target=lambda: [bus.post(Changes(outbox_changed=True)) for _ in range(20)])
+    t.start()
+    t.join()
+    driver.wait_for(lambda: bool(threads))
+    driver.run(__import__("asyncio").sleep(0.2))
+    assert set(threads) == {threading.get_ident()}

@@ -238,7 +238,7 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
 
     ws = service.ws
     bus = ChangeBus()  # as in the app: commits reach the screens through the bus
-    ws.on_change(bus.changed.emit)
+    ws.on_change(bus.post)
     bus.changed.connect(roster.workspace_changed)
     member, staff, name = sql(service, "SELECT f.member_id, f.staff_id, s.name FROM follows f "
                                        "JOIN members m ON m.id = f.member_id JOIN staff s ON "
