@@ -231,9 +231,9 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
-    from siyu_desktop.ui.change_bus import ChangeBus
     from siyu_desktop.services.connection import ConnectionService, start_demo_emulator
     from siyu_desktop.store import outbox as outbox_store
+    from siyu_desktop.ui.change_bus import ChangeBus
     from siyu_desktop.ui.widgets.member_detail import STAFF_ROLE
 
     ws = service.ws
