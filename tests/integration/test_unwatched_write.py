@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 
 def test_a_write_that_fails_after_its_caller_stopped_waiting_is_still_reported(
         workspace: object) -> None:
@@ -25,10 +27,8 @@ def test_a_write_that_fails_after_its_caller_stopped_waiting_is_still_reported(
         task = asyncio.ensure_future(service._write(slow_then_refused, action="create_tag"))
         await asyncio.sleep(0.05)
         task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await task
-        except asyncio.CancelledError:
-            pass
         for _ in range(100):
             if heard:
                 return
