@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -228,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return asyncio.run(_run(args))
     except UserError as exc:
+        if os.environ.get("SIYU_LANG") == "en":  # the message's English twin, then the Chinese
+            print(f"Error: {exc.english}", file=sys.stderr)
         print(f"错误: {exc.message}", file=sys.stderr)
         if exc.hint:
             print(f"建议: {exc.hint}", file=sys.stderr)

@@ -31,3 +31,13 @@ def test_history_filters_by_kind(demo_path: Path, capsys: Any) -> None:
     assert cli.main([*base, "--kind", "all"]) == 0
     both = capsys.readouterr().out
     assert "同步客户" in both and "编辑客户资料" in both
+
+
+def test_an_english_operator_reads_the_cli_error_in_english_too(
+        tmp_path: Path, capsys: Any, monkeypatch: Any) -> None:
+    from siyu_desktop import cli
+
+    monkeypatch.setenv("SIYU_LANG", "en")
+    assert cli.main(["--workspace", str(tmp_path / "nope.db"), "info"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "错误: " in err
