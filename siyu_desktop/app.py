@@ -136,6 +136,8 @@ class App:
             self.ready.set()
             return
         self.workspace = ws
+        for notice in ws.notices:
+            self.feedback.info(notice, 0)
         try:
             workspaces.remember(self.data_dir, ws.path)
         except OSError as exc:  # a read-only data folder: the workspace still opens

@@ -24,6 +24,7 @@ from .services.workspace import WorkspaceService
 from .store import backups
 from .store import tags as tag_store
 from .store.db import Workspace
+from .wecom.errors import redact
 
 log = logging.getLogger("siyu.cli")
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_EMPTY = 0, 1, 2, 3
@@ -104,6 +105,8 @@ def _open(args: argparse.Namespace) -> Workspace:
                             "先运行 `siyu demo` 创建演示工作区，或用 --workspace 指定文件。",
                             english="No workspace yet: run `siyu demo` first.")
         ws = Workspace.open(path, actor="cli", create=False)
+    for notice in ws.notices:
+        print(f"注意: {notice}", file=sys.stderr)
     if getattr(args, "command", "") != "backup":
         _daily_backup(ws)
     return ws
@@ -224,8 +227,30 @@ async def _run(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
+class _Redacting(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))  # no token or password in a log line
+
+
+def _log_to_file(data_dir: str | None) -> None:
+    """The command's log goes where the window's does (never onto the operator's terminal)."""
+    root = logging.getLogger()
+    if root.handlers:
+        return  # already set up (tests, an embedding program)
+    try:
+        folder = paths.data_dir(data_dir) / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(folder / "siyu-cli.log", encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()  # an unwritable data folder is reported by the command
+    handler.setFormatter(_Redacting("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _log_to_file(args.data_dir)
     try:
         return asyncio.run(_run(args))
     except UserError as exc:

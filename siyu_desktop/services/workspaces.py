@@ -131,7 +131,8 @@ def _build_error(exc: BaseException, path: Path) -> WorkspaceError:
 
 
 def _remove_build(partial: Path) -> None:
-    for leftover in (partial, *(Path(str(partial) + s) for s in (*COMPANIONS, ".index", ".lock"))):
+    suffixes = (*COMPANIONS, ".index", ".lock", ".session", ".session.tmp")
+    for leftover in (partial, *(Path(str(partial) + s) for s in suffixes)):
         with contextlib.suppress(OSError):
             leftover.unlink()
 

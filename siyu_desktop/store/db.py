@@ -115,6 +115,7 @@ class Workspace:
         self.index = MemberIndex()
         self._listeners: list[Callable[[Changes], None]] = []
         self.closed = False
+        self.notices: list[str] = []  # what opening did that the operator should hear of
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -177,7 +178,11 @@ class Workspace:
         """Read-only, before any connection that could write: a stranger's ``-wal`` set aside,
         the file recognised, a newer version refused, the file checked."""
         try:
-            wsfile.set_aside_stale_wal(self.path)
+            aside = wsfile.set_aside_stale_wal(self.path)
+            if aside is not None:
+                self.notices.append(
+                    f"“{self.path.name}”旁边有一个不属于它的日志文件（-wal，可能来自手动复制的"
+                    f"备份），没有使用，已改名保留为“{aside.name}”。工作区按文件本身打开。")
             kind, version = wsfile.inspect(self.path)
             if kind == "foreign":
                 raise wsfile.foreign_file_error(self.path)

@@ -263,7 +263,9 @@ def test_a_backup_copied_in_beside_a_stale_wal_opens_as_the_backup(demo_path: Pa
         conn = ws.reader()
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert dump(conn) == expected
-    assert list(demo_path.parent.glob("*-wal.stale-*"))  # kept aside, not thrown away
+        aside = list(demo_path.parent.glob("*-wal.stale-*"))
+        assert aside  # kept aside, not thrown away, and the operator is told so
+        assert len(ws.notices) == 1 and aside[0].name in ws.notices[0]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
