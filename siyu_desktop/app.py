@@ -131,7 +131,7 @@ class App:
                 ws = await asyncio.to_thread(functools.partial(Workspace.open, path, create=False))
         except UserError as exc:
             self.open_error = exc
-            self.window.show_message(f"{exc.message}\n{exc.hint}")
+            self.window.show_message(self.feedback.describe(exc))
             self.feedback.user_error(exc)
             self.ready.set()
             return
