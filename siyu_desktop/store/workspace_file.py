@@ -6,8 +6,14 @@ under (a hard link, a symlink, another spelling of the path): on POSIX an ``floc
 (the open file's inode); on Windows a byte-range lock on one byte of SQLite's lock-byte page
 (offset 1 GiB + 3840), which SQLite never reads, writes or locks (its own locks use the first
 512 bytes of that page). ``flock`` and SQLite's POSIX ``fcntl`` locks are independent on Linux,
-macOS and the BSDs, so ours can neither release nor be released by SQLite's (an ``fcntl`` lock
-of our own would be dropped whenever SQLite closed any descriptor of the file). Not chosen:
+so ours can neither release nor be released by SQLite's (an ``fcntl`` lock of our own would be
+dropped whenever SQLite closed any descriptor of the file). On macOS and the BSDs the two kinds
+*do* interact (Linux's flock(2) says so; the BSD lock manager keeps both in one list with
+different owners), so an ``flock`` on the database would block SQLite's own locks in our own
+process: there the lock is an ``flock`` on a small file named by the database file's identity
+(st_dev, st_ino) in the user's temporary folder. Every name of the file has the same identity;
+a file replaced while open is impossible (replacing takes this lock first), and an inode number
+is not reused while the old file is still open. Not chosen:
 a lock file keyed by path (what failed: two names, two locks), a lock file keyed by (st_dev,
 st_ino) (a file replaced by ``os.replace`` gets a new inode while the old lock file stays), or
 SQLite's own exclusive locking mode (it would shut out our own reader connections).
@@ -64,6 +70,7 @@ class WorkspaceLock:
         self.path = path
         self.create = create
         self._fd: int | None = None
+        self._lock_fd: int | None = None  # the database's own fd, or its identity file's
         self._created = False
 
     @property
@@ -79,26 +86,37 @@ class WorkspaceLock:
             flags |= os.O_CREAT
         fd = os.open(self.path, flags, 0o644)
         self._created = not existed
+        try:
+            target = fd if lock_on_the_file_itself() else os.open(
+                identity_lock_path(os.fstat(fd)), os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            os.close(fd)
+            raise
         deadline = time.monotonic() + timeout
         while True:
             try:
-                _lock_fd(fd)
+                _lock_fd(target)
                 break
             except OSError:
                 if time.monotonic() >= deadline:
+                    if target != fd:
+                        os.close(target)
                     os.close(fd)
                     self._remove_if_empty_and_ours(None)
                     raise filelock.Timeout(str(self.path)) from None
                 time.sleep(0.05)
-        self._fd = fd
+        self._fd, self._lock_fd = fd, target
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
+        target, self._lock_fd = self._lock_fd, None
         if fd is None:
             return
         self._remove_if_empty_and_ours(fd)
         with contextlib.suppress(OSError):
-            _unlock_fd(fd)
+            _unlock_fd(target if target is not None else fd)
+        if target is not None and target != fd:
+            os.close(target)
         os.close(fd)
 
     def _remove_if_empty_and_ours(self, fd: int | None) -> None:
@@ -116,6 +134,22 @@ class WorkspaceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def lock_on_the_file_itself() -> bool:
+    """Linux and Windows lock the database file; elsewhere its identity file (module notes).
+    ``SIYU_LOCK_MODE=identity`` picks the identity file anywhere (tests of that path)."""
+    if os.environ.get("SIYU_LOCK_MODE") == "identity":
+        return False
+    return sys.platform.startswith("linux") or sys.platform == "win32"
+
+
+def identity_lock_path(st: os.stat_result) -> Path:
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "siyu-workspace-locks"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / f"{st.st_dev}-{st.st_ino}.lock"
 
 
 if sys.platform == "win32":

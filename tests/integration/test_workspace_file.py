@@ -111,7 +111,11 @@ HOLDER = """
 
 @pytest.mark.skipif(sys.platform == "win32", reason="hard links and symlinks need privileges")
 @pytest.mark.parametrize("kind", ["hardlink", "symlink"])
-def test_one_file_under_two_names_has_one_writer(demo_path: Path, kind: str) -> None:
+@pytest.mark.parametrize("mode", ["file", "identity"])  # identity: what macOS and the BSDs use
+def test_one_file_under_two_names_has_one_writer(demo_path: Path, kind: str, mode: str,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    if mode == "identity":
+        monkeypatch.setenv("SIYU_LOCK_MODE", "identity")  # the child processes inherit it
     other = demo_path.with_name("another-name.db")
     if kind == "hardlink":
         os.link(demo_path, other)
