@@ -5,24 +5,56 @@ Every API module calls ``WeComClient.call``. The rules it applies come from the 
 wait out 45009 instead of failing; avoid 45033 by sending one call at a time per endpoint; keep
 under the published per-minute limits with a token bucket. The access token never leaves this
 module unredacted: not in logs, exception messages or reprs.
+
+Reads are retried (tenacity), writes are not. A call is a read when its path is in
+``READ_PATHS`` (every list/get endpoint, gettoken) or when the caller passes ``read=True``.
+A read that meets a transient failure -- a network error or timeout, a connection dropped before
+the answer, an HTTP 5xx page, a non-JSON or truncated body, or errcode -1 -- is sent again with
+exponential back-off and jitter, at most ``RetryPolicy.read_attempts`` times in all and not after
+``RetryPolicy.read_max_seconds``; every attempt goes through the rate limiter and the per-endpoint
+lock again, and the token/45009 rules apply inside each attempt. After the bound the last error is
+raised as it is (a truncated answer is reported as truncated, not as "无法连接"). Writes
+(mark_tag, remark, sends...) surface a network failure once: the outbox reconciles before it
+re-sends, the client cannot know whether WeCom applied the call.
+
+Retry notifications for the UI ("网络不稳定，正在重试（第 N 次）")::
+
+    client.on_retry.append(callback)   # callback(info: RetryInfo) -> None, called before the wait
+
+``RetryInfo`` has ``attempt`` (1 for the first retry), ``max_attempts``, ``path`` (redacted),
+``reason`` (the operator-facing Chinese text of the failure), ``wait`` (seconds until the next
+attempt), ``error`` (the exception) and ``message`` (the ready-made Chinese status line). A
+callback that raises is logged and ignored. ``client.retries`` counts retries per path.
+
+Cursor expiry (50100) raises ``CursorExpiredError`` and is not retried here: the same cursor stays
+invalid, the caller restarts the listing from its checkpoint.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json as _json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import unquote, urlsplit
 
 import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
 
 from ..errors import ValidationError
 from .errors import (
     NetworkError,
+    ServerBusyError,
     WeComError,
     describe_route,
     error_for,
@@ -36,6 +68,23 @@ ProxyMode = Literal["none", "system", "custom"]
 DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com"
 TOKEN_PATH = "/cgi-bin/gettoken"
 REFRESH_MARGIN = 60.0  # refresh proactively when less than this many seconds remain
+T = TypeVar("T")
+
+_EC = "/cgi-bin/externalcontact"
+# Idempotent calls: retried on transient failures. Anything else is a write and is sent once.
+READ_PATHS = frozenset({
+    TOKEN_PATH,
+    "/cgi-bin/user/get", "/cgi-bin/user/list", "/cgi-bin/user/simplelist",
+    "/cgi-bin/department/list",
+    f"{_EC}/get_follow_user_list", f"{_EC}/list", f"{_EC}/get", f"{_EC}/batch/get_by_user",
+    f"{_EC}/get_corp_tag_list", f"{_EC}/get_strategy_tag_list",
+    f"{_EC}/groupchat/list", f"{_EC}/groupchat/get", f"{_EC}/groupchat/statistic",
+    f"{_EC}/groupchat/statistic_group_by_day",
+    f"{_EC}/get_groupmsg_list_v2", f"{_EC}/get_groupmsg_task", f"{_EC}/get_groupmsg_send_result",
+    f"{_EC}/get_moment_list", f"{_EC}/get_moment_task", f"{_EC}/get_moment_customer_list",
+    f"{_EC}/get_moment_send_result", f"{_EC}/get_moment_task_result",
+    f"{_EC}/list_contact_way", f"{_EC}/get_contact_way", f"{_EC}/get_user_behavior_data",
+})  # fmt: skip
 
 
 class _RedactingFilter(logging.Filter):
@@ -84,8 +133,10 @@ class ConnectionSettings:
         return found
 
     def __repr__(self) -> str:  # URLs may carry a relay or proxy password
-        return (f"ConnectionSettings(corp_id={self.corp_id!r}, base_url={redact(self.base_url)!r}, "
-                f"proxy_mode={self.proxy_mode!r}, proxy_url={redact(self.proxy_url)!r})")
+        return (
+            f"ConnectionSettings(corp_id={self.corp_id!r}, base_url={redact(self.base_url)!r}, "
+            f"proxy_mode={self.proxy_mode!r}, proxy_url={redact(self.proxy_url)!r})"
+        )
 
 
 SecretSource = str | Callable[[], str]
@@ -144,10 +195,30 @@ class TokenCache:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    busy_retries: int = 3  # -1 "system busy"
+    busy_retries: int = 3  # -1 "system busy" (reference: at most 3 retries), reads and writes
     busy_backoff: float = 0.5  # seconds, doubled on each retry
     rate_limit_waits: int = 3  # 45009: how many windows to wait out before giving up
     rate_limit_wait: float = 60.0  # the minute window; WeCom does not say which window hit
+    read_attempts: int = 5  # reads: attempts in all (the first one included) on transient errors
+    read_max_seconds: float = 60.0  # reads: no new attempt once this long has passed
+    read_backoff_max: float = 8.0  # reads: longest single wait between attempts
+    read_jitter: float = 0.25  # reads: up to this many seconds added at random to each wait
+
+
+@dataclass(frozen=True)
+class RetryInfo:
+    """One retry of a read, as told to ``WeComClient.on_retry`` callbacks before the wait."""
+
+    attempt: int  # 1 for the first retry
+    max_attempts: int  # attempts in all, the first one included
+    path: str  # redacted
+    reason: str  # operator-facing text of the failure that caused the retry
+    wait: float  # seconds until the next attempt
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        return f"网络不稳定，正在重试（第 {self.attempt} 次）"
 
 
 class WeComClient:
@@ -190,6 +261,8 @@ class WeComClient:
             headers={"User-Agent": "SiyuDesktop"},
         )
         self.calls: dict[str, int] = {}  # requests sent per path, for tests and diagnostics
+        self.retries: dict[str, int] = {}  # read retries per path
+        self.on_retry: list[Callable[[RetryInfo], None]] = []
 
     # -- lifecycle -------------------------------------------------------------------------
     async def __aenter__(self) -> WeComClient:
@@ -219,13 +292,25 @@ class WeComClient:
     def route(self) -> str:
         return describe_route(self.settings.proxy_mode, self.settings.base_url)
 
-    async def get(self, path: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        return await self.call("GET", path, params=params)
+    @staticmethod
+    def is_read(path: str) -> bool:
+        """Whether calls to ``path`` are idempotent reads (retried on transient failures)."""
+        return path in READ_PATHS
+
+    async def get(
+        self, path: str, params: Mapping[str, Any] | None = None, *, read: bool | None = None
+    ) -> dict[str, Any]:
+        return await self.call("GET", path, params=params, read=read)
 
     async def post(
-        self, path: str, body: Mapping[str, Any], params: Mapping[str, Any] | None = None
+        self,
+        path: str,
+        body: Mapping[str, Any],
+        params: Mapping[str, Any] | None = None,
+        *,
+        read: bool | None = None,
     ) -> dict[str, Any]:
-        return await self.call("POST", path, params=params, json=body)
+        return await self.call("POST", path, params=params, json=body, read=read)
 
     async def call(
         self,
@@ -238,11 +323,82 @@ class WeComClient:
         with_token: bool = True,
         limit_key: str | None = None,
         wait_on_rate_limit: bool = True,
+        read: bool | None = None,
     ) -> dict[str, Any]:
         """Send one API call with every rule applied; return the decoded body (errcode 0).
 
         ``with_token=False`` is for the robot webhook, whose ``key`` is in ``params``;
-        ``limit_key`` separates rate-limit buckets that share a path (one per robot)."""
+        ``limit_key`` separates rate-limit buckets that share a path (one per robot);
+        ``read`` overrides ``READ_PATHS`` (True: retry transient failures; False: send once)."""
+        is_read = self.is_read(path) if read is None else read
+
+        async def once() -> dict[str, Any]:
+            return await self._call_once(
+                method, path, params, json, files, with_token, limit_key, wait_on_rate_limit,
+                busy_retries=0 if is_read else self.retry.busy_retries,
+            )  # fmt: skip
+
+        if not is_read:
+            return await once()
+        return await self._retrying(path, once)
+
+    async def _retrying(self, path: str, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run ``attempt`` until it succeeds, a non-transient error comes, or the bound is hit."""
+        policy = self.retry
+        busy = 0
+
+        def transient(state: RetryCallState) -> bool:
+            nonlocal busy
+            exc = state.outcome.exception() if state.outcome is not None else None
+            if isinstance(exc, ServerBusyError):
+                busy += 1
+                return busy <= policy.busy_retries
+            return isinstance(exc, NetworkError) and exc.retryable
+
+        def notify(state: RetryCallState) -> None:
+            exc = state.outcome.exception() if state.outcome is not None else None
+            wait = state.next_action.sleep if state.next_action is not None else 0.0
+            self.retries[path] = self.retries.get(path, 0) + 1
+            reason = getattr(exc, "message", "") or type(exc).__name__
+            info = RetryInfo(
+                state.attempt_number, policy.read_attempts, self.redact(path), reason, wait,
+                exc if isinstance(exc, Exception) else RuntimeError("retry"),
+            )  # fmt: skip
+            log.info("wecom %s: %s; retry %d in %.1f s", info.path, reason, info.attempt, wait)
+            for callback in list(self.on_retry):
+                try:
+                    callback(info)
+                except Exception:
+                    log.exception("on_retry callback failed")
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.read_attempts)
+            | stop_after_delay(policy.read_max_seconds),
+            wait=wait_exponential_jitter(
+                multiplier=policy.busy_backoff,
+                max=policy.read_backoff_max,
+                jitter=policy.read_jitter,
+            ),
+            retry=transient,
+            before_sleep=notify,
+            sleep=self._sleep,
+            reraise=True,
+        )
+        return await retrying(attempt)
+
+    async def _call_once(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        json: Mapping[str, Any] | None,
+        files: Mapping[str, tuple[str, bytes, str]] | None,
+        with_token: bool,
+        limit_key: str | None,
+        wait_on_rate_limit: bool,
+        *,
+        busy_retries: int,
+    ) -> dict[str, Any]:
         refreshed = False
         busy = 0
         waits = 0
@@ -262,7 +418,7 @@ class WeComClient:
                 self._tokens.invalidate(self._token_key, token)
                 refreshed = True
                 continue
-            if errcode == -1 and busy < self.retry.busy_retries:
+            if errcode == -1 and busy < busy_retries:
                 await self._sleep(self.retry.busy_backoff * 2**busy)
                 busy += 1
                 continue
@@ -336,17 +492,36 @@ class WeComClient:
     ) -> dict[str, Any]:
         # WeCom publishes no concurrency numbers for 45033, so one call at a time per endpoint.
         failure: NetworkError | None = None
+        body = b""
         async with self._lock_for(path):
             self.calls[path] = self.calls.get(path, 0) + 1
             log.debug("wecom %s %s", method, path)
+            request = self._http.build_request(
+                method, path, params=dict(params), json=json, files=files
+            )
+            # Streamed, so a failure before the answer (dropped after sending) and one in the
+            # middle of the body (truncated) can be told apart.
             try:
-                response = await self._http.request(
-                    method, path, params=dict(params), json=json, files=files
-                )
+                response = await self._http.send(request, stream=True)
+            except httpx.ConnectTimeout as exc:
+                failure = self._network_error(path, "连接超时", exc)
             except httpx.TimeoutException as exc:
                 failure = self._network_error(path, "请求超时", exc)
+            except httpx.ConnectError as exc:
+                failure = self._network_error(path, "无法连接", exc)
+            except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+                failure = self._network_error(path, "连接中断，没有收到应答", exc)
             except httpx.HTTPError as exc:
                 failure = self._network_error(path, "无法连接", exc)
+            else:
+                try:
+                    body = await response.aread()
+                except httpx.TimeoutException as exc:
+                    failure = self._network_error(path, "读取应答超时", exc)
+                except httpx.HTTPError as exc:
+                    failure = self._network_error(path, "应答不完整（传输中途断开）", exc)
+                finally:
+                    await response.aclose()
         # Raised outside the except blocks so the httpx exception, whose text holds the URL
         # and so the token, is not chained as __context__ into crash reports.
         if failure is not None:
@@ -358,24 +533,35 @@ class WeComClient:
                 403: "中转服务器拒绝了请求，请检查中转令牌",
                 407: "代理服务器需要认证",
             }.get(response.status_code, f"服务器返回 HTTP {response.status_code}")
+            retryable = response.status_code >= 500 or response.status_code in (408, 429)
+            raise self._network_error(path, what, None, retryable=retryable)
+        data: Any = None
+        with contextlib.suppress(ValueError):
+            data = _json.loads(body)
+        if data is None:
+            what = (
+                "应答不完整（数据被截断）"
+                if body.lstrip()[:1] in (b"{", b"[")
+                else "服务器返回的不是企业微信的应答"
+            )
             raise self._network_error(path, what, None)
-        try:
-            data = response.json()
-        except ValueError:
-            raise self._network_error(path, "服务器返回的不是企业微信的应答", None) from None
         if not isinstance(data, dict):
             raise self._network_error(path, "服务器返回的不是企业微信的应答", None)
         return data
 
-    def _network_error(self, path: str, what: str, exc: Exception | None) -> NetworkError:
+    def _network_error(
+        self, path: str, what: str, exc: Exception | None, *, retryable: bool = True
+    ) -> NetworkError:
         detail = self.redact(f"{type(exc).__name__}: {exc}") if exc is not None else what
-        return NetworkError(
+        error = NetworkError(
             f"网络连接失败（{what}）。",
             "请检查网络；如果公司要求通过中转服务器或代理访问企业微信，请检查连接设置。"
             f"{self.route}。",
             english=f"Network failure calling {path}: {detail}",
             path=path,
         )
+        error.retryable = retryable
+        return error
 
     def _error(self, errcode: int, errmsg: str, path: str) -> WeComError:
         return error_for(

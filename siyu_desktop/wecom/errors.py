@@ -71,7 +71,13 @@ class WeComUserError(UserError, WeComError):
 
 
 class NetworkError(WeComUserError):
-    """No usable answer: timeout, refused connection, proxy failure, a relay's error page."""
+    """No usable answer: timeout, refused connection, proxy failure, a relay's error page.
+
+    ``retryable`` says whether asking again may help (a timeout, a dropped or truncated answer,
+    an HTTP 5xx page) as opposed to a relay refusing our credentials; the client only acts on
+    it for reads."""
+
+    retryable: bool = False
 
 
 class TrustedIpError(WeComUserError):
@@ -104,6 +110,12 @@ class ServerBusyError(WeComUserError):
 
 class PermissionDeniedError(WeComUserError):
     """60011 / 81013 / 301002: outside the app's visible range, or a tag the app did not create."""
+
+
+class CursorExpiredError(WeComUserError):
+    """50100 (分页查询的游标无效): the paging cursor expired or is no longer valid. Not retried
+    by the client (the same cursor stays invalid); the caller restarts that listing, once,
+    from its checkpoint."""
 
 
 class NotFoundError(WeComUserError):
@@ -149,6 +161,10 @@ class _Context(TypedDict):
     errmsg: str
     path: str
 
+
+# WeCom's global error list: 50100 "分页查询的游标无效" (invalid paging cursor), which is what an
+# expired cursor gets (cursors are short-lived, reference §0).
+CURSOR_EXPIRED_ERRCODE = 50100
 
 _BUG_CODES = frozenset({41001, 40058, 40008, 44004, 47001})
 
@@ -229,6 +245,13 @@ def error_for(
             "企业微信服务器繁忙，重试几次后仍未成功。",
             "请过几分钟再试。",
             english="WeCom is busy (-1).",
+            **kw,
+        )
+    if errcode == CURSOR_EXPIRED_ERRCODE:
+        return CursorExpiredError(
+            "分页游标已过期，这一列表需要从头重新读取。",
+            "网络较慢时较常出现；同步会从上次保存的位置重新读取一次。",
+            english=f"Paging cursor expired or invalid ({errcode}) on {path}.",
             **kw,
         )
     if errcode in (60011, 81013, 301002):

@@ -1,6 +1,9 @@
 """Cursor paging shared by the list APIs: follow ``next_cursor`` until it comes back empty.
 
 Cursors are short-lived (reference §0), so pages are consumed as they arrive and never stored.
+Each page is one client read, so transient failures are retried there; an expired cursor
+(50100) raises ``CursorExpiredError`` out of the iteration, and the caller restarts the listing
+from its checkpoint (once). Every loop here is bounded by ``MAX_PAGES``.
 """
 
 from __future__ import annotations

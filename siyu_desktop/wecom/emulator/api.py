@@ -103,13 +103,37 @@ def page_offset(req: Request) -> int:
         raise bad("cursor") from None
     if fp != _fingerprint(req):
         raise bad("cursor does not belong to this query")
+    _check_cursor_life(req, raw)
     return offset
+
+
+CURSOR_EXPIRED = 50100  # WeCom's global error list: 分页查询的游标无效
+
+
+def _check_cursor_life(req: Request, raw: dict[str, Any]) -> None:
+    faults = req.corp.faults
+    if faults.only_path not in (None, req.path):
+        return
+    overused = False
+    if faults.cursor_max_uses is not None:
+        cursor_id = int(raw.get("n", 0))
+        uses = req.corp.cursor_uses.get(cursor_id, 0) + 1
+        req.corp.cursor_uses[cursor_id] = uses
+        overused = uses > faults.cursor_max_uses
+    ttl = faults.cursor_ttl_s
+    too_old = ttl is not None and req.now - float(raw.get("t", 0)) > ttl
+    if too_old or overused:
+        req.corp.stats.injected[f"cursor_expired {req.path}"] += 1
+        raise ApiFail(CURSOR_EXPIRED, "invalid cursor, cursor expired")
 
 
 def next_cursor(req: Request, offset: int, total: int) -> str:
     if offset >= total:
         return ""
-    token = json.dumps({"o": offset, "f": _fingerprint(req)}).encode()
+    req.corp.cursor_counter += 1
+    token = json.dumps(
+        {"o": offset, "f": _fingerprint(req), "t": round(req.now, 3), "n": req.corp.cursor_counter}
+    ).encode()
     return base64.urlsafe_b64encode(token).decode().rstrip("=")
 
 

@@ -144,6 +144,9 @@ class EmulatorCorp:
     moment_delay_s: float = 0.5  # how long add_moment_task jobs take
     counter: int = 0  # for fresh ids
     by_staff: dict[str, list[str]] = field(default_factory=dict, repr=False)  # userid → customers
+    fault_rng: random.Random = field(default_factory=lambda: random.Random(0), repr=False)
+    cursor_uses: dict[int, int] = field(default_factory=dict, repr=False)  # cursor id → uses
+    cursor_counter: int = 0  # cursor ids, apart from ``counter`` so ids stay as generated
 
     def __repr__(self) -> str:
         return (
@@ -170,10 +173,17 @@ class EmulatorCorp:
     def set_faults(self, **values: Any) -> None:
         with self.lock:
             self.faults.update(values)
+            if "fault_seed" in values:
+                self.fault_rng = random.Random(self.faults.fault_seed)
 
     def reset_faults(self) -> None:
         with self.lock:
             self.faults = Faults()
+            self.fault_rng = random.Random(0)
+
+    def roll(self, rate: float) -> bool:
+        """Whether a ``rate`` fault hits this request (call with ``lock`` held)."""
+        return rate > 0 and self.fault_rng.random() < rate
 
     def expire_tokens(self) -> None:
         """Every issued token now answers 42001 (expired)."""

@@ -7,11 +7,24 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+TRUNCATE_MODES = ("length", "chunked")
+
 
 @dataclass
 class Faults:
     """What to break. Counters (``*_next``) count down per matching call; ``only_path``
-    limits them (and ``concurrency_limit``) to one API path."""
+    limits them (and ``concurrency_limit``, the cursor limits and the ``*_rate`` faults) to one
+    API path.
+
+    The ``*_rate`` faults hit that fraction of matching requests, drawn from a generator seeded
+    with ``fault_seed`` (re-seeded whenever ``fault_seed`` is set), so a run is reproducible:
+    ``html_error_rate`` answers HTTP 502 with an HTML page before the request is applied (a
+    gateway); ``truncate_rate`` applies the request and sends its JSON cut short, either with a
+    Content-Length that matches the cut body (``truncate_mode="length"``) or chunked and closed
+    before the last chunk (``"chunked"``); ``drop_after_apply_rate`` applies the request and
+    closes the connection without answering. ``cursor_ttl_s`` / ``cursor_max_uses`` make paging
+    cursors expire after that many seconds / uses (errcode 50100, as WeCom's global error list
+    names an invalid paging cursor)."""
 
     busy_next: int = 0  # -1 system busy
     rate_limited_next: int = 0  # 45009
@@ -21,6 +34,13 @@ class Faults:
     token_lifetime_s: float | None = None  # real lifetime; the announced expires_in stays 7200
     extra_latency_ms: int = 0  # slow responses on top of the base latency
     extra_fields: bool = False  # add unknown fields everywhere, as newer WeCom versions do
+    cursor_ttl_s: float | None = None  # a cursor older than this answers 50100
+    cursor_max_uses: int | None = None  # a cursor used more often than this answers 50100
+    html_error_rate: float = 0.0  # HTTP 502 with an HTML body, request not applied
+    truncate_rate: float = 0.0  # applied, JSON answer cut short
+    truncate_mode: str = "length"  # "length" (matching Content-Length) or "chunked"
+    drop_after_apply_rate: float = 0.0  # applied, connection closed without an answer
+    fault_seed: int = 0
     only_path: str | None = None
 
     def update(self, values: dict[str, Any]) -> None:
@@ -28,6 +48,8 @@ class Faults:
         for key, value in values.items():
             if key not in known:
                 raise KeyError(f"unknown fault {key!r}")
+            if key == "truncate_mode" and value not in TRUNCATE_MODES:
+                raise KeyError(f"unknown truncate_mode {value!r}")
             setattr(self, key, value)
 
     def as_dict(self) -> dict[str, Any]:
@@ -50,6 +72,7 @@ class Stats:
     edit_corp_tag_calls: list[dict[str, Any]] = field(default_factory=list)  # applied ones
     del_corp_tag_calls: list[dict[str, Any]] = field(default_factory=list)
     robot_messages: list[dict[str, Any]] = field(default_factory=list)
+    injected: Counter[str] = field(default_factory=Counter)  # "fault path" → times injected
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +86,7 @@ class Stats:
             "edit_corp_tag_calls": len(self.edit_corp_tag_calls),
             "del_corp_tag_calls": len(self.del_corp_tag_calls),
             "robot_messages": len(self.robot_messages),
+            "injected": dict(self.injected),
         }
 
 

@@ -93,6 +93,23 @@ def _faults(corp: EmulatorCorp, path: str) -> None:
         raise ApiFail(45009, "api freq out of limit")
 
 
+HTML_502 = (
+    b"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway"
+    b"</h1></center><hr><center>stgw</center></body></html>"
+)
+
+
+def _transport_fault(corp: EmulatorCorp, path: str, name: str, rate: float) -> bool:
+    """Roll one ``*_rate`` fault for this request; counted in ``stats.injected``."""
+    if rate <= 0:
+        return False
+    with corp.lock:
+        if not _fault_applies(corp, path) or not corp.roll(rate):
+            return False
+        corp.stats.injected[f"{name} {path}"] += 1
+        return True
+
+
 def _check_token(corp: EmulatorCorp, query: dict[str, str], now: float) -> None:
     token = query.get("access_token")
     if not token:
@@ -223,8 +240,41 @@ class _Handler(BaseHTTPRequestHandler):
             except (KeyError, TypeError) as exc:
                 self._send(400, {"error": str(exc)})
             return
+        corp = self.server.corp
+        if _transport_fault(corp, url.path, "html_error", corp.faults.html_error_rate):
+            with corp.lock:
+                corp.stats.calls[url.path] += 1
+            self._send_raw(502, "text/html; charset=utf-8", HTML_502)
+            return
         status, result = answer(self.server, method, url.path, query, body, files)
+        if _transport_fault(corp, url.path, "dropped", corp.faults.drop_after_apply_rate):
+            self.close_connection = True  # applied, but the answer never leaves
+            return
+        if _transport_fault(corp, url.path, "truncated", corp.faults.truncate_rate):
+            self._send_truncated(status, result, corp.faults.truncate_mode)
+            return
         self._send(status, result)
+
+    def _send_raw(self, status: int, content_type: str, data: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _send_truncated(self, status: int, payload: dict[str, Any], mode: str) -> None:
+        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        cut = data[: max(1, len(data) // 2)]
+        if mode == "length":  # HTTP is complete, the JSON is not
+            self._send_raw(status, "application/json; charset=utf-8", cut)
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.write(f"{len(cut):x}\r\n".encode() + cut + b"\r\n")
+        self.wfile.flush()
+        self.close_connection = True  # no terminating chunk: the body ends mid-way
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:
         data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
