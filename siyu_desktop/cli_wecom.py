@@ -7,15 +7,22 @@ Exit codes follow ``cli``: 0 ok, 1 the operator's problem (message on stderr), 2
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import getpass
+import logging
 import os
 import sys
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import IO, Any
 
 from .errors import Cancelled, UserError
 from .services.connection import ConnectionConfig, ConnectionService
 from .services.outbox import OutboxService
-from .services.sync import SyncProgress, SyncService
+from .services.sync import PHASE_LABELS, SyncProgress, SyncService
+from .wecom.errors import WeComRequestBug
+
+log = logging.getLogger(__name__)
 
 SECRET_ENV = "SIYU_WECOM_SECRET"
 STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发送", "failed": "失败",
@@ -28,20 +35,20 @@ def register(sub: Any) -> None:
     connect.add_argument("--base-url", default="", help="API base URL or the company relay")
     connect.add_argument("--proxy", default="", help="HTTP proxy URL (fixed egress IP)")
     connect.add_argument("--system-proxy", action="store_true", help="use the OS proxy settings")
-    connect.set_defaults(func=_connect)
+    connect.set_defaults(func=_explained(_connect))
 
     sync = sub.add_parser("sync", help="pull staff, tags, members, groups, statistics from WeCom")
     sync.add_argument("--full", action="store_true", help="full reconciliation (resumes if cut)")
     sync.add_argument("--incremental", action="store_true")
     sync.add_argument("--no-push", action="store_true", help="do not send the outbox first")
-    sync.set_defaults(func=_sync)
+    sync.set_defaults(func=_explained(_sync))
 
     outbox = sub.add_parser("outbox", help="changes waiting to reach WeCom")
     group = outbox.add_mutually_exclusive_group()
     group.add_argument("--retry", type=int, metavar="ID")
     group.add_argument("--discard", type=int, metavar="ID")
     group.add_argument("--push", action="store_true", help="send what is waiting now")
-    outbox.set_defaults(func=_outbox)
+    outbox.set_defaults(func=_explained(_outbox))
 
     from .wecom.emulator.__main__ import build_parser
 
@@ -68,10 +75,44 @@ async def _connect(args: argparse.Namespace, ctx: Any) -> int:
     return 0 if check.ok else 1
 
 
+def _say(text: str = "", *, err: bool = False, end: str = "\n") -> None:
+    """Print; a reader that went away (``siyu sync | head -1``) silences the rest quietly."""
+    stream: IO[str] = sys.stderr if err else sys.stdout
+    try:
+        print(text, end=end, file=stream, flush=True)
+    except BrokenPipeError:
+        # Later writes, and the flush at exit, go nowhere instead of raising again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+
+
+def _explained(command: Callable[[argparse.Namespace, Any], Awaitable[int]]
+               ) -> Callable[[argparse.Namespace, Any], Awaitable[int]]:
+    """WeCom refusing a request as malformed (40058, ...) is this program's bug: said as a
+    message with what to do, the details in the log, not a traceback on the terminal."""
+    @functools.wraps(command)
+    async def run(args: argparse.Namespace, ctx: Any) -> int:
+        try:
+            return await command(args, ctx)
+        except WeComRequestBug as exc:
+            log.exception("WeCom refused a request as malformed")
+            _say(f"错误: 企业微信拒绝了本程序发出的请求（错误码 {exc.errcode}：{exc.errmsg}）。",
+                 err=True)
+            _say("建议: 这是本程序的问题，请把日志（数据文件夹的 logs/siyu-cli.log）发给开发者。",
+                 err=True)
+            return 1
+        except BrokenPipeError:
+            return 0
+    return run
+
+
+def _retrying(info: Any) -> None:
+    _say(f"\r{getattr(info, 'message', '网络不稳定，正在重试')}    ", end="", err=True)
+
+
 def _progress(p: SyncProgress) -> None:
     total = f"/{p.total:,}" if p.total else ""
-    print(f"\r[{p.phase_index + 1}/5] {p.label} {p.done:,}{total}    ", end="", file=sys.stderr,
-          flush=True)
+    _say(f"\r[{p.phase_index + 1}/5] {p.label} {p.done:,}{total}    ", end="", err=True)
 
 
 async def _sync(args: argparse.Namespace, ctx: Any) -> int:
@@ -80,25 +121,37 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
     try:
         connection = ConnectionService(ws)
         async with connection.make_client() as client:
+            getattr(client, "on_retry", []).append(_retrying)
             if not args.no_push:
                 pushed = await OutboxService(ws).push(client)
                 if pushed.sent or pushed.failed:
-                    print(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}", file=sys.stderr)
+                    _say(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}", err=True)
             try:
                 report = await SyncService(ws).run(client, mode, progress=_progress)  # type: ignore[arg-type]
             except (Cancelled, KeyboardInterrupt):
-                print("\n已中断；下次同步会从中断处继续。", file=sys.stderr)
+                _say("\n已中断；下次同步会从中断处继续。", err=True)
                 return 130
-        print(file=sys.stderr)
+        _say(err=True)
         c = report.counts
-        print(f"{'全量' if report.mode == 'full' else '增量'}同步完成"
-              f"{'（从上次中断处继续）' if report.resumed else ''}，用时 {report.seconds:.1f} 秒："
-              f"员工 {c.get('staff', 0)}，客户关系 {c.get('contacts', 0)}，"
-              f"新客户 {c.get('members_added', 0)}，客户群 {c.get('groups', 0)}，"
-              f"进群 {c.get('joins', 0)}，退群 {c.get('leaves', 0)}")
+        # The whole sync, a resumed one included; groups as read, out of those WeCom listed.
+        ended = "部分完成" if report.failures else "完成"
+        _say(f"{'全量' if report.mode == 'full' else '增量'}同步{ended}"
+             f"{'（从上次中断处继续，计数为整次同步）' if report.resumed else ''}，"
+             f"用时 {report.seconds:.1f} 秒：员工 {c.get('staff', 0)}，"
+             f"客户关系 {c.get('contacts', 0)}，新客户 {c.get('members_added', 0)}，"
+             f"客户群 {c.get('groups', 0)}（读取 {c.get('groups_read', 0)}），"
+             f"进群 {c.get('joins', 0)}，退群 {c.get('leaves', 0)}")
+        for phase, message in report.failures.items():
+            _say(f"错误: {PHASE_LABELS.get(phase, phase)}没有同步完：{message}", err=True)
+        if report.failures:
+            saved = "、".join(PHASE_LABELS[p] for p in ("members", "groups", "stats")
+                             if p not in report.failures)
+            _say(f"建议: {saved + '已保存；' if saved else ''}"
+                 "解决上面的问题后再运行 siyu sync，只会补上没完成的部分。", err=True)
+            return 1
         return 0
     except UserError:
-        print(file=sys.stderr)
+        _say(err=True)
         raise
     finally:
         ws.close()
@@ -124,10 +177,10 @@ async def _outbox(args: argparse.Namespace, ctx: Any) -> int:
             return 1 if report.failed or report.offline else 0
         items = await service.items(("pending", "sending", "failed"))
         for item in items:
-            print(f"#{item.id}\t{STATUS_WORDS[item.status]}\t{item.kind}\t"
-                  f"{item.payload}\t{item.last_error}")
+            _say(f"#{item.id}\t{STATUS_WORDS[item.status]}\t{item.kind}\t"
+                 f"{item.payload}\t{item.last_error}")
         counts = await service.counts()
-        print("  ".join(f"{STATUS_WORDS[k]} {v}" for k, v in counts.items()), file=sys.stderr)
+        _say("  ".join(f"{STATUS_WORDS[k]} {v}" for k, v in counts.items()), err=True)
         return 0
     finally:
         ws.close()

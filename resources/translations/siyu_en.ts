@@ -9,37 +9,37 @@
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="157"/>
+        <location filename="../../siyu_desktop/app.py" line="159"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="170"/>
+        <location filename="../../siyu_desktop/app.py" line="172"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="171"/>
+        <location filename="../../siyu_desktop/app.py" line="173"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="172"/>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="173"/>
+        <location filename="../../siyu_desktop/app.py" line="175"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <location filename="../../siyu_desktop/app.py" line="176"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="175"/>
+        <location filename="../../siyu_desktop/app.py" line="177"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -280,68 +280,93 @@
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="211"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="208"/>
+        <source>网络不稳定，正在重试（第 {n} 次）</source>
+        <translation>The network is unstable: retrying (attempt {n})</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="215"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="213"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="217"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="214"/>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="235"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="234"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="238"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="249"/>
+        <source>{phase}失败：{why}</source>
+        <translation>{phase} failed: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <source>{saved}已同步；</source>
+        <translation>{saved} synced; </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="253"/>
+        <source>（下次同步会补上）</source>
+        <translation> (the next sync fills it in)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="253"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="271"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="277"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="265"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="270"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="293"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="297"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="320"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>

@@ -17,6 +17,10 @@ The two views meet in one rule:
      relationships still has it and the operator's addition of it is not still waiting.
 3. Giving up on a waiting outbox change (discard) puts that one member and tag back to what the
    mirror says.
+4. The operator tagging a member asks for the tag on every one of their relationships: each
+   relationship that does not carry it gets ``mark_tag``, also when the member already showed
+   the tag because another relationship has it (``member_tags`` does not change then, the
+   push is still owed). Untagging asks every relationship that carries it to drop it.
 
 So a link disappears only when the operator removed it, or WeCom says the member's
 relationships no longer have it. Rebuilding a member's tags from ``follow_tags`` wholesale is

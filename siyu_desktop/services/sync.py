@@ -17,6 +17,14 @@ incremental sync see tag or remark edits made in the WeCom client on existing cu
 why a full reconciliation (every roster, every customer) runs when the last one is older than
 ``FULL_EVERY``.
 
+Members, groups and statistics fail on their own: an error in one (a date range WeCom refuses,
+cursors that keep expiring) is recorded for it in ``SyncReport.failures`` and the others still
+write what they read; the run is recorded as failed with the phase named, and the next full sync
+resumes only the phases not done. Only when all of them fail (offline, refused) does the sync
+raise. An expired paging cursor (50100) restarts that listing once from its checkpoint (the
+members phase: its staff chunk); a second expiry, like a list that never ends, is the phase's
+error, so no loop runs unbounded.
+
 Progress goes to a plain callback; cancelling the task (or ``cancelled()`` turning true) stops
 between pages, never inside a transaction.
 """
@@ -24,23 +32,26 @@ between pages, never inside a transaction.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any, Literal, TypeVar
 
 from ..domain import summaries
-from ..errors import Cancelled
+from ..errors import Cancelled, UserError
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
 from ..store import wecom_sync_tags as ts
 from ..store.audit import WriteContext
 from ..store.db import Workspace
 from ..wecom import contacts, groups, staff, tags
+from ..wecom import errors as wecom_errors
 from ..wecom.client import WeComClient
-from ..wecom.errors import NetworkError, WeComError, WeComUserError
+from ..wecom.errors import WeComError, WeComUserError
 from ..wecom.types import ContactFollow
 from .sync_writer import SyncWriter, Written
 
@@ -53,6 +64,12 @@ PHASE_LABELS = {"staff": "员工", "tags": "标签库", "members": "客户", "gr
 FULL_EVERY = 24 * 3600
 RUN_KEY = "run:full"
 ROLLING_CYCLE = 24  # an incremental sync re-reads the 1/24 of groups read longest ago
+MAX_PAGES = 100_000  # pages of one staff chunk: a server that never ends its list stops here
+# Counts that describe what WeCom holds rather than what a run did: a resumed run takes the
+# larger of the attempts' values instead of their sum.
+LEVEL_COUNTS = frozenset({"staff", "tags", "groups"})
+# The phases that run side by side, each failing on its own (``SyncReport.failures``).
+SIDE_PHASES = ("members", "groups", "stats")
 
 
 @dataclass
@@ -74,9 +91,24 @@ class SyncReport:
     resumed: bool = False
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
+    # phase → the operator-facing message of the error that stopped it; the other phases'
+    # data is saved, and the next sync (a full one resumes) reads what the failed phase missed
+    failures: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, n: int) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
+
+    def merge(self, earlier: dict[str, int]) -> None:
+        """Fold in the counts an earlier attempt of the same (resumed) run recorded."""
+        for key, n in earlier.items():
+            if key in LEVEL_COUNTS:
+                self.counts[key] = max(self.counts.get(key, 0), int(n))
+            else:
+                self.add(key, int(n))
+
+    @property
+    def failure_text(self) -> str:
+        return "；".join(f"{PHASE_LABELS.get(p, p)}：{m}" for p, m in self.failures.items())
 
 
 Progress = Callable[[SyncProgress], None]
@@ -128,9 +160,11 @@ class SyncService:
         started = time.perf_counter()
         state = await self._read(gs.get_state, RUN_KEY)
         report = SyncReport(mode)
+        earlier: dict[str, int] = {}  # what the attempts this run resumes counted
         if mode == "full" and state and state["finished_at"] is None and state["run_started_at"]:
             run, cp = int(state["run_started_at"]), dict(state["checkpoint"])
             report.resumed = True
+            earlier = await self._read(_counts_so_far, run)
         else:
             # Strictly increasing markers: two runs in the same second must not share one.
             last = int(state["run_started_at"] or 0) if state else 0
@@ -140,20 +174,31 @@ class SyncService:
         run_id = await self._write(gs.start_run, mode, run, action="sync", audited=False)
         try:
             await self._run_phases(client, mode, run, cp, report)
+            # what WeCom no longer lists, once the whole run has been read (not after a phase
+            # failed: what it did not read is not gone)
+            if mode == "full" and not report.failures:
+                for key, n in (await self._write(
+                        gs.drop_stale, run, RUN_KEY, action="sync_members",
+                        summary="同步客户：移除已删除的好友关系")).items():
+                    report.add(key, n)
         except (asyncio.CancelledError, Cancelled):
             # Queued behind any page still being written: once it is done, so are they, and
             # whoever cancelled finds the workspace quiet and consistent.
+            report.merge(earlier)
             await asyncio.shield(asyncio.wrap_future(self.ws.submit(
                 gs.finish_run, run_id, "cancelled", "", report.counts, audited=False)))
             raise
         except Exception as exc:
             message = exc.message if isinstance(exc, WeComUserError) else type(exc).__name__
+            report.merge(earlier)
             await asyncio.wrap_future(self.ws.submit(gs.finish_run, run_id, "failed", message,
                                                      report.counts, audited=False))
             raise
         report.seconds = time.perf_counter() - started
-        await self._write(gs.finish_run, run_id, "done", "", report.counts, action="sync",
-                          audited=False)
+        # Each attempt records the whole run so far: the summary counts the whole sync.
+        report.merge(earlier)
+        await self._write(gs.finish_run, run_id, "failed" if report.failures else "done",
+                          report.failure_text, report.counts, action="sync", audited=False)
         return report
 
     async def _run_phases(self, client: WeComClient, mode: str, run: int, cp: dict[str, Any],
@@ -192,7 +237,21 @@ class SyncService:
                             on_written=lambda w: self._on_written(w, report),
                             cancelled=self._cancelled, groups_open="members" in done)
 
+        errors: dict[str, BaseException] = {}
+
         async def phase(name: str) -> None:
+            try:
+                await run_phase(name)
+            except (WeComError, UserError) as exc:
+                # This phase stops; what it and the others fetched is still written, and the
+                # next sync reads again what it missed (a full one resumes from its checkpoint).
+                log.warning("sync phase %s failed: %s", name, exc)
+                errors[name] = exc
+                report.failures[name] = _message(exc)
+                if name == "members":
+                    writer.open_groups()  # the held rosters need not wait for members now
+
+        async def run_phase(name: str) -> None:
             self._check()
             self._report(name, 0)
             if name == "members" and full:
@@ -212,7 +271,7 @@ class SyncService:
             async with asyncio.TaskGroup() as outer:
                 outer.create_task(writer.run())
                 async with asyncio.TaskGroup() as fetchers:
-                    for name in ("members", "groups", "stats"):
+                    for name in SIDE_PHASES:
                         if name not in done:
                             fetchers.create_task(phase(name))
                 writer.close()
@@ -221,7 +280,10 @@ class SyncService:
             raise _first(failures) from None
         finally:
             self.transactions = writer.transactions
-        if full:
+        ran = [name for name in SIDE_PHASES if name not in done]
+        if ran and all(name in errors for name in ran):
+            raise errors[ran[0]]  # nothing got through (offline, refused): the sync failed
+        if full and not errors:
             await self._write(gs.set_state, RUN_KEY, run, {**cp, "phases_done": list(written)},
                               0, 0, True, action="sync", audited=False)
 
@@ -276,25 +338,40 @@ class SyncService:
         chunk, cursor, done = int(cp.get("chunk", 0)), str(cp.get("cursor", "")), int(cp.get("done", 0))
         chunks = [list(userids[i:i + contacts.MAX_USERIDS])
                   for i in range(0, len(userids), contacts.MAX_USERIDS)]
+        # Where the chunk began, to restart it: the checkpoint a cursor expiry goes back to.
+        chunk_done = int(cp.get("chunk_done", done))
+        restarted, pages, seen = False, 0, set[str]()
         while chunk < len(chunks):
             self._check()
+            if pages >= MAX_PAGES or (cursor and cursor in seen):
+                raise _endless(PHASE_LABELS["members"], pages)
             body = {"userid_list": chunks[chunk], "limit": contacts.MAX_LIMIT, "cursor": cursor}
             try:
                 data = await client.post(contacts.BATCH_PATH, body)
             except WeComError as exc:
-                if not cursor or isinstance(exc, NetworkError):
-                    raise
-                # WeCom cursors are short-lived: a saved one may be refused after a restart.
-                log.info("saved cursor refused (%s); restarting staff chunk %d", exc, chunk)
-                cursor = ""
+                if not (cursor and cursor_expired(exc)):
+                    raise  # any other error is this phase's error, whether a cursor is set or not
+                if restarted:
+                    raise _cursor_keeps_expiring(PHASE_LABELS["members"]) from None
+                # WeCom cursors are short-lived (a slow network, a saved one after a restart):
+                # this staff chunk is read again from its first page, once.
+                log.info("cursor expired (%s); restarting staff chunk %d", exc, chunk)
+                restarted, cursor, pages, seen = True, "", 0, set()
+                report.add("contacts", chunk_done - done)  # its rows will be counted again
+                done = chunk_done
                 continue
+            pages += 1
+            if cursor:
+                seen.add(cursor)
             rows = [ContactFollow.from_api(r) for r in data.get("external_contact_list") or []
                     if isinstance(r, dict)]
             nxt = str(data.get("next_cursor") or "")
             done += len(rows)
+            if not nxt:  # the next chunk starts here, with a restart of its own
+                chunk_done, restarted, pages, seen = done, False, 0, set()
             # The page and the checkpoint after it are written together.
             await writer.members_page(rows, {"chunk": chunk + (0 if nxt else 1), "cursor": nxt,
-                                             "done": done})
+                                             "done": done, "chunk_done": chunk_done})
             report.add("contacts", len(rows))
             chunk, cursor = chunk + (0 if nxt else 1), nxt
         listed = [writer.staff_ids[u] for u in userids if u in writer.staff_ids]
@@ -316,7 +393,8 @@ class SyncService:
                 self._check()
                 rows: list[ContactFollow] = []
                 for ext in new[start:start + 20]:
-                    detail = await contacts.get_contact(client, ext)
+                    detail = await _listing(partial(contacts.get_contact, client, ext),
+                                            PHASE_LABELS["members"])
                     rows.extend(ContactFollow(detail.contact, f) for f in detail.follow_users)
                 result = await self._write(ss.upsert_contacts, rows, staff_ids, run,
                                            action="sync_members", summary="同步新客户")
@@ -333,8 +411,8 @@ class SyncService:
                       report: SyncReport, *, full: bool) -> None:
         # Without an owner filter WeCom answers 81017 when the app sees more than 1000 staff.
         owners = list(userids) if len(userids) > 1000 else None
-        refs = sorted(await groups.list_group_chats(client, owner_userids=owners),
-                      key=lambda r: r.chat_id)
+        refs = sorted(await _listing(lambda: groups.list_group_chats(
+            client, owner_userids=owners), PHASE_LABELS["groups"]), key=lambda r: r.chat_id)
         if full:
             skip = await self._read(gs.synced_chat_ids, writer.run_marker)
             todo = [r for r in refs if r.chat_id not in skip]
@@ -342,10 +420,10 @@ class SyncService:
             todo = await self._read(gs.groups_to_read, refs, self.rolling_cycle)
         self._groups_total, self._groups_done = len(refs), len(refs) - len(todo)
         report.add("groups", len(refs))
-        report.add("groups_read", len(todo))
         for ref in todo:
             self._check()
             await writer.group(await groups.get_group_chat(client, ref.chat_id), ref.status)
+            report.add("groups_read", 1)  # what was read, not what was planned
         await writer.call("groups", "groups_dismissed", gs.mark_dismissed,
                           {r.chat_id for r in refs})
 
@@ -380,3 +458,62 @@ def _first(failures: BaseExceptionGroup[BaseException]) -> BaseException:
 
 def _day_of(epoch: int) -> date:
     return datetime.fromtimestamp(epoch, groups.STAT_TZ).date()
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, UserError):
+        return exc.message
+    code = getattr(exc, "errcode", None)
+    return f"企业微信拒绝了请求（错误码 {code}）" if code is not None else type(exc).__name__
+
+
+def _counts_so_far(conn: Any, run: int) -> dict[str, int]:
+    """The counts the newest earlier attempt of this run recorded (each records the whole run
+    so far); empty when there is none or it died without recording."""
+    row = conn.execute("SELECT counts FROM sync_runs WHERE started_at = ? AND mode = 'full' "
+                       "AND status != 'running' AND counts IS NOT NULL AND counts NOT IN ('', '{}') "
+                       "ORDER BY id DESC LIMIT 1", (run,)).fetchone()
+    return {str(k): int(v) for k, v in json.loads(row[0]).items()} if row else {}
+
+
+# WeCom's answer to an expired paging cursor: 50100 (分页查询的游标无效, WeCom's global error
+# list). ``CursorExpiredError`` (wecom/errors.py), where the client gives one, is taken as it is.
+CURSOR_EXPIRED_CODES = frozenset({50100})
+
+
+def cursor_expired(exc: BaseException) -> bool:
+    typed = getattr(wecom_errors, "CursorExpiredError", None)
+    if isinstance(typed, type) and isinstance(exc, typed):
+        return True
+    return getattr(exc, "errcode", None) in CURSOR_EXPIRED_CODES
+
+
+def _cursor_keeps_expiring(what: str) -> WeComUserError:
+    return WeComUserError(
+        f"企业微信的翻页游标一再过期，{what}没有读完。",
+        "网络很慢时会这样；请稍后再同步，会从中断处继续。",
+        english=f"WeCom's paging cursor expired again while reading {what}.")
+
+
+def _endless(what: str, pages: int) -> WeComUserError:
+    return WeComUserError(
+        f"企业微信的{what}列表读了 {pages:,} 页仍没有结束，已停止读取。",
+        "这不像企业微信的正常应答；请把此情况报告给开发者。",
+        english=f"WeCom's {what} list did not end after {pages:,} pages.")
+
+
+async def _listing(read: Callable[[], Awaitable[T]], what: str) -> T:
+    """A listing the client pages through itself, read again from its start once if its cursor
+    expires on the way; a second expiry is this phase's error."""
+    try:
+        return await read()
+    except WeComError as exc:
+        if not cursor_expired(exc):
+            raise
+        log.info("cursor expired (%s); reading the %s listing again", exc, what)
+    try:
+        return await read()
+    except WeComError as exc:
+        if cursor_expired(exc):
+            raise _cursor_keeps_expiring(what) from None
+        raise

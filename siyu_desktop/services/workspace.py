@@ -242,7 +242,10 @@ class WorkspaceService:
         def run(ctx: Any) -> tuple[int, int]:
             name = ctx.conn.execute("SELECT name FROM tags WHERE id = ?", (tag_id,)).fetchone()
             changed = tags.add_tag(ctx, tag_id, member_ids)
-            outbox.enqueue_tag_changes(ctx)  # committed with the change: never lost, never twice
+            # Every relationship of every member asked, also of those who had it already from
+            # one relationship (rule 4 in domain/tag_links.py); committed with the change.
+            outbox.enqueue_tag_change(ctx, tag_id, member_ids, add=True)
+            outbox.enqueue_tag_changes(ctx)
             ctx.summary = summaries.summary("给 {n} 位客户打上标签“{tag}”", n=changed,
                                             tag=name[0] if name else str(tag_id))
             return changed, ctx.batch_id

@@ -154,9 +154,9 @@ class Workspace:
             ws._lock.acquire()
         except filelock.Timeout:
             raise WorkspaceError(
-                "这个工作区已在另一个私域运营台窗口中打开。",
+                "这个工作区已被另一个窗口或命令打开。",
                 "请切换到那个窗口；同一工作区同时只能由一个窗口修改。",
-                english="This workspace is already open in another window.",
+                english="This workspace is already open in another window or command.",
             ) from None
         except OSError as exc:
             raise _disk_error(exc) or WorkspaceError(

@@ -340,12 +340,24 @@ def _v5(conn: sqlite3.Connection) -> None:
                  "ON CONFLICT(key) DO NOTHING")
 
 
+# v6: staff who left. ``staff.departed_at`` is when a sync first found a staff member gone from
+# WeCom's follow-user list (``active`` 0 too); they are kept, since history refers to them, and
+# a sync that finds them listed again clears it. Staff made inactive by a sync before this
+# version count as departed from the migration on. Safe to run twice.
+def _v6(conn: sqlite3.Connection) -> None:
+    if "departed_at" not in {r[1] for r in conn.execute("PRAGMA table_info(staff)")}:
+        conn.execute("ALTER TABLE staff ADD COLUMN departed_at INTEGER")
+    conn.execute("UPDATE staff SET departed_at = CAST(strftime('%s', 'now') AS INTEGER) "
+                 "WHERE active = 0 AND wecom_synced_at IS NOT NULL AND departed_at IS NULL")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
     (3, _v3),
     (4, _v4),
     (5, _v5),
+    (6, _v6),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

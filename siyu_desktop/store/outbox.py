@@ -100,7 +100,10 @@ def enqueue_tag_change(ctx: WriteContext, tag_id: int, member_ids: Sequence[int]
                        add: bool) -> int:
     """Queue ``mark_tag`` for every follow relationship of these members that differs from the
     wanted state. A waiting opposite change is cancelled instead (add then remove = nothing to
-    send). Local-only tags and members who are nobody's WeCom customer queue nothing."""
+    send). Local-only tags and members who are nobody's WeCom customer queue nothing. Pass every
+    member the operator tagged, also those whose link did not change because one relationship
+    already carries the tag: their other relationships still owe it (rule 4 in
+    ``domain/tag_links.py``). Calling it again for the same change queues nothing more."""
     conn = ctx.conn
     if not member_ids or not is_wecom_tag(conn, tag_id):
         return 0

@@ -247,11 +247,14 @@ def preview_tag_change(conn: sqlite3.Connection, tag_id: int, member_ids: Sequen
     ids = sorted(set(member_ids))
     have = _existing(conn, tag_id, ids)
     changing = [m for m in ids if (m not in have) == add]
-    if not changing or not is_wecom_tag(conn, tag_id):
+    # Adding asks every relationship, also of members who have the tag from another one
+    # (rule 4 in domain/tag_links.py).
+    asked = ids if add else changing
+    if not asked or not is_wecom_tag(conn, tag_id):
         return len(changing), 0
     pushes = 0
-    for i in range(0, len(changing), 900):
-        chunk = changing[i:i + 900]
+    for i in range(0, len(asked), 900):
+        chunk = asked[i:i + 900]
         marks = ",".join("?" * len(chunk))
         pushes += conn.execute(
             "SELECT count(*) FROM follows f JOIN members m ON m.id = f.member_id "

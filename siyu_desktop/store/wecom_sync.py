@@ -105,6 +105,8 @@ def ensure_staff(ctx: WriteContext, userids: Sequence[str], names: dict[str, str
             updates["name"] = name  # only replaces the placeholder, never a name set locally
         if run is not None and not row["active"]:
             updates["active"] = 1
+        if run is not None and row["departed_at"] is not None:
+            updates["departed_at"] = None  # listed again: back (or the list was wrong)
         if updates:
             conn.execute(f"UPDATE staff SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
                          [*updates.values(), row["id"]])
@@ -115,14 +117,18 @@ def ensure_staff(ctx: WriteContext, userids: Sequence[str], names: dict[str, str
 
 
 def sync_staff(ctx: WriteContext, userids: Sequence[str], run: int) -> dict[str, int]:
-    """The complete follow-user list: new staff added, staff no longer listed made inactive."""
+    """The complete follow-user list: new staff added; staff a sync saw before and no longer
+    listed have left (离职): inactive and ``departed_at`` now. They are never deleted, history
+    refers to them; their relationships and roster rows go at the end of a full run
+    (``wecom_sync_groups.drop_stale``), when the colleagues who inherited them have been read."""
     ids = ensure_staff(ctx, userids, run=run)
     listed = set(userids)
-    for row in rows_as_dicts(ctx.conn, "SELECT * FROM staff WHERE active = 1 AND "
-                                       "wecom_synced_at IS NOT NULL"):
+    for row in rows_as_dicts(ctx.conn, "SELECT * FROM staff WHERE wecom_synced_at IS NOT NULL "
+                                       "AND (active = 1 OR departed_at IS NULL)"):
         if row["userid"] not in listed:
-            ctx.conn.execute("UPDATE staff SET active = 0 WHERE id = ?", (row["id"],))
-            ctx.log("staff", row, {**row, "active": 0})
+            ctx.conn.execute("UPDATE staff SET active = 0, departed_at = ? WHERE id = ?",
+                             (ctx.now, row["id"]))
+            ctx.log("staff", row, {**row, "active": 0, "departed_at": ctx.now})
     return ids
 
 
@@ -442,4 +448,6 @@ def drop_unseen_follows(ctx: WriteContext, staff_ids: Sequence[int], run: int,
         ctx.log("follows", f, None)
     ctx.changes.follows_changed = True  # also closes a phase of pages (see _upsert_follows)
     apply_follow_tag_changes(ctx, [], lost)
+    if gone:  # the remark shown in lists may have been the gone relationship's
+        refresh_member_fields(ctx, [g["member_id"] for g in gone])
     return len(gone)

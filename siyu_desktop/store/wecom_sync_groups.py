@@ -13,7 +13,7 @@ from typing import Any
 from ..wecom.types import STAT_FIELDS, GroupChat, GroupChatRef, GroupDayStat, GroupMember
 from .audit import WriteContext, rows_as_dicts
 from .bulk import insert_members, insert_rows, next_id, query_in, update_rows
-from .wecom_sync import ensure_staff, name_fields
+from .wecom_sync import drop_unseen_follows, ensure_staff, name_fields
 
 DISMISSED = -1  # groups.status for a group WeCom no longer lists
 FIRST_SIGHT_EVENTS = 30 * 86400  # a group seen for the first time: its recent joins are events
@@ -195,6 +195,37 @@ def mark_dismissed(ctx: WriteContext, listed: set[str]) -> int:
             ctx.changes.groups_changed = True
             n += 1
     return n
+
+
+def drop_stale(ctx: WriteContext, run: int, run_key: str) -> dict[str, int]:
+    """The end of a full run (marker ``run``, its state under ``run_key``): what WeCom no longer
+    lists goes, audited as the sync. Relationships (with their tags, moving ``member_tags`` by
+    the rule in ``domain/tag_links.py``) of any staff member that this run did not see, above
+    all those of staff who left, whose customers went to a colleague; and roster rows of staff
+    who left, also in groups no longer listed (a listed group's roster is diffed when read).
+    Only for the phases the run completed: a phase that failed proves nothing gone."""
+    state = get_state(ctx.conn, run_key)
+    if state is None or state["run_started_at"] != run or state["finished_at"] is None:
+        return {}
+    done = set(state["checkpoint"].get("phases_done", []))
+    counts: dict[str, int] = {}
+    if "members" in done:
+        stale = [int(r[0]) for r in ctx.conn.execute(
+            "SELECT DISTINCT staff_id FROM follows WHERE wecom_synced_at IS NOT NULL AND "
+            "wecom_synced_at < ? ORDER BY staff_id", (run,))]
+        if stale:
+            counts["follows_removed"] = drop_unseen_follows(ctx, stale, run)
+    if "groups" in done:
+        cur = ctx.conn.execute(
+            f"SELECT {', '.join(ROSTER)} FROM roster WHERE staff_id IN (SELECT id FROM staff "
+            "WHERE departed_at IS NOT NULL) ORDER BY id")
+        gone = cur.fetchall()
+        if gone:
+            ctx.conn.executemany("DELETE FROM roster WHERE id = ?", [(r[0],) for r in gone])
+            ctx.log_rows("roster", ROSTER, gone, None)
+            ctx.changes.groups_changed = True
+            counts["roster_removed"] = len(gone)
+    return counts
 
 
 def groups_to_read(conn: sqlite3.Connection, refs: Sequence[GroupChatRef],

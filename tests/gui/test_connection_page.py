@@ -321,3 +321,31 @@ def test_a_refused_ip_stops_a_push_once_and_the_next_good_test_sends_it(  # type
     assert "连接成功" in page.test_result.text()
     assert outbox_store.counts(c)["pending"] == 0
     assert outbox_store.counts(c)["failed"] == 0
+
+
+def test_a_failed_phase_is_named_and_the_others_are_said_to_be_saved(  # type: ignore[no-untyped-def]
+        controller, driver, emu, empty_workspace):
+    from datetime import timedelta
+
+    from siyu_desktop.wecom import groups as wecom_groups
+
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    # Ahead of WeCom's calendar: the statistics days asked for reach today (600018).
+    ahead = wecom_groups.beijing_today() + timedelta(days=3)
+    controller.sync._today = lambda: ahead
+    page.full_button.click()
+    driver.idle()
+    text = page.progress_label.text()
+    assert text.startswith("客户、客户群已同步；群统计失败：统计日期不正确"), text
+    assert text.endswith("（下次同步会补上）")
+    c = empty_workspace.reader()
+    assert c.execute("SELECT count(*) FROM members").fetchone()[0] == len(emu.corp.members)
+    controller.sync._today = wecom_groups.beijing_today
+    page.full_button.click()
+    driver.idle()
+    assert "同步完成" in page.progress_label.text()

@@ -125,11 +125,11 @@ def test_one_file_under_two_names_has_one_writer(demo_path: Path, kind: str, mod
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "open", holder.stderr
-        with pytest.raises(WorkspaceError, match="已在另一个私域运营台窗口中打开"):
+        with pytest.raises(WorkspaceError, match="已被另一个窗口或命令打开"):
             Workspace.open(other)
         second = python(HOLDER, str(other))
         _, err = second.communicate(timeout=60)
-        assert second.returncode != 0 and "已在另一个私域运营台窗口中打开" in err
+        assert second.returncode != 0 and "已被另一个窗口或命令打开" in err
     finally:
         holder.kill()
         holder.communicate()

@@ -21,7 +21,7 @@ from ...services.connection import (
     status_parts,
 )
 from ...services.outbox import OutboxService
-from ...services.sync import SyncProgress, SyncService
+from ...services.sync import SIDE_PHASES, SyncProgress, SyncService
 from ...store.index import Changes
 from ...wecom.errors import NetworkError
 from .. import labels
@@ -204,6 +204,10 @@ class ConnectionController(QObject):
                  for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
 
+    def _on_retry(self, info: Any) -> None:
+        self.page.set_status_text(self.tr("网络不稳定，正在重试（第 {n} 次）").format(
+            n=getattr(info, "attempt", 1)))
+
     def _took(self, seconds: float) -> str:
         """How long something took, as a stopwatch says it (not rounded up like time left)."""
         h, m, s = exact_duration(seconds)
@@ -236,6 +240,18 @@ class ConnectionController(QObject):
             self.page.set_push_progress(done, total, text)
         return show
 
+    def _partial(self, failures: dict[str, str]) -> str:
+        """A sync some phase of which failed: what was saved, what failed and why, and that
+        the next sync fills it in (a full one resumes just the failed part)."""
+        def words(phases: list[str]) -> str:
+            return self.tr("、").join(self.tr(str(PHASE_WORDS[p])) for p in phases)
+        saved = [p for p in SIDE_PHASES if p not in failures]
+        failed = "；".join(self.tr("{phase}失败：{why}").format(phase=words([p]),
+                                                               why=why.rstrip("。"))
+                          for p, why in failures.items())
+        text = self.tr("{saved}已同步；").format(saved=words(saved)) if saved else ""
+        return text + failed + self.tr("（下次同步会补上）")
+
     async def _sync(self, mode: str) -> None:
         self._cancel = CancelToken()
         self._synced_here = True
@@ -244,6 +260,8 @@ class ConnectionController(QObject):
         started = time.monotonic()
         try:
             async with self.connection.make_client() as client:
+                # reads the client retries (bad Wi-Fi): said here until the next progress
+                getattr(client, "on_retry", []).append(self._on_retry)
                 waiting = (await self.outbox.counts()).get("pending", 0)
                 if waiting:
                     self.page.set_push_progress(0, waiting, self.tr(
@@ -261,10 +279,15 @@ class ConnectionController(QObject):
                      new=c.get("members_added", 0),
                      groups=c.get("groups", 0), joins=c.get("joins", 0),
                      leaves=c.get("leaves", 0))
+            if report.failures:
+                done = self._partial(report.failures)
             if pushed.sent or pushed.failed:
                 done += self.tr("；发送到企业微信 {sent} 项，失败 {failed} 项").format(
                     sent=f"{pushed.sent:,}", failed=f"{pushed.failed:,}")
-            self.page.set_progress(5, done)
+            if report.failures:  # the bar stays where the failed phase left it
+                self.page.set_status_text(done)
+            else:
+                self.page.set_progress(5, done)
             self.feedback.info(done)  # also replaces an earlier failure's words in the status bar
         except (Cancelled, asyncio.CancelledError):
             self.page.set_status_text(self.tr("已取消；下次全量同步会从中断处继续。"))
