@@ -220,153 +220,168 @@
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="119"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
         <source>上次同步：{at}（{mode}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Last sync: {at} ({mode}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="143"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
         <source>上次同步（{at}，{mode}）没有完成：{why}</source>
         <translation>The last sync ({at}, {mode}) did not finish: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="145"/>
         <source>出错</source>
         <translation>an error</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="147"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="148"/>
         <source>上次同步（{at}，{mode}）在进行中被中断（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was interrupted (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
         <source>上次同步（{at}，{mode}）已取消；下次全量同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was cancelled; the next full sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="156"/>
         <source>上次同步（{at}，{mode}）没有做完（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) did not get to the end (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="174"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="182"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="197"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="198"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="205"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="206"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="208"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="213"/>
+        <source> · 网络不稳定，已自动重试 {n} 次</source>
+        <translation> · network unstable, {n} automatic retries so far</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="217"/>
         <source>网络不稳定，正在重试（第 {n} 次）</source>
         <translation>The network is unstable: retrying (attempt {n})</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="224"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="226"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="218"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="222"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="235"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="244"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="238"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="256"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="249"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="258"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="253"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="262"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="278"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="271"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="277"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="287"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="295"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="293"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="298"/>
+        <source>（网络不稳定：自动重试了 {n} 次）</source>
+        <translation> (network unstable: {n} automatic retries)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
+        <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
+        <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="307"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="320"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="334"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>

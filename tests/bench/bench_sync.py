@@ -43,6 +43,10 @@ def serve(args: argparse.Namespace) -> None:
     from siyu_desktop.wecom.emulator import generate_corp, make_server
 
     corp = generate_corp(args.seed, args.members, args.groups, args.staff)
+    if args.fault_rate:  # network-level faults, in equal parts, reproducible
+        third = args.fault_rate / 3
+        corp.set_faults(drop_after_apply_rate=third, html_error_rate=third, truncate_rate=third,
+                        fault_seed=args.seed)
     server = make_server(corp, latency_ms=args.latency_ms)
     # http.server writes headers and body separately; with Nagle's algorithm and the client's
     # delayed ACK every response then waits ~40 ms on top, which real WeCom does not do.
@@ -96,6 +100,9 @@ def main() -> None:
     p.add_argument("--staff", type=int, default=50)
     p.add_argument("--latency-ms", type=int, default=20)
     p.add_argument("--seed", type=int, default=3)
+    p.add_argument("--fault-rate", type=float, default=0.0,
+                   help="share of answers failing at the network level (dropped, HTML 502, cut "
+                        "short); 0.05 for the bad-Wi-Fi run")
     p.add_argument("--python-gc", action="store_true",
                    help="Python's automatic collector and switch interval, not the app's")
     p.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
@@ -115,7 +122,8 @@ def main() -> None:
     from siyu_desktop.wecom.client import ConnectionSettings, WeComClient
 
     print(f"Full sync: {args.members:,} members, {args.groups:,} groups, {args.staff} staff, "
-          f"{args.latency_ms} ms per request")
+          f"{args.latency_ms} ms per request"
+          + (f", {args.fault_rate:.0%} of answers failing" if args.fault_rate else ""))
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, __file__, "--serve", *sys.argv[1:]],
                              stdout=subprocess.PIPE, text=True)
@@ -160,6 +168,7 @@ def main() -> None:
                 service = SyncService(ws)
                 report = await service.run(client, "full", progress=progress)
                 report.counts["write_transactions"] = service.transactions  # type: ignore[attr-defined]
+                report.counts["read_retries"] = sum(client.retries.values())  # type: ignore[attr-defined]
                 timer.stop()
                 return report, time.perf_counter() - t0
         with loop:
@@ -207,7 +216,20 @@ def main() -> None:
     print(f"\n  peak RSS                        {peak_rss_mb():8.0f} MB")
     print(f"  longest event-loop stall        {stall['max']:8.0f} ms  "
           f"({stall['ticks']:,} heartbeats of 10 ms)")
-    (CACHE / "sync-bench.json").write_text(json.dumps({
+    if args.fault_rate:
+        from siyu_desktop.wecom.client import RetryPolicy
+
+        policy = RetryPolicy()
+        clean = CACHE / "sync-bench.json"
+        before = json.loads(clean.read_text())["wall_s"] if clean.exists() else None
+        print(f"\n  with {args.fault_rate:.0%} of answers failing: {wall:.1f} s"
+              + (f" vs {before:.1f} s fault-free (last run without faults): "
+                 f"{wall / before:.2f}x" if before else " (run once without --fault-rate to compare)")
+              + f"; {report.counts['read_retries']:,} read retries; "  # type: ignore[attr-defined]
+              f"bound: {policy.read_attempts} attempts within {policy.read_max_seconds:.0f} s per "
+              "request")
+    name = "sync-bench-faults.json" if args.fault_rate else "sync-bench.json"
+    (CACHE / name).write_text(json.dumps({
         "wall_s": wall, "calls": stats, "floor_sequential_s": seq, "floor_critical_s": critical,
         "peak_rss_mb": peak_rss_mb(), "max_stall_ms": stall["max"],
         "counts": report.counts}, indent=1))  # type: ignore[attr-defined]

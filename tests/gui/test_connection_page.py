@@ -349,3 +349,31 @@ def test_a_failed_phase_is_named_and_the_others_are_said_to_be_saved(  # type: i
     page.full_button.click()
     driver.idle()
     assert "同步完成" in page.progress_label.text()
+
+
+def test_a_sync_on_bad_wifi_says_so_throughout_and_ends_complete(  # type: ignore[no-untyped-def]
+        controller, driver, emu, empty_workspace):
+    """Answers dropped, cut short or replaced by HTML pages: the progress keeps saying the
+    network is unstable and how often it retried, and the finish says the data is complete."""
+    page = controller.page
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    emu.corp.set_faults(drop_after_apply_rate=0.1, html_error_rate=0.1, truncate_rate=0.1,
+                        fault_seed=5)
+    seen: list[str] = []
+    original = page.set_progress
+
+    def spy(phase: int, text: str) -> None:
+        seen.append(text)
+        original(phase, text)
+    page.set_progress = spy  # type: ignore[method-assign]
+    page.full_button.click()
+    driver.idle()
+    emu.corp.reset_faults()
+    assert sum(emu.corp.stats.injected.values()) > 0
+    final = page.progress_label.text()
+    assert "同步完成" in final and "自动重试了" in final and "数据完整" in final, final
+    assert any("网络不稳定，已自动重试" in t for t in seen), seen

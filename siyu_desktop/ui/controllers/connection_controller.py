@@ -89,6 +89,7 @@ class ConnectionController(QObject):
         self.indicator = ConnectionIndicator(self)
         self._cancel: CancelToken | None = None
         self._synced_here = False  # a sync ran in this window: its own words stay on the page
+        self._retries = 0  # reads the client retried during this sync (bad Wi-Fi)
         self._phases: dict[str, SyncProgress] = {}
         connection.status.listeners.append(self.indicator.update)
         p = self.page
@@ -202,11 +203,19 @@ class ConnectionController(QObject):
         finished = sum(1 for q in self._phases.values() if q.total and q.done >= q.total)
         parts = [f"{self.tr(PHASE_WORDS.get(q.phase, q.label))} {q.done:,}" + (f"/{q.total:,}" if q.total else "")
                  for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
-        self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts))
+        self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts)
+                               + self._retried_text())
+
+    def _retried_text(self) -> str:
+        """While the network misbehaves, every progress line keeps saying so."""
+        if not self._retries:
+            return ""
+        return self.tr(" · 网络不稳定，已自动重试 {n} 次").format(n=f"{self._retries:,}")
 
     def _on_retry(self, info: Any) -> None:
+        self._retries += 1
         self.page.set_status_text(self.tr("网络不稳定，正在重试（第 {n} 次）").format(
-            n=getattr(info, "attempt", 1)))
+            n=getattr(info, "attempt", 1)) + self._retried_text())
 
     def _took(self, seconds: float) -> str:
         """How long something took, as a stopwatch says it (not rounded up like time left)."""
@@ -255,6 +264,7 @@ class ConnectionController(QObject):
     async def _sync(self, mode: str) -> None:
         self._cancel = CancelToken()
         self._synced_here = True
+        self._retries = 0
         self._phases = {}
         self.page.set_syncing(True)
         started = time.monotonic()
@@ -284,6 +294,10 @@ class ConnectionController(QObject):
             if pushed.sent or pushed.failed:
                 done += self.tr("；发送到企业微信 {sent} 项，失败 {failed} 项").format(
                     sent=f"{pushed.sent:,}", failed=f"{pushed.failed:,}")
+            if self._retries:  # complete only when no phase failed
+                done += (self.tr("（网络不稳定：自动重试了 {n} 次）") if report.failures else
+                         self.tr("（网络不稳定：自动重试了 {n} 次，数据完整）")).format(
+                    n=f"{self._retries:,}")
             if report.failures:  # the bar stays where the failed phase left it
                 self.page.set_status_text(done)
             else:
