@@ -30,11 +30,17 @@ STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发�
 
 
 def register(sub: Any) -> None:
-    connect = sub.add_parser("connect", help="save the WeCom connection and test it")
+    connect = sub.add_parser(
+        "connect", help="test the WeCom connection and save it when the test passes",
+        description="Tests the new settings first; only a passing test saves them. A failed "
+                    "test keeps the settings and secret saved before (see --save-anyway).")
     connect.add_argument("--corp-id", required=True)
     connect.add_argument("--base-url", default="", help="API base URL or the company relay")
     connect.add_argument("--proxy", default="", help="HTTP proxy URL (fixed egress IP)")
     connect.add_argument("--system-proxy", action="store_true", help="use the OS proxy settings")
+    connect.add_argument("--save-anyway", action="store_true",
+                         help="save the settings even when the connection test fails "
+                              "(e.g. to set up a connection that cannot be reached from here)")
     connect.set_defaults(func=_explained(_connect))
 
     sync = sub.add_parser("sync", help="pull staff, tags, members, groups, statistics from WeCom")
@@ -65,13 +71,18 @@ async def _connect(args: argparse.Namespace, ctx: Any) -> int:
     try:
         service = ConnectionService(ws)
         base = args.base_url or service.config().base_url
-        service.save(ConnectionConfig(args.corp_id, base, mode, args.proxy), secret)  # type: ignore[arg-type]
-        check = await service.test_connection()
+        check, saved = await service.save_if_it_works(
+            ConnectionConfig(args.corp_id, base, mode, args.proxy),  # type: ignore[arg-type]
+            secret, save_anyway=args.save_anyway)
     finally:
         ws.close()
     print(check.message, file=sys.stderr if not check.ok else sys.stdout)
     if check.hint:
         print(f"建议: {check.hint}", file=sys.stderr)
+    if not check.ok:
+        print("已按 --save-anyway 保存新的连接设置（测试没有通过）。" if saved else
+              "测试没有通过，新的连接设置没有保存；之前保存的设置和 Secret 保持不变。"
+              "（确需保存可加 --save-anyway）", file=sys.stderr)
     return 0 if check.ok else 1
 
 

@@ -443,233 +443,233 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="29"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="30"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
         <source>标签改名</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
         <source>删除标签</source>
         <translation>Delete tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="40"/>
         <source>已放弃</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="158"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="79"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="94"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="94"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="95"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="95"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="96"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="124"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="136"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="137"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="138"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="139"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="159"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="204"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="205"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="207"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="208"/>
         <source>客户 {name}</source>
         <translation>Customer {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="210"/>
         <source>标签 {name}</source>
         <translation>Tag {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="211"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="212"/>
         <source>标签组 {name}</source>
         <translation>Tag group {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="215"/>
         <source>{n} 个标签</source>
         <translation>{n} tag(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="217"/>
         <source>{n} 个标签组</source>
         <translation>{n} tag group(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="219"/>
         <source>员工 {name}</source>
         <translation>Staff {name}</translation>
     </message>

@@ -151,19 +151,8 @@ class ConnectionService:
 
     def save(self, config: ConnectionConfig, secret: str | None = None) -> None:
         """Store the settings; a non-empty ``secret`` goes to the keyring, never elsewhere."""
-        corp_id = config.corp_id.strip()
-        if not corp_id:
-            raise ValidationError("请填写企业 ID（CorpID）。", english="The corp ID is required.")
-        if config.proxy_mode not in PROXY_MODES:
-            raise ValidationError("未知的代理方式。", english="Unknown proxy mode.")
-        if config.proxy_mode == "custom" and not config.proxy_url.strip():
-            raise ValidationError("选择了自定义代理，请填写代理地址。",
-                                  english="Custom proxy mode needs a proxy URL.")
-        base = (config.base_url.strip() or DEFAULT_BASE_URL).rstrip("/")
-        if not base.startswith(("http://", "https://")):
-            raise ValidationError("接口地址应以 https:// 开头。", english="Base URL must be http(s).")
-        clean, found = self._split_secrets(
-            ConnectionConfig(corp_id, base, config.proxy_mode, config.proxy_url.strip()))
+        clean, found = self._split_secrets(self._validated(config))
+        corp_id = clean.corp_id
         if secret:
             secrets.set_secret(SECRET_KIND, corp_id, secret.strip())
         for name, kind in URL_SECRET_KINDS.items():
@@ -175,6 +164,56 @@ class ConnectionService:
         self._tokens = TokenCache()  # a token got with the old secret or route must not be reused
         self.status.configured = True
         self.status.notify()
+
+    async def save_if_it_works(self, config: ConnectionConfig, secret: str | None = None, *,
+                               save_anyway: bool = False) -> tuple[ConnectionCheck, bool]:
+        """Test ``config`` (with ``secret``, else the one kept for its corp) before anything is
+        stored; save only when the test passes, or when ``save_anyway``. Returns the check and
+        whether the settings were saved — a failed test leaves settings and keyring untouched."""
+        cfg = self._validated(config)
+        check = await self.test_connection(cfg, secret.strip() if secret else None)
+        if check.ok or save_anyway:
+            self.save(cfg, secret)
+            self.set_online(check.ok, "" if check.ok else check.message)
+            return check, True
+        return check, False
+
+    @staticmethod
+    def _validated(config: ConnectionConfig) -> ConnectionConfig:
+        corp_id = config.corp_id.strip()
+        if not corp_id:
+            raise ValidationError("请填写企业 ID（CorpID）。", english="The corp ID is required.")
+        if config.proxy_mode not in PROXY_MODES:
+            raise ValidationError("未知的代理方式。", english="Unknown proxy mode.")
+        if config.proxy_mode == "custom" and not config.proxy_url.strip():
+            raise ValidationError("选择了自定义代理，请填写代理地址。",
+                                  english="Custom proxy mode needs a proxy URL.")
+        base = (config.base_url.strip() or DEFAULT_BASE_URL).rstrip("/")
+        if not base.startswith(("http://", "https://")):
+            raise ValidationError("接口地址应以 https:// 开头。", english="Base URL must be http(s).")
+        return ConnectionConfig(corp_id, base, config.proxy_mode, config.proxy_url.strip())
+
+    def _candidate_client(self, config: ConnectionConfig, secret: str | None) -> WeComClient:
+        """A client for settings not saved yet: passwords typed into its URLs are used as they
+        are, missing ones come from the keyring; its own token cache, so no token got with the
+        saved secret can make a wrong new one pass."""
+        corp_id = config.corp_id
+
+        def get_secret() -> str:
+            value = secret or secrets.get_secret(SECRET_KIND, corp_id)
+            if not value:
+                raise ValidationError("没有填写 Secret。", "请填写应用的 Secret。",
+                                      english="No secret given for this corp.")
+            return value
+        values = {}
+        for name, kind in URL_SECRET_KINDS.items():
+            url = getattr(config, name)
+            if split_password(url)[1]:
+                values[name] = url
+            else:
+                values[name] = join_password(url, secrets.get_secret(kind, corp_id) or "")
+        cfg = replace(config, **values)
+        return WeComClient(cfg.settings(), get_secret, token_cache=TokenCache())
 
     def make_client(self, **kwargs: object) -> WeComClient:
         cfg = self.config()
@@ -196,13 +235,16 @@ class ConnectionService:
                            **kwargs)  # type: ignore[arg-type]
 
     # -- testing -------------------------------------------------------------------------------
-    async def test_connection(self) -> ConnectionCheck:
+    async def test_connection(self, candidate: ConnectionConfig | None = None,
+                              secret: str | None = None) -> ConnectionCheck:
         """Get a token and read the follow-user list: proves the secret, the route (trusted IP)
-        and the customer-contact permission in two calls."""
-        cfg = self.config()
+        and the customer-contact permission in two calls. With ``candidate``, those settings
+        (and ``secret``) are tested instead of the saved ones, without storing anything."""
+        cfg = self.config() if candidate is None else self._split_secrets(candidate)[0]
         route = describe_route(cfg.proxy_mode, cfg.base_url)
         try:
-            async with self.make_client() as client:
+            async with (self.make_client() if candidate is None
+                        else self._candidate_client(candidate, secret)) as client:
                 await client.fetch_token()
                 users = await staff.get_follow_user_list(client)
         except NetworkError as exc:
@@ -217,7 +259,8 @@ class ConnectionService:
         else:
             check = ConnectionCheck(True, f"连接成功：可以读取 {len(users)} 位员工的客户。",
                                     "", route, len(users))
-        self.set_online(check.ok, "" if check.ok else check.message)
+        if candidate is None:  # a candidate's failure says nothing of the saved connection
+            self.set_online(check.ok, "" if check.ok else check.message)
         return check
 
     # -- status --------------------------------------------------------------------------------

@@ -8,6 +8,14 @@ re-sent when WeCom does not have it. Network failures put the item back to ``pen
 offline; order is kept); WeCom refusing an item marks it ``failed`` with WeCom's reason in the
 operator's words, to retry or discard.
 
+Transient errors (WeCom busy after the client's own retries, 45009, 45033, the network) are not
+failures: the item goes back to ``pending`` with a next-try time, doubling per item from
+``BACKOFF_FIRST_S`` up to ``BACKOFF_MAX_S``, and a push leaves it waiting (counted in
+``waiting`` and ``deferred``) until that time. ``failed`` is for what a retry cannot fix:
+permissions, a read-only tag, invalid data. 48002 on a tag edit is WeCom refusing a tag another
+app made when the app can still read the tag library: the tag becomes read-only here, and a
+refused rename gives the tag WeCom's name back.
+
 A relationship's tag changes (``mark_tag`` items of one member and staff member whose tags are in
 WeCom) go in one ``mark_tag`` call with several ``add_tag``/``remove_tag`` ids: marked sending
 together, sent together. A tag that changes direction within the queue starts another call; if
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -36,9 +45,13 @@ from ..wecom import contacts
 from ..wecom import tags as wecom_tags
 from ..wecom.client import WeComClient
 from ..wecom.errors import (
+    ApiNotAuthorizedError,
+    ConcurrencyLimitError,
     NetworkError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitedError,
+    ServerBusyError,
     TrustedIpError,
     WeComRequestBug,
     WeComUserError,
@@ -59,6 +72,19 @@ READ_ONLY_DELETE_TEXT = ("要删除的标签里有在企业微信管理后台（
                          "请在企业微信管理后台 → 客户联系 → 客户标签中删除；放弃这一项后，"
                          "下次同步会把它们恢复到本地。")
 
+# Back-off of an item a transient error stopped: 1 min, 2, 4 ... at most 1 h.
+BACKOFF_FIRST_S = 60
+BACKOFF_MAX_S = 3600
+TRANSIENT_ERRORS = (ServerBusyError, RateLimitedError, ConcurrencyLimitError)
+# Kinds whose 48002 may mean "a tag another app made" rather than "no customer-contact access".
+TAG_LIBRARY_KINDS = frozenset({"edit_corp_tag", "del_corp_tag"})
+
+
+def backoff_s(retries: int) -> int:
+    """Seconds to wait after the item's ``retries + 1``-th transient error in a row."""
+    return int(min(BACKOFF_FIRST_S * 2 ** min(retries, 16), BACKOFF_MAX_S))
+
+
 # mark_tag takes lists of tags; WeCom documents no per-call limit (only 3000 tags per customer),
 # so this is our own cap to keep one refused call's fallback small.
 MARK_TAG_BATCH = 100
@@ -77,6 +103,10 @@ class PushReport:
     failed: int = 0
     reconciled: int = 0  # interrupted items WeCom already had: marked sent without a call
     waiting: int = 0  # items left pending (offline, or waiting for a tag to be created first)
+    # Of ``waiting``: items left pending after a transient error, until their next-try time
+    # (hit in this push, or skipped because the time has not come); ``next_try_at`` the soonest.
+    deferred: int = 0
+    next_try_at: int | None = None
     offline: bool = False
     errors: list[str] = field(default_factory=list)
     # Set when WeCom refused this computer's IP (60020): the push stopped at once, every item
@@ -88,6 +118,13 @@ class PushReport:
         if self.blocked is None:
             self.blocked = exc
             self.errors.append(str(exc))
+
+    def defer(self, count: int, next_try_at: int | None) -> None:
+        self.waiting += count
+        self.deferred += count
+        if next_try_at is not None:
+            self.next_try_at = (next_try_at if self.next_try_at is None
+                                else min(self.next_try_at, next_try_at))
 
 
 @dataclass(frozen=True)
@@ -151,8 +188,9 @@ def _resolve_rename(conn: Any, p: dict[str, Any]) -> Target:
 
 
 class OutboxService:
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, *, clock: Callable[[], float] = time.time) -> None:
         self.ws = ws
+        self.clock = clock  # for next-try times (tests move it on)
         self._lock = asyncio.Lock()  # one push at a time
 
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
@@ -200,7 +238,12 @@ class OutboxService:
                 if report.offline:
                     break  # stays "sending": reconciled on the next push
                 await self._reconcile(client, item, report, seen)
-            todo = await self._read(store.items, ("pending",), 100_000)
+            todo = []
+            for item in await self._read(store.items, ("pending",), 100_000):
+                if store.due(item, self.clock()):
+                    todo.append(item)
+                else:  # backing off after a transient error: waiting, not failed
+                    report.defer(1, item.next_try_at)
             done = 0
             for unit in _units(todo):
                 if cancelled is not None and cancelled():
@@ -269,9 +312,12 @@ class OutboxService:
             await wecom_tags.mark_tag(client, target.userid, target.external_userid,
                                       add=add, remove=remove)
         except NetworkError as exc:
-            await self._write(_mark_all, store.mark_pending, ids,
-                              f"{exc.message} 恢复网络后会自动重试。")
-            report.offline, report.waiting = True, report.waiting + len(ids)
+            await self._retry_later([i for i, _t in batch], f"{exc.message} 恢复网络后会自动重试。",
+                                    report)
+            report.offline = True
+            return
+        except TRANSIENT_ERRORS as exc:
+            await self._retry_later([i for i, _t in batch], str(exc), report)
             return
         except TrustedIpError as exc:
             await self._write(_mark_all, store.mark_pending, ids, WAIT_IP_TEXT)
@@ -359,6 +405,9 @@ class OutboxService:
         item = await self._read(lambda c: store.get(c, item.id) or item)
         if item.status != "pending":
             return  # discarded or superseded meanwhile
+        if not store.due(item, self.clock()):
+            report.defer(1, item.next_try_at)  # a transient error earlier in this push
+            return
         target = await self._read(_resolve, item)
         if target.problem:
             await self._write(store.mark_failed, item.id, target.problem)
@@ -371,8 +420,11 @@ class OutboxService:
         try:
             result = await self._call(client, item, target)
         except NetworkError as exc:
-            await self._write(store.mark_pending, item.id, f"{exc.message} 恢复网络后会自动重试。")
-            report.offline, report.waiting = True, report.waiting + 1
+            await self._retry_later([item], f"{exc.message} 恢复网络后会自动重试。", report)
+            report.offline = True
+            return
+        except TRANSIENT_ERRORS as exc:
+            await self._retry_later([item], str(exc), report)
             return
         except TrustedIpError as exc:
             await self._write(store.mark_pending, item.id, WAIT_IP_TEXT)
@@ -381,7 +433,19 @@ class OutboxService:
             return
         except PermissionDeniedError as exc:
             text = _read_only_text(item) or str(exc)
-            await self._fail(item, text, report, read_only=item.kind != store.REMARK)
+            await self._fail(item, text, report, read_only=item.kind != store.REMARK,
+                             wecom_name=await self._wecom_name(client, item, target))
+            return
+        except ApiNotAuthorizedError as exc:
+            # 48002 on a tag edit: another app's tag, if the tag library can still be read.
+            name = None
+            if item.kind in TAG_LIBRARY_KINDS:
+                name = await self._wecom_name(client, item, target, probe=True)
+            if name is None:
+                await self._fail(item, str(exc), report)
+            else:
+                await self._fail(item, _read_only_text(item), report, read_only=True,
+                                 wecom_name=name)
             return
         except WeComUserError as exc:
             await self._fail(item, str(exc), report)
@@ -395,10 +459,53 @@ class OutboxService:
                           summary=_sent_summary([item.id]))
         report.sent += 1
 
+    async def _retry_later(self, items: Sequence[store.OutboxItem], text: str,
+                           report: PushReport) -> None:
+        """Back to waiting after a transient error, each item until its own next-try time."""
+        now = self.clock()
+        times = {i.id: int(now + backoff_s(i.retries)) for i in items}
+
+        def run(ctx: WriteContext) -> None:
+            for item_id, at in times.items():
+                store.mark_retry_later(ctx, item_id, text, at)
+        await self._write(run)
+        log.info("outbox items %s: transient error, next try at %s", list(times), times)
+        report.defer(len(times), min(times.values()) if times else None)
+
+    async def _wecom_name(self, client: WeComClient, item: store.OutboxItem, target: Target, *,
+                          probe: bool = False) -> str | None:
+        """For a refused tag-library item: WeCom's current name of a renamed tag ("" when not a
+        tag rename or not found). ``None`` when the library cannot be read (``probe``: asked
+        for any tag-library item, to tell a read-only tag from an app without access)."""
+        if item.kind != store.EDIT_CORP_TAG or "group_id" in item.payload:
+            if not probe:
+                return ""
+            p = item.payload
+            try:
+                await wecom_tags.get_corp_tag_list(
+                    client, tag_ids=list(p.get("tag_ids") or [])[:1],
+                    group_ids=[target.wecom_group_id] if target.wecom_group_id
+                    else list(p.get("group_ids") or [])[:1])
+            except (WeComUserError, WeComRequestBug):
+                return None
+            return ""
+        try:
+            library = await wecom_tags.get_corp_tag_list(client, tag_ids=[target.wecom_tag_id])
+        except (WeComUserError, WeComRequestBug) as exc:
+            if probe:
+                return None
+            log.info("outbox: could not read WeCom's name of tag %s: %s", target.wecom_tag_id, exc)
+            return await self._read(store.name_before_rename, item.payload["tag_id"],
+                                    item.payload["name"])
+        return next((t.name for g in library for t in g.tags
+                     if t.id == target.wecom_tag_id and not t.deleted), "")
+
     async def _fail(self, item: store.OutboxItem, text: str, report: PushReport, *,
-                    read_only: bool = False) -> None:
+                    read_only: bool = False, wecom_name: str | None = None) -> None:
         def run(ctx: WriteContext) -> None:
             store.mark_failed(ctx, item.id, text)
+            if wecom_name and item.kind == store.EDIT_CORP_TAG and "tag_id" in item.payload:
+                store.restore_tag_name(ctx, item.payload["tag_id"], wecom_name)
             if read_only and item.kind == store.EDIT_CORP_TAG and "group_id" in item.payload:
                 store.mark_group_as_admin(ctx, item.payload["group_id"])
             elif read_only and item.tag_id is not None and item.kind != store.DEL_CORP_TAG:

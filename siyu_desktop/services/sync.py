@@ -409,10 +409,12 @@ class SyncService:
 
     async def _groups(self, client: WeComClient, userids: Sequence[str], writer: SyncWriter,
                       report: SyncReport, *, full: bool) -> None:
-        # Without an owner filter WeCom answers 81017 when the app sees more than 1000 staff.
+        # Without an owner filter WeCom answers 81017 when the app sees more than 1000 staff;
+        # the listing then falls back to these staff as owners, 100 per request, by itself.
         owners = list(userids) if len(userids) > 1000 else None
         refs = sorted(await _listing(lambda: groups.list_group_chats(
-            client, owner_userids=owners), PHASE_LABELS["groups"]), key=lambda r: r.chat_id)
+            client, owner_userids=owners, fallback_owners=userids), PHASE_LABELS["groups"]),
+            key=lambda r: r.chat_id)
         if full:
             skip = await self._read(gs.synced_chat_ids, writer.run_marker)
             todo = [r for r in refs if r.chat_id not in skip]

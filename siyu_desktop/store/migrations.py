@@ -351,6 +351,17 @@ def _v6(conn: sqlite3.Connection) -> None:
                  "WHERE active = 0 AND wecom_synced_at IS NOT NULL AND departed_at IS NULL")
 
 
+# v7: outbox back-off. An item a transient error stopped (WeCom busy, a rate or concurrency
+# limit, the network) waits in ``pending`` until ``next_try_at`` (unix seconds); ``retries``
+# counts those waits in a row, so each doubles the next one. Safe to run twice.
+def _v7(conn: sqlite3.Connection) -> None:
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
+    if "next_try_at" not in columns:
+        conn.execute("ALTER TABLE outbox ADD COLUMN next_try_at INTEGER")
+    if "retries" not in columns:
+        conn.execute("ALTER TABLE outbox ADD COLUMN retries INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
@@ -358,6 +369,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (4, _v4),
     (5, _v5),
     (6, _v6),
+    (7, _v7),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -48,13 +48,15 @@ class OutboxItem:
     updated_at: int
     sent_at: int | None
     idempotency_key: str
+    next_try_at: int | None = None  # waiting after a transient error: not sent before this
+    retries: int = 0  # transient errors in a row (the back-off doubles with each)
 
 
 def _item(row: dict[str, Any]) -> OutboxItem:
     return OutboxItem(row["id"], row["kind"], json.loads(row["payload"]), row["status"],
                       row["attempts"], row["last_error"], row["member_id"], row["staff_id"],
                       row["tag_id"], row["created_at"], row["updated_at"], row["sent_at"],
-                      row["idempotency_key"])
+                      row["idempotency_key"], row.get("next_try_at"), row.get("retries") or 0)
 
 
 def _key(ctx: WriteContext, *parts: object) -> str:
@@ -226,8 +228,20 @@ def mark_pending(ctx: WriteContext, item_id: int, error: str = "") -> None:
     _set(ctx, item_id, "pending", error)
 
 
+def mark_retry_later(ctx: WriteContext, item_id: int, error: str, next_try_at: int) -> None:
+    """A transient error (WeCom busy, a limit, the network): back to waiting until
+    ``next_try_at``, one more transient error in a row counted."""
+    _set(ctx, item_id, "pending", error, next_try_at=next_try_at)
+    ctx.conn.execute("UPDATE outbox SET retries = retries + 1 WHERE id = ?", (item_id,))
+
+
+def due(item: OutboxItem, now: float) -> bool:
+    """Whether a waiting item may be sent now (no back-off, or its next-try time has come)."""
+    return item.next_try_at is None or item.next_try_at <= now
+
+
 def mark_failed(ctx: WriteContext, item_id: int, error: str) -> None:
-    _set(ctx, item_id, "failed", error)
+    _set(ctx, item_id, "failed", error, next_try_at=None, retries=0)
 
 
 def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = None) -> None:
@@ -235,7 +249,7 @@ def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = N
     item = get(ctx.conn, item_id)
     if item is None:
         return
-    _set(ctx, item_id, "sent", "", sent_at=ctx.now)
+    _set(ctx, item_id, "sent", "", sent_at=ctx.now, next_try_at=None, retries=0)
     p = item.payload
     if item.kind == MARK_TAG:
         # Only the mirror of WeCom changes here: the member's own link already says what the
@@ -271,10 +285,13 @@ def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = N
 
 
 def retry(ctx: WriteContext, item_id: int) -> None:
+    """Send again: a failed or discarded item, or one waiting for its next-try time (sent at
+    the next push instead)."""
     item = get(ctx.conn, item_id)
-    if item is None or item.status not in ("failed", "discarded"):
+    waiting = item is not None and item.status == "pending" and item.next_try_at is not None
+    if item is None or (item.status not in ("failed", "discarded") and not waiting):
         raise ValidationError("只有失败或已放弃的项目可以重试。", english="Only failed items can be retried.")
-    _set(ctx, item_id, "pending", "")
+    _set(ctx, item_id, "pending", "", next_try_at=None, retries=0)
 
 
 def discard(ctx: WriteContext, item_id: int) -> None:
@@ -314,6 +331,27 @@ def mark_tag_as_admin(ctx: WriteContext, tag_id: int) -> None:
         ctx.conn.execute("UPDATE tags SET source = 'admin' WHERE id = ?", (tag_id,))
         ctx.log("tags", before[0], {**before[0], "source": "admin"})
         ctx.changes.library_changed = True
+
+
+def restore_tag_name(ctx: WriteContext, tag_id: int, name: str) -> None:
+    """WeCom kept its name for this tag (a rename it refused): the local name goes back to it."""
+    before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (tag_id,))
+    if before and name and before[0]["name"] != name:
+        ctx.conn.execute("UPDATE tags SET name = ? WHERE id = ?", (name, tag_id))
+        ctx.log("tags", before[0], {**before[0], "name": name})
+        ctx.changes.library_changed = True
+
+
+def name_before_rename(conn: sqlite3.Connection, tag_id: int, name: str) -> str:
+    """The tag's name before it was renamed to ``name``, from the history ("" if not found)."""
+    pk = json.dumps([tag_id])
+    for before, after in conn.execute("SELECT before, after FROM audit WHERE tbl = 'tags' AND "
+                                      "pk = ? AND cols IS NULL AND before IS NOT NULL AND after "
+                                      "IS NOT NULL ORDER BY id DESC", (pk,)).fetchall():
+        old, new = json.loads(before).get("name"), json.loads(after).get("name")
+        if new == name and old and old != name:
+            return str(old)
+    return ""
 
 
 def mark_group_as_admin(ctx: WriteContext, group_id: int) -> None:

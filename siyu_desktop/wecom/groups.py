@@ -7,7 +7,9 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from . import staff
 from .client import WeComClient
+from .errors import TooManyItemsError
 from .paging import cursor_pages
 from .types import STAT_FIELDS, GroupChat, GroupChatRef, GroupDayStat
 
@@ -31,19 +33,44 @@ async def iter_group_chats(
     owner_userids: Sequence[str] | None = None,
     status_filter: int = 0,
     limit: int = MAX_LIMIT,
+    fallback_owners: Sequence[str] | None = None,
+    fall_back: bool = True,
 ) -> AsyncIterator[list[GroupChatRef]]:
-    """Yield pages of group ids to completion. Pass ``owner_userids`` when the app sees more
-    than 1000 staff (WeCom answers 81017 otherwise); more than 100 owners go in chunks."""
+    """Yield pages of group ids to completion; more than 100 owners go in chunks.
+
+    Without ``owner_userids`` WeCom answers 81017 when the app sees more than 1000 staff (or
+    otherwise finds the unfiltered list too big): then, unless ``fall_back`` is off, the list
+    is read again by owner — ``fallback_owners`` if given, else the staff with customer
+    contact (``get_follow_user_list``) — 100 owners per request. Each owner's groups are
+    listed once, so the result is the same set of groups; a chat id seen twice is dropped."""
     limit = max(1, min(limit, MAX_LIMIT))
-    owner_sets: list[list[str] | None] = (
-        [None] if owner_userids is None else list(_chunks(owner_userids, MAX_OWNERS))
-    )
-    for owners in owner_sets:
-        body: dict[str, object] = {"status_filter": status_filter, "limit": limit}
-        if owners is not None:
-            body["owner_filter"] = {"userid_list": owners}
-        async for page in cursor_pages(client, f"{_BASE}/list", body, "group_chat_list"):
-            yield [GroupChatRef(str(g.get("chat_id", "")), int(g.get("status", 0))) for g in page]
+    if owner_userids is None:
+        try:
+            async for page in _pages(client, None, status_filter, limit):
+                yield page
+            return
+        except TooManyItemsError:
+            if not fall_back:
+                raise
+            # 81017 comes with the first page, before anything was yielded
+        owner_userids = (list(fallback_owners) if fallback_owners is not None
+                         else await staff.get_follow_user_list(client))
+    seen: set[str] = set()
+    for owners in _chunks(list(dict.fromkeys(owner_userids)), MAX_OWNERS):
+        async for page in _pages(client, owners, status_filter, limit):
+            fresh = [r for r in page if r.chat_id not in seen]
+            seen.update(r.chat_id for r in fresh)
+            if fresh:
+                yield fresh
+
+
+async def _pages(client: WeComClient, owners: list[str] | None, status_filter: int, limit: int
+                 ) -> AsyncIterator[list[GroupChatRef]]:
+    body: dict[str, object] = {"status_filter": status_filter, "limit": limit}
+    if owners is not None:
+        body["owner_filter"] = {"userid_list": owners}
+    async for page in cursor_pages(client, f"{_BASE}/list", body, "group_chat_list"):
+        yield [GroupChatRef(str(g.get("chat_id", "")), int(g.get("status", 0))) for g in page]
 
 
 async def list_group_chats(
@@ -52,10 +79,13 @@ async def list_group_chats(
     owner_userids: Sequence[str] | None = None,
     status_filter: int = 0,
     limit: int = MAX_LIMIT,
+    fallback_owners: Sequence[str] | None = None,
+    fall_back: bool = True,
 ) -> list[GroupChatRef]:
     refs: list[GroupChatRef] = []
     async for page in iter_group_chats(
-        client, owner_userids=owner_userids, status_filter=status_filter, limit=limit
+        client, owner_userids=owner_userids, status_filter=status_filter, limit=limit,
+        fallback_owners=fallback_owners, fall_back=fall_back,
     ):
         refs.extend(page)
     return refs

@@ -6,6 +6,7 @@ Layout only: the controller fills it and listens to its signals.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -120,7 +121,7 @@ class ConnectionPage(QWidget):
             ColumnSpec(self.tr("内容"), self.describe, tooltip=True),
             ColumnSpec(self.tr("状态"), lambda i: self.tr(STATUS_WORDS.get(i.status, i.status))),
             ColumnSpec(self.tr("尝试"), lambda i: str(i.attempts), lambda i: i.attempts),
-            ColumnSpec(self.tr("原因"), lambda i: i.last_error, tooltip=True),
+            ColumnSpec(self.tr("原因"), self.reason, tooltip=True),
         ], self)
         self.outbox_table = QTableView()
         self.outbox_table.setModel(self.outbox_model)
@@ -217,6 +218,18 @@ class ConnectionPage(QWidget):
         if d.staff is not None:
             parts.append(self.tr("员工 {name}").format(name=name(d.staff)))
         return " · ".join(parts)
+
+    def reason(self, item: OutboxItem) -> str:
+        """Why the item is where it is; one waiting after a transient error says when it is
+        tried next: 重试 14:05 · 企业微信服务器繁忙…"""
+        if item.status != "pending" or item.next_try_at is None:
+            return item.last_error
+        at = datetime.fromtimestamp(item.next_try_at)
+        shown = at.strftime("%H:%M") if at.date() == datetime.now().date() \
+            else at.strftime("%m-%d %H:%M")
+        # "下次重试 {time}" would read better but needs a translation entry first.
+        text = f"{self.tr('重试')} {shown}"
+        return f"{text} · {item.last_error}" if item.last_error else text
 
     # -- internals -----------------------------------------------------------------------------
     def _kind_text(self, item: OutboxItem) -> str:

@@ -316,7 +316,9 @@ def groupchat_list(req: Request) -> dict[str, Any]:
     owners: list[str] | None = None
     if isinstance(body.get("owner_filter"), dict):
         owners = need_list(body["owner_filter"], "userid_list", max_len=100) or None
-    if owners is None and len(corp.staff) > 1000:
+    too_many = len(corp.staff) > 1000 or (corp.faults.groupchat_list_needs_owner and
+                                          len(corp.groups) > corp.faults.groupchat_list_max_groups)
+    if owners is None and too_many:
         raise ApiFail(81017, "too many userid in visible range, please use owner_filter")
     status = int(body.get("status_filter", 0))
     chats = [

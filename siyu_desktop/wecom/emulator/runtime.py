@@ -40,6 +40,10 @@ class Faults:
     truncate_rate: float = 0.0  # applied, JSON answer cut short
     truncate_mode: str = "length"  # "length" (matching Content-Length) or "chunked"
     drop_after_apply_rate: float = 0.0  # applied, connection closed without an answer
+    # groupchat/list without owner_filter answers 81017 when the corp has more groups than
+    # groupchat_list_max_groups (as WeCom does for an app that sees more than 1000 staff)
+    groupchat_list_needs_owner: bool = False
+    groupchat_list_max_groups: int = 0
     fault_seed: int = 0
     only_path: str | None = None
 
