@@ -16,11 +16,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import paths
+from .domain.schedule import Job
 from .errors import UserError
 from .excel.reader import cleanup_stale_spills
 from .services import workspaces
 from .services.connection import ConnectionService, connect_demo_if_needed
 from .services.outbox import OutboxService
+from .services.scheduler import AUTO_SYNC, BACKUP, Scheduler
 from .services.settings import SettingsService, preferred_language
 from .services.sync import SyncService
 from .services.workspace import WorkspaceService
@@ -101,6 +103,7 @@ class App:
         self.feedback = feedback
         self.data_dir = paths.data_dir(args.data_dir)
         self.workspace: Workspace | None = None
+        self.scheduler: Scheduler | None = None  # the workspace's jobs, while it is open
         self.bus = ChangeBus()
         self.controllers: list[object] = []
         self.helpers: list[object] = []
@@ -142,7 +145,6 @@ class App:
             workspaces.remember(self.data_dir, ws.path)
         except OSError as exc:  # a read-only data folder: the workspace still opens
             log.warning("could not remember the last workspace: %s", exc)
-        self.tasks.run(self.daily_backup(ws), name="backup")
         service = WorkspaceService(ws)
         service.failed_unwatched.append(self.feedback.error)
         ws.on_change(self.bus.post)
@@ -197,7 +199,37 @@ class App:
         wecom.start()
         history.start()
         prefs.start()
+        self.start_scheduler(ws, connection, wecom)
         self.ready.set()
+
+    def start_scheduler(self, ws: Workspace, connection: ConnectionService,
+                        wecom: ConnectionController) -> Scheduler:
+        """The workspace's jobs: the daily backup and auto-sync (through the WeCom screen, so
+        its progress shows there as for a sync the operator starts)."""
+        async def backup(job: Job) -> str:
+            self.backup_error = None
+            made = await self.tasks.run(self.daily_backup(ws), name="backup")
+            if self.backup_error is not None:
+                raise self.backup_error  # shown already; the job tries again within the hour
+            return made.name if made is not None else ""
+
+        async def auto_sync(job: Job) -> str:
+            if not connection.config().configured:
+                return "跳过：还没有连接企业微信"
+            task = wecom.start_sync("auto")
+            if task is None:
+                return "跳过：正在同步"
+            await asyncio.shield(task)  # a stopped scheduler leaves the sync to its own cancel
+            return "已同步"
+
+        self.scheduler = Scheduler(ws, handlers={BACKUP.kind: backup, AUTO_SYNC.kind: auto_sync})
+        self.scheduler.start()
+        return self.scheduler
+
+    async def stop_scheduler(self) -> None:
+        scheduler, self.scheduler = self.scheduler, None
+        if scheduler is not None:
+            await scheduler.stop()
 
     async def daily_backup(self, ws: Workspace) -> Path | None:
         """The daily checked copy, off the UI thread; a failure is shown and logged, never
@@ -221,6 +253,9 @@ class App:
             self.window.set_member_count(len(self.workspace.index.all))
 
     def close(self) -> None:
+        scheduler, self.scheduler = self.scheduler, None
+        if scheduler is not None:  # normally stopped already (``stop_scheduler``)
+            scheduler.close()
         self.tasks.cancel_all()
         stop = getattr(self.demo_emulator, "stop", None)
         if stop is not None:
@@ -293,7 +328,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         tasks.run(shell.open_workspace(), name="open")
         if args.smoke_test:
             await asyncio.wait_for(shell.ready.wait(), 120)
+            if shell.scheduler is not None:  # the daily backup ran (or said why not)
+                await asyncio.wait_for(shell.scheduler.first_pass.wait(), 120)
             await tasks.wait_idle()
+            await shell.stop_scheduler()
             for problem in (shell.open_error, shell.backup_error):
                 if problem is not None:
                     print(f"错误: {problem.message}\n{problem.hint}", file=sys.stderr)
@@ -302,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"smoke-test ok: {window.windowTitle()}")
             return 0
         await closed.wait()
+        await shell.stop_scheduler()
         return 0
 
     with loop:

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from .domain.members import LEVEL_NAMES
 from .domain.segments import Segment
 from .errors import UserError
 from .services import workspaces
+from .services.scheduler import BACKUP, Scheduler
+from .services.scheduler import backup as scheduler_backup
 from .services.workspace import WorkspaceService
 from .store import backups
 from .store import tags as tag_store
@@ -74,7 +77,7 @@ def _extensions() -> list[Any]:
     import importlib
 
     found = []
-    for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom"):
+    for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom", "siyu_desktop.cli_jobs"):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
@@ -107,24 +110,29 @@ def _open(args: argparse.Namespace) -> Workspace:
         ws = Workspace.open(path, actor="cli", create=False)
     for notice in ws.notices:
         print(f"注意: {notice}", file=sys.stderr)
-    if getattr(args, "command", "") != "backup":
+    if getattr(args, "command", "") not in ("backup", "jobs"):  # ``jobs run-due`` says it itself
         _daily_backup(ws)
     return ws
 
 
 def _daily_backup(ws: Workspace) -> None:
-    """The window's schedule: a checked copy once a day. A failure is said (and logged) but does
-    not stop the command; the workspace itself is untouched by it."""
-    try:
-        due = ws.backup_if_due()
-        if due is not None:
-            made = due.result()
-            print(f"已自动备份（每天一次）: {made}", file=sys.stderr)
-    except UserError as exc:
-        log.error("daily backup failed: %s", exc)
-        print(f"警告: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"建议: {exc.hint}", file=sys.stderr)
+    """The scheduler's backup job, when due: a checked copy once a day (the window runs the same
+    job; its lease keeps the two apart). A failure is said (and logged) but does not stop the
+    command; only the job's row records it. Runs on a thread of its own: a command may already
+    be inside its event loop."""
+    job = Scheduler(ws, handlers={BACKUP.kind: lambda _job: scheduler_backup(ws)})
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="siyu-jobs") as pool:
+        ran = pool.submit(asyncio.run, job.run_due()).result()
+    for r in ran:
+        if r.ok and r.result.startswith("已备份"):
+            print(f"已自动备份（每天一次）: {ws.backup_dir / r.result.split('：', 1)[1]}",
+                  file=sys.stderr)
+        elif not r.ok:
+            log.error("daily backup failed: %s", r.error)
+            print(f"警告: {r.error}", file=sys.stderr)
+            hint = getattr(r.exception, "hint", "")
+            if hint:
+                print(f"建议: {hint}", file=sys.stderr)
 
 
 async def _segment(service: WorkspaceService, name: str | None) -> Segment:

@@ -14,19 +14,20 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import IO, Any
 
 from .errors import Cancelled, UserError
 from .services.connection import ConnectionConfig, ConnectionService
 from .services.outbox import OutboxService
-from .services.sync import PHASE_LABELS, SyncProgress, SyncService
+from .services.sync import PHASE_LABELS, Freshness, SyncProgress, SyncService
 from .wecom.errors import WeComRequestBug
 
 log = logging.getLogger(__name__)
 
 SECRET_ENV = "SIYU_WECOM_SECRET"
 STATUS_WORDS = {"pending": "待发送", "sending": "发送中", "sent": "已发送", "failed": "失败",
-                "discarded": "已放弃"}
+                "waiting_confirm": "待员工确认", "discarded": "已放弃"}
 
 
 def register(sub: Any) -> None:
@@ -135,8 +136,10 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
             getattr(client, "on_retry", []).append(_retrying)
             if not args.no_push:
                 pushed = await OutboxService(ws).push(client)
-                if pushed.sent or pushed.failed:
-                    _say(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}", err=True)
+                if pushed.sent or pushed.failed or pushed.deferred:
+                    later = (f"，{pushed.deferred} 项遇到临时错误，稍后自动重试"
+                             if pushed.deferred else "")
+                    _say(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}{later}", err=True)
             try:
                 report = await SyncService(ws).run(client, mode, progress=_progress)  # type: ignore[arg-type]
             except (Cancelled, KeyboardInterrupt):
@@ -151,7 +154,13 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
              f"用时 {report.seconds:.1f} 秒：员工 {c.get('staff', 0)}，"
              f"客户关系 {c.get('contacts', 0)}，新客户 {c.get('members_added', 0)}，"
              f"客户群 {c.get('groups', 0)}（读取 {c.get('groups_read', 0)}），"
-             f"进群 {c.get('joins', 0)}，退群 {c.get('leaves', 0)}")
+             f"进群 {c.get('joins', 0)}，退群 {c.get('leaves', 0)}"
+             + (f"，重读客户资料 {c['members_refreshed']}（有变化 {c.get('members_updated', 0)}）"
+                if c.get("members_refreshed") else ""))
+        if c.get("staff_names_denied"):
+            _say("提示: 这个 Secret 读不到通讯录，员工姓名取自客户群成员名单；"
+                 "请管理员把员工加入应用的可见范围。", err=True)
+        _say(_freshness(await SyncService(ws).freshness()), err=True)
         for phase, message in report.failures.items():
             _say(f"错误: {PHASE_LABELS.get(phase, phase)}没有同步完：{message}", err=True)
         if report.failures:
@@ -166,6 +175,21 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
         raise
     finally:
         ws.close()
+
+
+def _freshness(f: Freshness) -> str:
+    def ago(at: int | None) -> str:
+        if at is None:
+            return "从未读取"
+        minutes = max(0, int((f.now - at) // 60))
+        return ("刚刚" if minutes < 1 else f"{minutes} 分钟前" if minutes < 60 else
+                f"{minutes // 60} 小时前" if minutes < 1440 else f"{minutes // 1440} 天前")
+    due = ("下次同步将做完整核对" if f.next_full_at is None or f.next_full_at <= f.now else
+           "下次完整核对：" + datetime.fromtimestamp(f.next_full_at).strftime("%m-%d %H:%M")
+           + " 之后的第一次同步")
+    return (f"资料新鲜度：客户最久 {ago(f.customers_oldest)}读过，客户群最久 "
+            f"{ago(f.groups_oldest)}读过；每次增量同步重读 {f.refresh_customers} 位客户和 "
+            f"1/{f.rolling_cycle} 的客户群；{due}")
 
 
 async def _outbox(args: argparse.Namespace, ctx: Any) -> int:

@@ -4,42 +4,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="124"/>
+        <location filename="../../siyu_desktop/app.py" line="127"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="159"/>
+        <location filename="../../siyu_desktop/app.py" line="161"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="172"/>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="173"/>
+        <location filename="../../siyu_desktop/app.py" line="175"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <location filename="../../siyu_desktop/app.py" line="176"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="175"/>
+        <location filename="../../siyu_desktop/app.py" line="177"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="176"/>
+        <location filename="../../siyu_desktop/app.py" line="178"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="177"/>
+        <location filename="../../siyu_desktop/app.py" line="179"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -180,208 +180,268 @@
 <context>
     <name>ConnectionController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="33"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="34"/>
         <source>标签库</source>
         <translation>Tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="35"/>
         <source>客户</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="36"/>
         <source>客户群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="37"/>
         <source>群统计</source>
         <translation>Group stats</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="38"/>
         <source>全量</source>
         <translation>full</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="41"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="39"/>
         <source>增量</source>
         <translation>incremental</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="42"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="40"/>
         <source>自动</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="112"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
+        <source>客户 {n} 位，最久未读的一位读于{ago}</source>
+        <translation>{n} customers, the one read longest ago read {ago}</translation>
+    </message>
+    <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
+        <source>客户群 {n} 个，最久未读的一个读于{ago}</source>
+        <translation>{n} groups, the one read longest ago read {ago}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="131"/>
+        <source>每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群</source>
+        <translation>each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>
+        <source>下次同步将做完整核对</source>
+        <translation>the next sync is a full reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
+        <source>下次完整核对：{at}之后的第一次同步</source>
+        <translation>next full reconciliation: the first sync after {at}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
+        <source>资料新鲜度：</source>
+        <translation>Freshness: </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="142"/>
+        <source>刚刚</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="143"/>
+        <source>{n} 分钟前</source>
+        <translation>{n} min ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
+        <source>{n} 小时前</source>
+        <translation>{n} h ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="145"/>
+        <source>{n} 天前</source>
+        <translation>{n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="151"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
         <source>上次同步：{at}（{mode}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Last sync: {at} ({mode}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="166"/>
         <source>上次同步（{at}，{mode}）没有完成：{why}</source>
         <translation>The last sync ({at}, {mode}) did not finish: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="167"/>
         <source>出错</source>
         <translation>an error</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="148"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="170"/>
         <source>上次同步（{at}，{mode}）在进行中被中断（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was interrupted (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="174"/>
         <source>上次同步（{at}，{mode}）已取消；下次全量同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was cancelled; the next full sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="178"/>
         <source>上次同步（{at}，{mode}）没有做完（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) did not get to the end (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="203"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="198"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="219"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="206"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="227"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="213"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="234"/>
         <source> · 网络不稳定，已自动重试 {n} 次</source>
         <translation> · network unstable, {n} automatic retries so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="238"/>
         <source>网络不稳定，正在重试（第 {n} 次）</source>
         <translation>The network is unstable: retrying (attempt {n})</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="224"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="245"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="227"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="231"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="244"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="265"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="277"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="258"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="279"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="282"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="262"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="283"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="278"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="302"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="287"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="308"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="295"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="314"/>
+        <source>；重读了 {n} 位客户的资料，{u} 位有变化</source>
+        <translation>; re-read {n} customers&apos; details, {u} changed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="319"/>
+        <source>；{n} 项遇到临时错误，将在 {at} 后自动重试</source>
+        <translation>; {n} items hit a temporary error and are retried automatically after {at}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="322"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="298"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="325"/>
         <source>（网络不稳定：自动重试了 {n} 次）</source>
         <translation> (network unstable: {n} automatic retries)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="326"/>
         <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
         <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="307"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="334"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="334"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="361"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -389,53 +449,53 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="52"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="50"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="61"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
         <source>企业微信：已配置</source>
         <translation>WeCom: configured</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="62"/>
         <source>企业微信：在线</source>
         <translation>WeCom: online</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="63"/>
         <source>企业微信：离线</source>
         <translation>WeCom: offline</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="68"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="66"/>
         <source>刚刚同步</source>
         <translation>synced just now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="67"/>
         <source>{n} 分钟前同步</source>
         <translation>synced {n} min ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="68"/>
         <source>{n} 小时前同步</source>
         <translation>synced {n} h ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="69"/>
         <source>{n} 天前同步</source>
         <translation>synced {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="71"/>
         <source>待发送 {n}</source>
         <translation>{n} waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="73"/>
         <source>失败 {n}</source>
         <translation>{n} failed</translation>
     </message>
@@ -474,202 +534,212 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <source>客户群群发</source>
+        <translation>Group mass send</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
+        <source>待员工确认</source>
+        <translation>Waiting for staff to confirm</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="40"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="41"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="42"/>
         <source>已放弃</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="59"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="62"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="165"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="77"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="80"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="81"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="94"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="96"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="95"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="97"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="96"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="98"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="110"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="126"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="130"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="131"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="144"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="145"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="146"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="166"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="205"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="216"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="208"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="219"/>
         <source>客户 {name}</source>
         <translation>Customer {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="210"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="221"/>
         <source>标签 {name}</source>
         <translation>Tag {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="212"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="223"/>
         <source>标签组 {name}</source>
         <translation>Tag group {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="226"/>
         <source>{n} 个标签</source>
         <translation>{n} tag(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="228"/>
         <source>{n} 个标签组</source>
         <translation>{n} tag group(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="230"/>
         <source>员工 {name}</source>
         <translation>Staff {name}</translation>
     </message>
@@ -3159,11 +3229,21 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
+        <source>同步员工姓名 {n} 人</source>
+        <translation>Synced names of {n} staff</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
+        <source>同步客户资料</source>
+        <translation>Synced customer details</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
         <source>同步客户：移除已删除的好友关系</source>
         <translation>Sync: removed relationships deleted in WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
         <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
         <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>

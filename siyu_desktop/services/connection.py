@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from .. import secrets
+from ..domain.clock import Clock, SystemClock
 from ..errors import UserError, ValidationError
 from ..store import outbox as outbox_store
 from ..store import wecom_sync_groups as gs
@@ -92,6 +92,7 @@ class ConnectionStatus:
     latest_run: dict[str, Any] | None = None  # the newest sync run, whatever its end
     message: str = ""
     listeners: list[Callable[[ConnectionStatus], None]] = field(default_factory=list, repr=False)
+    clock: Clock = field(default_factory=SystemClock, repr=False)  # the workspace's
 
     def notify(self) -> None:
         for listener in list(self.listeners):
@@ -101,7 +102,7 @@ class ConnectionStatus:
 class ConnectionService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self.status = ConnectionStatus()
+        self.status = ConnectionStatus(clock=ws.clock)
         self._tokens = TokenCache()  # shared by the clients this service makes
         # Only the demo's made-up emulator secret may live here, and only for this session,
         # when the machine has no usable keyring (a headless Linux box): never a real secret.
@@ -292,7 +293,8 @@ def status_parts(s: ConnectionStatus, now: float | None = None
     waiting and failed."""
     state = ("unset" if not s.configured else
              {None: "configured", True: "online", False: "offline"}[s.online])
-    minutes = (int(((now or time.time()) - s.last_sync_at) // 60) if s.last_sync_at else None)
+    now = s.clock.now() if now is None else now
+    minutes = int((now - s.last_sync_at) // 60) if s.last_sync_at else None
     return state, minutes, s.outbox_waiting, s.outbox_failed
 
 

@@ -51,7 +51,8 @@ PROBLEMS_SHOWN = 100
 CHANNELS_SHOWN = 20
 # Progress phases, in order; the UI names them.
 READ, COMPARE, WRITE = "read", "compare", "write"
-MATCH_RULE = "按客户ID匹配已有客户，没有客户ID时按手机号，再没有时按 unionid。"
+MATCH_RULE = ("按客户ID匹配已有客户，没有客户ID时按 unionid，再没有时按手机号；"
+              "对应多位客户或指向不同客户的行不会导入。")
 
 
 @dataclass(frozen=True, slots=True)

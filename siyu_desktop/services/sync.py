@@ -64,6 +64,9 @@ PHASE_LABELS = {"staff": "员工", "tags": "标签库", "members": "客户", "gr
 FULL_EVERY = 24 * 3600
 RUN_KEY = "run:full"
 ROLLING_CYCLE = 24  # an incremental sync re-reads the 1/24 of groups read longest ago
+# ... and this many customers read longest ago (``externalcontact/get``, one call each): remark,
+# description and tag edits made in the WeCom client reach the workspace between full syncs
+REFRESH_CUSTOMERS = 200
 MAX_PAGES = 100_000  # pages of one staff chunk: a server that never ends its list stops here
 # Counts that describe what WeCom holds rather than what a run did: a resumed run takes the
 # larger of the attempts' values instead of their sum.
@@ -111,15 +114,33 @@ class SyncReport:
         return "；".join(f"{PHASE_LABELS.get(p, p)}：{m}" for p, m in self.failures.items())
 
 
+@dataclass(frozen=True)
+class Freshness:
+    """When each part was last read from WeCom (epoch seconds; None: never), and what the
+    coming syncs will read: every incremental sync re-reads ``refresh_customers`` customers and
+    1/``rolling_cycle`` of the groups read longest ago; ``next_full_at`` is when the next full
+    reconciliation is due (None: the next sync is one)."""
+    customers: int
+    customers_oldest: int | None
+    groups: int
+    groups_oldest: int | None
+    next_full_at: int | None
+    refresh_customers: int
+    rolling_cycle: int
+    now: float  # the workspace clock when this was read: ages are counted from it
+
+
 Progress = Callable[[SyncProgress], None]
 
 
 class SyncService:
     def __init__(self, ws: Workspace, *, today: Callable[[], date] | None = None,
-                 rolling_cycle: int = ROLLING_CYCLE) -> None:
+                 rolling_cycle: int = ROLLING_CYCLE,
+                 refresh_customers: int = REFRESH_CUSTOMERS) -> None:
         self.ws = ws
-        self._today = today or groups.beijing_today
+        self._today = today or (lambda: groups.beijing_today(ws.clock.now()))
         self.rolling_cycle = rolling_cycle
+        self.refresh_customers = refresh_customers
         self.transactions = 0  # of the last run's pipelined writes, for tests and benchmarks
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -149,7 +170,17 @@ class SyncService:
         state = await self._read(gs.get_state, RUN_KEY)
         if state is None or state["finished_at"] is None:
             return "full"
-        return "full" if time.time() - state["finished_at"] > FULL_EVERY else "incremental"
+        return ("full" if self.ws.clock.now() - state["finished_at"] > FULL_EVERY
+                else "incremental")
+
+    async def freshness(self) -> Freshness:
+        """How fresh each part of the workspace is, for the 企业微信 screen and the CLI."""
+        f = await self._read(gs.freshness)
+        state = await self._read(gs.get_state, RUN_KEY)
+        last_full = state["finished_at"] if state else None
+        return Freshness(f["customers"], f["customers_oldest"], f["groups"], f["groups_oldest"],
+                         None if last_full is None else int(last_full) + FULL_EVERY,
+                         self.refresh_customers, self.rolling_cycle, self.ws.clock.now())
 
     async def run(self, client: WeComClient, mode: Mode = "auto", *,
                   progress: Progress | None = None,
@@ -168,7 +199,7 @@ class SyncService:
         else:
             # Strictly increasing markers: two runs in the same second must not share one.
             last = int(state["run_started_at"] or 0) if state else 0
-            run, cp = max(int(time.time()), last + 1), {"phases_done": []}
+            run, cp = max(int(self.ws.clock.now()), last + 1), {"phases_done": []}
             if mode == "full":
                 await self._write(gs.set_state, RUN_KEY, run, cp, action="sync", audited=False)
         run_id = await self._write(gs.start_run, mode, run, action="sync", audited=False)
@@ -315,8 +346,34 @@ class SyncService:
         await self._write(ss.sync_staff, userids, run, action="sync_staff",
                           summary=summaries.summary("同步员工 {n} 人", n=len(userids)))
         report.add("staff", len(userids))
+        await self._staff_names(client, userids, run, report)
         self._report("staff", len(userids), len(userids))
         return userids
+
+    async def _staff_names(self, client: WeComClient, userids: Sequence[str], run: int,
+                           report: SyncReport) -> None:
+        """Names from the staff directory for staff known only by their userid (so far a name
+        came only from a group roster, and staff in no group showed their userid). A name once
+        known is kept (the operator may have set it); a secret that may not read the directory
+        leaves the names as they are, with a note in the report."""
+        unnamed = await self._read(ss.unnamed_staff, userids)
+        names: dict[str, str] = {}
+        for userid in unnamed:
+            self._check()
+            try:
+                name = await staff.get_user_name(client, userid)
+            except wecom_errors.PermissionDeniedError:
+                log.info("the staff directory is not readable with this secret")
+                report.add("staff_names_denied", 1)
+                break
+            except wecom_errors.NotFoundError:
+                continue  # left the directory: the roster name, if any, stays
+            if name and name != userid:
+                names[userid] = name
+        if names:
+            await self._write(ss.ensure_staff, sorted(names), names, run, action="sync_staff",
+                              summary=summaries.summary("同步员工姓名 {n} 人", n=len(names)))
+            report.add("staff_named", len(names))
 
     async def _tags(self, client: WeComClient, run: int, report: SyncReport) -> None:
         library = await tags.get_corp_tag_list(client)
@@ -381,6 +438,7 @@ class SyncService:
     async def _members_incremental(self, client: WeComClient, run: int, userids: Sequence[str],
                                    report: SyncReport) -> None:
         staff_ids = await self._staff_ids()
+        added: set[str] = set()
         for done, userid in enumerate(userids, start=1):
             self._check()
             sid = staff_ids[userid]
@@ -406,6 +464,36 @@ class SyncService:
                     ss.drop_unseen_follows, [sid], run, gone, action="sync_members",
                     summary="同步客户：移除已删除的好友关系"))
             self._report("members", done, len(userids))
+            added.update(new)
+        await self._refresh_customers(client, run, staff_ids, added, report)
+
+    async def _refresh_customers(self, client: WeComClient, run: int, staff_ids: dict[str, int],
+                                 skip: set[str], report: SyncReport) -> None:
+        """Re-read the customers read longest ago (the budget ``refresh_customers``): edits made
+        in the WeCom client on existing customers (remark, description, tags) arrive within
+        (customers / budget) incremental syncs instead of waiting for the next full one."""
+        if self.refresh_customers <= 0:
+            return
+        stale = [e for e in await self._read(ss.stalest_customers,
+                                             self.refresh_customers + len(skip)) if e not in skip]
+        stale = stale[:self.refresh_customers]
+        for start in range(0, len(stale), 20):
+            self._check()
+            rows: list[ContactFollow] = []
+            for ext in stale[start:start + 20]:
+                try:
+                    detail = await _listing(partial(contacts.get_contact, client, ext),
+                                            PHASE_LABELS["members"])
+                except wecom_errors.NotFoundError:
+                    continue  # no longer anyone's customer: the list diff above removed them
+                rows.extend(ContactFollow(detail.contact, f) for f in detail.follow_users
+                            if f.userid in staff_ids)
+            if rows:
+                result = await self._write(ss.upsert_contacts, rows, staff_ids, run,
+                                           action="sync_members", summary="同步客户资料")
+                report.add("members_updated", result.members_updated)
+                report.add("member_tags_changed", result.tags_changed)
+            report.add("members_refreshed", len(stale[start:start + 20]))
 
     async def _groups(self, client: WeComClient, userids: Sequence[str], writer: SyncWriter,
                       report: SyncReport, *, full: bool) -> None:

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..domain import summaries
+from ..domain.wecom_records import GroupChat, GroupMember
 from ..errors import Cancelled
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
 from ..store.audit import WriteContext
 from ..store.db import Workspace
-from ..wecom.types import ContactFollow, GroupChat, GroupDayStat, GroupMember
+from ..wecom.types import ContactFollow, GroupDayStat
 
 Lane = Literal["main", "groups"]
 MAX_ROWS = 10_000  # rows (contacts, roster entries, statistics days) per transaction

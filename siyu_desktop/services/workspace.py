@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pyroaring import BitMap
 
-from ..domain import summaries
+from ..domain import clock, summaries
 from ..domain.channels import ChannelList, ChannelUse, check_removals, overview
 from ..domain.members import (
     AuditBatch,
@@ -115,7 +114,8 @@ class WorkspaceService:
         return ZoneInfo(self.ws.get_setting("timezone", DEFAULT_TZ))
 
     def today(self) -> date:
-        return datetime.now(self.tz).date()
+        """Today in the workspace time zone, by the workspace's clock."""
+        return clock.today(self.ws.clock, self.tz)
 
     def on_change(self, listener: Callable[[Changes], None]) -> None:
         self.ws.on_change(listener)
@@ -392,11 +392,12 @@ class WorkspaceService:
         return await self._read(groups.duplicates, min_groups)
 
     async def recent_events(self, days: int = 30, group_id: int | None = None) -> list[RosterEvent]:
-        return await self._read(groups.recent_events, int(time.time()) - days * 86400, group_id)
+        return await self._read(groups.recent_events, clock.days_ago(self.ws.clock, days),
+                                group_id)
 
     async def roster_event_counts(self, days: int = 30) -> dict[str, int]:
         """Joins and leaves across all groups in the last ``days`` (true totals, no cap)."""
-        return await self._read(groups.event_counts, int(time.time()) - days * 86400)
+        return await self._read(groups.event_counts, clock.days_ago(self.ws.clock, days))
 
     async def group_kinds(self) -> list[tuple[str, int]]:
         return await self._read(groups.kinds)

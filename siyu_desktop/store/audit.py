@@ -7,7 +7,9 @@ table as value lists under one list of column names, which costs a tenth of row-
 and reads back as the same entries. Undo walks a batch backwards and puts every row back as it
 was, as a new batch of its own (so an undo can itself be undone) -- but only while every row is
 still as the batch left it: putting a whole before-image back over a row someone changed later
-would silently throw that later change away, so such an undo is refused instead.
+would silently throw that later change away, so such an undo is refused instead. Tables that
+must never be edited (``APPEND_ONLY``, the points ledger) are not put back but compensated: undo
+appends a reversing row for each row the batch added.
 """
 
 from __future__ import annotations
@@ -54,13 +56,13 @@ class WriteContext:
     """What a write function gets: the connection, who is acting, and the audit/changes log."""
 
     def __init__(self, conn: sqlite3.Connection, actor: str, action: str, summary: str,
-                 changes: Changes, audited: bool) -> None:
+                 changes: Changes, audited: bool, now: float | None = None) -> None:
         self.conn = conn
         self.actor = actor
         self.action = action
         self.summary = summary
         self.changes = changes
-        self.now = int(time.time())
+        self.now = int(time.time() if now is None else now)  # the workspace's clock
         self.batch_id: int | None = None
         self._count = 0
         self._pending: list[tuple[Any, ...]] = []
@@ -218,6 +220,53 @@ def member_history(conn: sqlite3.Connection, member_id: int, limit: int = 200) -
 
 # -- undo ------------------------------------------------------------------------------------
 Change = tuple[list[Any], dict[str, Any] | None, dict[str, Any] | None]
+# Appends the entry that reverses a logged inserted row (given as the audit logged it) and
+# returns that new row as it now is in the table. It must only INSERT.
+Compensate = Callable[[WriteContext, dict[str, Any]], dict[str, Any]]
+
+
+# Tables that are never edited (the points ledger): undo appends a reversing entry for each row
+# the batch inserted, in the undo's own batch (so undoing the undo appends the reversal of the
+# reversal), and deletes and overwrites nothing.
+APPEND_ONLY: dict[str, Compensate] = {}
+
+
+def register_append_only(table: str, primary_key: tuple[str, ...],
+                         compensate: Compensate) -> None:
+    """Make ``table`` audited and append-only for undo: rows are logged by ``primary_key`` and
+    undone by ``compensate``."""
+    PRIMARY_KEYS[table] = primary_key
+    APPEND_ONLY[table] = compensate
+
+
+def unregister_append_only(table: str) -> None:
+    APPEND_ONLY.pop(table, None)
+    PRIMARY_KEYS.pop(table, None)
+
+
+def _edits_append_only(conn: sqlite3.Connection, batch_id: int) -> ValidationError | None:
+    """An append-only table only gains rows; a batch that logged an edit or a deletion of one
+    cannot be compensated."""
+    if not APPEND_ONLY:
+        return None
+    tables = list(APPEND_ONLY)
+    row = conn.execute(
+        f"SELECT tbl FROM audit WHERE batch_id = ? AND before IS NOT NULL AND tbl IN "
+        f"({', '.join('?' * len(tables))}) LIMIT 1", (batch_id, *tables)).fetchone()
+    if row is None:
+        return None
+    return ValidationError("这次操作修改了只能追加的记录，无法撤销。",
+                           english=f"This operation edited rows of the append-only table "
+                                   f"{row[0]}; it cannot be undone.")
+
+
+def _compensate(ctx: WriteContext, table: str, changes: Sequence[Change]) -> None:
+    """The batch's inserted rows of an append-only table reversed, newest first, each logged
+    as an insert of this undo's batch."""
+    compensate = APPEND_ONLY[table]
+    for _pk, before, after in changes:
+        assert before is None and after is not None  # _edits_append_only refused the others
+        ctx.log(table, None, compensate(ctx, after))
 
 
 class _LaterChanges:
@@ -338,11 +387,13 @@ def undo_blocker(conn: sqlite3.Connection, batch_id: int) -> ValidationError | N
     """Why the batch cannot be undone now (the error ``undo_batch`` would raise), or None if it
     can; changes nothing. For a history screen to grey out an entry and say why: it reads the
     batch's rows and their current state, a query per audit entry (chunks count as one)."""
-    refused = _undo_state(conn, batch_id)
+    refused = _undo_state(conn, batch_id) or _edits_append_only(conn, batch_id)
     if refused is not None:
         return refused
     later = _LaterChanges()
     for table, pk_json, cols_json, before_json, after_json in _batch_entries(conn, batch_id):
+        if table in APPEND_ONLY:
+            continue  # never changed later: compensating is always possible
         changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
         later.check_dropped_members(conn, table, changes)
         later.check(table, changes, _current(conn, table, [pk for pk, _, _ in changes]))
@@ -359,9 +410,12 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
     Each entry's rows are compared with what the batch wrote before they are restored, from the
     same read the restore needs anyway. At the first row changed later the undo stops writing,
     only counts the rest, and raises: the caller's transaction rolls back what was restored, so
-    nothing changes and the batch stays undoable (after the later operation is undone)."""
+    nothing changes and the batch stays undoable (after the later operation is undone).
+
+    Rows of append-only tables (``APPEND_ONLY``) are not restored but compensated: a reversing
+    row is appended for each row the batch inserted; they count as restored."""
     conn = ctx.conn
-    refused = _undo_state(conn, batch_id)
+    refused = _undo_state(conn, batch_id) or _edits_append_only(conn, batch_id)
     if refused is not None:
         raise refused
     entries = _batch_entries(conn, batch_id)
@@ -380,6 +434,15 @@ def undo_batch(ctx: WriteContext, batch_id: int, *,
             deferring.enter_context(search_triggers_off(conn))
         for done, (table, pk_json, cols_json, before_json, after_json) in enumerate(entries, 1):
             changes = _entries(table, pk_json, cols_json, before_json, after_json)[::-1]
+            if table in APPEND_ONLY:
+                if not later.found:
+                    _compensate(ctx, table, changes)
+                restored += len(changes)
+                if cancel:
+                    cancel()
+                if progress:
+                    progress(done, len(entries))
+                continue
             current = _current(conn, table, [pk for pk, _, _ in changes])
             if not later.found:
                 later.check_dropped_members(conn, table, changes)

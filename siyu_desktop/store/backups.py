@@ -57,7 +57,7 @@ def is_due(backup_dir: Path, stem: str, now: float | None = None) -> bool:
     if last is None:
         return True
     try:
-        age = (now or time.time()) - last.stat().st_mtime
+        age = (time.time() if now is None else now) - last.stat().st_mtime
     except OSError:
         return True
     return age >= BACKUP_EVERY_SECONDS
@@ -143,9 +143,9 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
 
 
 def backup_rotated(source: sqlite3.Connection, backup_dir: Path, stem: str,
-                   kept: int = BACKUPS_KEPT) -> Path:
+                   kept: int = BACKUPS_KEPT, now: float | None = None) -> Path:
     """A new checked copy in the rotation; only then are the oldest beyond ``kept`` removed."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
     target = backup_dir / f"{stem}.auto.{stamp}.db"
     n = 1
     while target.exists():  # two backups within one second (tests, a manual one)
@@ -168,7 +168,7 @@ def describe_last(backup_dir: Path, stem: str, now: float | None = None) -> str:
         at = last.stat().st_mtime
     except OSError:
         return "还没有备份。"
-    hours = ((now or time.time()) - at) / 3600
+    hours = ((time.time() if now is None else now) - at) / 3600
     return f"上次备份：{time.strftime('%Y-%m-%d %H:%M', time.localtime(at))}" + (
         f"（{int(hours)} 小时前）" if hours >= 1 else "")
 

@@ -24,6 +24,7 @@ import filelock
 import sqlite_utils
 
 from ..domain import authors
+from ..domain.clock import Clock, SystemClock
 from ..errors import WorkspaceError
 from . import backups, migrations
 from . import workspace_file as wsfile
@@ -97,8 +98,9 @@ def check_file(path: Path) -> None:
 class Workspace:
     """One open workspace file. Build with ``Workspace.open``; close with ``close()``."""
 
-    def __init__(self, path: Path, actor: str) -> None:
+    def __init__(self, path: Path, actor: str, clock: Clock | None = None) -> None:
         self.path = path
+        self.clock: Clock = clock or SystemClock()  # every "now" of this workspace
         self.actor = actor  # a role: "operator" (the window), "cli"; see domain.authors
         self.operator_name = ""  # 设置 → 你的名字; writes by a person are stored under it
         self.backup_dir = path.parent / "backups"
@@ -120,7 +122,8 @@ class Workspace:
     # -- opening -------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, actor: str = "operator",
-             build_index: bool = True, create: bool = True) -> Workspace:
+             build_index: bool = True, create: bool = True,
+             clock: Clock | None = None) -> Workspace:
         """Open the workspace file at ``path`` as its single writer.
 
         ``create=False`` (opening what the operator named: ``--workspace``, 打开): a missing or
@@ -148,7 +151,7 @@ class Workspace:
                 "请检查文件权限，或把它复制到可写的文件夹后再打开。",
                 english="The workspace file is read-only.",
             )
-        ws = cls(path, actor)
+        ws = cls(path, actor, clock)
         ws._lock.create = create
         try:
             ws._lock.acquire()
@@ -280,7 +283,7 @@ class Workspace:
                     conn.execute("ROLLBACK")
                     raise
             if version == 0:
-                self._set_meta(conn, "created_at", str(int(time.time())))
+                self._set_meta(conn, "created_at", str(int(self.clock.now())))
             conn.execute("PRAGMA wal_autocheckpoint = 0")  # see _checkpoint_if_due
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             self._mark("open", durable=True)
@@ -374,7 +377,8 @@ class Workspace:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                ctx = WriteContext(conn, actor, action, summary, changes, audited)
+                ctx = WriteContext(conn, actor, action, summary, changes, audited,
+                                   now=self.clock.now())
                 result = fn(ctx, *args)
                 ctx.finish()
                 if not self._session_recorded:  # the member index cache keys on it
@@ -405,6 +409,36 @@ class Workspace:
                 listener(changes)
             except Exception:  # a listener's bug must not undo a committed write
                 log.exception("change listener failed")
+        return result
+
+    def submit_bookkeeping(self, fn: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        """Run ``fn(conn)`` on the writer thread in one transaction, for the workspace's own
+        bookkeeping (the scheduler's leases and runs): no audit batch, no change notice to the
+        screens, no new ``data_version`` (nothing the member index or history shows changes)."""
+        return self._writer.submit(self._run_bookkeeping, fn)
+
+    def _run_bookkeeping(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+        conn = self._write_conn
+        if conn is None or self.closed:
+            raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = fn(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as exc:
+            user = _disk_error(exc)
+            if user is not None:
+                raise user from exc
+            raise
+        try:
+            self._checkpoint_if_due(conn)
+        except Exception:  # committed already: a checkpoint can wait for the next write
+            log.exception("checkpoint after a write failed")
         return result
 
     @staticmethod
@@ -445,12 +479,12 @@ class Workspace:
             if self._write_conn is None or self.closed:
                 raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
             return backups.backup_rotated(self._write_conn, self.backup_dir, self.path.stem,
-                                          BACKUPS_KEPT)
+                                          BACKUPS_KEPT, now=self.clock.now())
         return self._writer.submit(run)
 
     def backup_if_due(self) -> Future[Path] | None:
         """The daily backup (window and command line alike); None when the last is recent."""
-        if not backups.is_due(self.backup_dir, self.path.stem):
+        if not backups.is_due(self.backup_dir, self.path.stem, self.clock.now()):
             return None
         return self.backup_now()
 

@@ -1,11 +1,12 @@
 """Bringing a roster file's members into the workspace: first a plan of what would change, then
 applying that plan in the caller's write transaction.
 
-Existing members are matched by ``external_userid``, else by phone, else by unionid (a phone or
-unionid match is skipped when both sides carry different external ids: that is someone else).
-An import only sets what the file says: empty cells leave a field alone, tags, follow-ups (跟进人)
-and group memberships are only ever added, and staff and groups are matched by name and never
-created (they come from WeCom). Tags the file names that do not exist yet are created.
+Existing members are matched by the rule in ``domain/identity.py`` (the sync uses it too): a row
+whose identifiers point at several members, or at different ones, is refused with the reason,
+never settled by picking one. What an import may change on a member is ``domain/merge.py``:
+empty cells leave a field alone; tags, follow-ups (跟进人) and group memberships are only ever
+added, and staff and groups are matched by name and never created (they come from WeCom). Tags
+the file names that do not exist yet are created.
 Channel cells (包裹卡, 直播间) are mapped to codes through the channel list (``store.channels``);
 a text no channel knows becomes a channel of its own when the import commits.
 
@@ -25,6 +26,17 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..domain.channels import ChannelList
+from ..domain.identity import (
+    Ambiguous,
+    Candidate,
+    Conflict,
+    Identity,
+    Incoming,
+    Key,
+    Matched,
+    match_member,
+)
+from ..domain.merge import field_changes, merge_extras
 from ..domain.people import clean_text
 from . import channels as channel_store
 from .members import derived_fields
@@ -161,10 +173,6 @@ def data_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def _blank(value: object) -> bool:
-    return value is None or value == ""
-
-
 def _ids_by_name(conn: sqlite3.Connection, sql: str) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for row_id, name in conn.execute(sql):
@@ -208,36 +216,53 @@ def _query(conn: sqlite3.Connection, sql: str, keys: Sequence[object]) -> list[t
     return conn.execute(sql.format(marks=",".join("?" * len(keys))), list(keys)).fetchall()
 
 
-def _match(conn: sqlite3.Connection, chunk: Sequence[MemberRecord]) -> list[tuple[int | None, str]]:
-    """The existing member of each record and what matched it."""
+def _match(conn: sqlite3.Connection, chunk: Sequence[MemberRecord]) -> list[Identity]:
+    """Who each record is (``domain.identity``), from one query per identifier."""
     eids = sorted({r.external_userid for r in chunk if r.external_userid})
     phones = sorted({r.phone for r in chunk if r.phone})
     unions = sorted({r.unionid for r in chunk if r.unionid})
-    by_eid = {e: i for i, e in _query(
-        conn, "SELECT id, external_userid FROM members WHERE external_userid IN ({marks})", eids)}
-    by_phone: dict[str, list[tuple[int, str | None]]] = {}
-    for i, phone, eid in _query(conn, "SELECT id, phone, external_userid FROM members "
-                                "WHERE phone IN ({marks}) ORDER BY id", phones):
-        by_phone.setdefault(phone, []).append((i, eid))
-    by_union: dict[str, list[tuple[int, str | None]]] = {}
-    for i, union, eid in _query(conn, "SELECT id, unionid, external_userid FROM members "
-                                "WHERE unionid IN ({marks}) ORDER BY id", unions):
-        by_union.setdefault(union, []).append((i, eid))
-    out: list[tuple[int | None, str]] = []
+    found: dict[Key, dict[str, list[Candidate]]] = {"external_userid": {}, "phone": {},
+                                                    "unionid": {}}
+    searched: tuple[tuple[Key, list[str]], ...] = (
+        ("external_userid", eids), ("phone", phones), ("unionid", unions))
+    for key, values in searched:
+        for i, value, eid, union in _query(
+                conn, f"SELECT id, {key}, external_userid, unionid FROM members "
+                f"WHERE {key} IN ({{marks}})", values):
+            found[key].setdefault(value, []).append(Candidate(i, eid, union))
+    out: list[Identity] = []
     for r in chunk:
-        if r.external_userid and r.external_userid in by_eid:
-            out.append((by_eid[r.external_userid], "external_userid"))
-            continue
-        found: tuple[int | None, str] = (None, "")
-        for key, table, how in ((r.phone, by_phone, "phone"), (r.unionid, by_union, "unionid")):
-            # Someone with another WeCom id is another person who shares the phone or unionid.
-            hit = next((i for i, eid in table.get(key or "", ())
-                        if not (eid and r.external_userid and eid != r.external_userid)), None)
-            if hit is not None:
-                found = (hit, how)
-                break
-        out.append(found)
+        incoming = Incoming(None, r.external_userid or None, r.unionid or None,
+                            (r.phone,) if r.phone else ())
+        out.append(match_member(incoming, {
+            "external_userid": found["external_userid"].get(r.external_userid or "", ()),
+            "unionid": found["unionid"].get(r.unionid or "", ()),
+            "phone": found["phone"].get(r.phone or "", ())}))
     return out
+
+
+_KEY_LABELS: dict[str, str] = {"member_id": "客户编号", "external_userid": "客户ID",
+                               "unionid": "unionid", "phone": "手机号"}
+
+
+def identity_problem(record: MemberRecord, identity: Identity) -> str | None:
+    """Why a record cannot be matched to one member, in the operator's words (None: it can)."""
+    def said(key: str) -> str:
+        value = {"external_userid": record.external_userid, "unionid": record.unionid,
+                 "phone": record.phone}.get(key) or ""
+        return f"{_KEY_LABELS[key]}「{value}」"
+
+    def members(ids: Sequence[int]) -> str:
+        return "、".join(f"#{i}" for i in ids)
+
+    if isinstance(identity, Ambiguous):
+        return (f"{said(identity.by)}对应 {len(identity.member_ids)} 位已有客户"
+                f"（{members(identity.member_ids)}），无法确定是哪一位；"
+                "请填写客户ID，或先在客户列表里合并这些客户")
+    if isinstance(identity, Conflict):
+        pointing = "，".join(f"{said(k)}对应客户 {members(ids)}" for k, ids in identity.pointing)
+        return f"{pointing}，指向不同的客户，无法确定是哪一位；请核对这一行后再导入"
+    return None
 
 
 def _load(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[
@@ -286,11 +311,13 @@ def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
             progress(start, len(records))
         chunk = records[start:start + CHUNK]
         matches = _match(conn, chunk)
-        ids = sorted({m for m, _ in matches if m is not None})
+        ids = sorted({m.member_id for m in matches if isinstance(m, Matched)})
         rows, tags_of, staff_of, groups_of = _load(conn, ids)
-        for offset, (record, (member_id, how)) in enumerate(zip(chunk, matches, strict=True)):
+        for offset, (record, identity) in enumerate(zip(chunk, matches, strict=True)):
             pos = start + offset
-            problem = _long_name(record)
+            member_id, how = ((identity.member_id, identity.by) if isinstance(identity, Matched)
+                              else (None, ""))
+            problem = _long_name(record) or identity_problem(record, identity)
             if problem is None and member_id is None and not record.name:
                 problem = "新客户需要填写客户名称（按客户ID、手机号、unionid 都没有找到已有客户）"
             if problem is None and member_id is not None and member_id in claimed:
@@ -341,19 +368,20 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     if current is not None:
-        for fld, column in COLUMNS.items():
-            value = channel_of(plan, record) if fld == "channel" else getattr(record, fld)
-            if not _blank(value) and current[column] != value:
-                before[column], after[column] = current[column], value
-                described.append((fld, current[column], value))
-                plan.field_changes[fld] += 1
+        for fld, old, value in field_changes(
+                {fld: current[column] for fld, column in COLUMNS.items()},
+                ((fld, channel_of(plan, record) if fld == "channel" else getattr(record, fld))
+                 for fld in COLUMNS)):
+            column = COLUMNS[fld]
+            before[column], after[column] = old, value
+            described.append((fld, old, value))
+            plan.field_changes[fld] += 1
         if record.extras:
-            extra = _extras(current["extra"])
-            changed = {k: v for k, v in record.extras.items() if extra.get(k) != v}
+            merged, changed = merge_extras(_extras(current["extra"]), record.extras)
             if changed:
                 before["extra"], after["extra"] = current["extra"], json.dumps(
-                    {**extra, **changed}, ensure_ascii=False, sort_keys=True)
-                described.extend((k, extra.get(k), v) for k, v in changed.items())
+                    merged, ensure_ascii=False, sort_keys=True)
+                described.extend(changed)
                 plan.field_changes["extras"] += 1
     links_before = (len(plan.tag_links), len(plan.follow_links), len(plan.roster_links))
     seen_tags: set[TagRef] = set()

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from .channels import adopt_member_values
+from .jobs import SCHEMA_V8
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -362,6 +363,57 @@ def _v7(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE outbox ADD COLUMN retries INTEGER NOT NULL DEFAULT 0")
 
 
+# v8: scheduled jobs (``store/jobs.py``): the daily backup, auto-sync and, later, the calendar's
+# occurrences, each with its rule, next due time, last run and a lease, so two processes never
+# run one job at once. Safe to run twice.
+def _v8(conn: sqlite3.Connection) -> None:
+    for statement in _split(SCHEMA_V8):
+        conn.execute(statement)
+
+
+# v9: one outbox for every kind of send (statuses: ``domain/outbox.py``). ``waiting_confirm``
+# joins the statuses (the table is rebuilt with its columns, whatever earlier versions added):
+# a mass-send task WeCom created that a staff member still has to confirm. ``remote_id`` is
+# WeCom's id for what the item created (a mass send's msgid); ``not_before`` holds an item back
+# until then, ``expires_at`` gives up on it after; ``checked_at`` is the last look at WeCom's
+# state. ``outbox_targets`` holds per-target results (receipts): one row per customer or group.
+def _v9(conn: sqlite3.Connection) -> None:
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
+                       "name = 'outbox'").fetchone()
+    if row is not None and "waiting_confirm" not in row[0]:
+        old = "'sent', 'failed', 'discarded')"
+        if old not in row[0]:
+            raise RuntimeError("unexpected outbox schema")
+        indexes = [r[0] for r in conn.execute("SELECT sql FROM sqlite_master WHERE type = "
+                                              "'index' AND tbl_name = 'outbox' AND sql IS NOT NULL")]
+        create = row[0].replace(old, "'sent', 'failed', 'discarded', 'waiting_confirm')", 1)
+        create = create.replace("CREATE TABLE outbox", "CREATE TABLE outbox_v9", 1)
+        names = ", ".join(r[1] for r in conn.execute("PRAGMA table_info(outbox)"))
+        conn.execute(create)
+        conn.execute(f"INSERT INTO outbox_v9({names}) SELECT {names} FROM outbox")
+        conn.execute("DROP TABLE outbox")
+        conn.execute("ALTER TABLE outbox_v9 RENAME TO outbox")
+        for sql in indexes:
+            conn.execute(sql)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
+    for name in ("remote_id TEXT", "not_before INTEGER", "expires_at INTEGER",
+                 "checked_at INTEGER"):
+        if name.split()[0] not in columns:
+            conn.execute(f"ALTER TABLE outbox ADD COLUMN {name}")
+    conn.execute("""CREATE TABLE IF NOT EXISTS outbox_targets (
+    item_id INTEGER NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+    target_id TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'sent', 'not_friend', 'over_cap', 'failed')),
+    userid TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT '',
+    at INTEGER,
+    PRIMARY KEY (item_id, target_id)
+) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX IF NOT EXISTS outbox_remote ON outbox(remote_id) "
+                 "WHERE remote_id IS NOT NULL")
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
@@ -370,6 +422,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (5, _v5),
     (6, _v6),
     (7, _v7),
+    (8, _v8),
+    (9, _v9),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

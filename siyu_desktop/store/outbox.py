@@ -3,23 +3,28 @@
 Items are enqueued in the same transaction as the local change they mirror, so a change and its
 outbox item commit together or not at all. Each has an idempotency key; pushing marks an item
 ``sending`` (committed) before the call, so after a crash the pusher knows which calls may have
-reached WeCom and checks before sending again. Tag changes are per follow relationship
-(``mark_tag`` takes one staff member and one customer), the way WeCom stores them. Renames and
-deletions in the tag library (``edit_corp_tag``, ``del_corp_tag``) are queued by ``outbox_tags``.
+reached WeCom and checks before sending again. Statuses and rules: ``domain/outbox.py``; what
+each kind sends: ``services/outbox_kinds``. Keys name the business event (``change_key``): an
+operator action's items carry its audit batch, an unaudited write how often the same change was
+queued before. Tag changes are per follow relationship (``mark_tag`` takes one staff member and
+one customer), the way WeCom stores them. Renames and deletions in the tag library
+(``edit_corp_tag``, ``del_corp_tag``) are queued by ``outbox_tags``.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain import outbox as rules
+from ..domain.outbox import LIVE, STATUSES, SUPERSEDED, TagStep, event_key
 from ..domain.tag_links import discard_changes
 from ..errors import ValidationError
 from .audit import WriteContext, rows_as_dicts
+from .outbox_pending import PendingTagChange, pending_remarks, pending_tag_changes
 from .wecom_sync import (
     apply_follow_tag_changes,
     refresh_member_fields,
@@ -27,10 +32,12 @@ from .wecom_sync import (
     write_member_tag_links,
 )
 
+__all__ = ["LIVE", "STATUSES", "SUPERSEDED", "PendingTagChange", "pending_remarks",
+           "pending_tag_changes"]
+
 MARK_TAG, ADD_CORP_TAG, REMARK = "mark_tag", "add_corp_tag", "remark"
 EDIT_CORP_TAG, DEL_CORP_TAG = "edit_corp_tag", "del_corp_tag"
-STATUSES = ("pending", "sending", "sent", "failed", "discarded")
-SUPERSEDED = "被后来的修改抵消，无需发送。"
+GROUP_MSG = "group_msg"
 
 
 @dataclass(frozen=True)
@@ -50,31 +57,46 @@ class OutboxItem:
     idempotency_key: str
     next_try_at: int | None = None  # waiting after a transient error: not sent before this
     retries: int = 0  # transient errors in a row (the back-off doubles with each)
+    remote_id: str | None = None  # WeCom's id of what the item created (a mass send's msgid)
+    not_before: int | None = None
+    expires_at: int | None = None
+    checked_at: int | None = None  # last look at WeCom's state (interrupted or confirming)
 
 
 def _item(row: dict[str, Any]) -> OutboxItem:
     return OutboxItem(row["id"], row["kind"], json.loads(row["payload"]), row["status"],
                       row["attempts"], row["last_error"], row["member_id"], row["staff_id"],
                       row["tag_id"], row["created_at"], row["updated_at"], row["sent_at"],
-                      row["idempotency_key"], row.get("next_try_at"), row.get("retries") or 0)
+                      row["idempotency_key"], row.get("next_try_at"), row.get("retries") or 0,
+                      row.get("remote_id"), row.get("not_before"), row.get("expires_at"),
+                      row.get("checked_at"))
 
 
-def _key(ctx: WriteContext, *parts: object) -> str:
-    # A batch id makes the key stable for one operator action; unaudited writes get a uuid.
-    scope = ctx.batch_id if ctx.batch_id is not None else uuid.uuid4().hex
-    return ":".join(str(p) for p in (*parts, scope))
+def change_key(ctx: WriteContext, kind: str, *parts: object) -> str:
+    """The key of a local change this write mirrors: the operator's action (its audit batch),
+    or, unaudited, the how-many-th time this same change is queued (earlier ones are done)."""
+    base = event_key(kind, *parts)
+    if ctx.batch_id is not None:
+        return f"{base}:{ctx.batch_id}"
+    done = ctx.conn.execute("SELECT count(*) FROM outbox WHERE idempotency_key >= ? AND "
+                            "idempotency_key < ? AND status NOT IN ('pending', 'sending')",
+                            (base + ":", base + ";")).fetchone()[0]
+    return f"{base}:g{done}"
 
 
 def enqueue(ctx: WriteContext, kind: str, key: str, payload: dict[str, Any], *,
             member_id: int | None = None, staff_id: int | None = None,
-            tag_id: int | None = None) -> int | None:
-    """Add one item; the same idempotency key twice is one item. Returns its id (None if it
-    already existed)."""
+            tag_id: int | None = None, not_before: int | None = None,
+            expires_at: int | None = None) -> int | None:
+    """Add one item under ``key`` (``event_key``/``change_key``: required, from the business
+    event); the same key twice is one item. Returns its id (None if it already existed)."""
+    if not key:
+        raise ValueError("an outbox item needs the idempotency key of its business event")
     cur = ctx.conn.execute(
         "INSERT OR IGNORE INTO outbox(idempotency_key, kind, payload, member_id, staff_id, tag_id, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, updated_at, not_before, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (key, kind, json.dumps(payload, ensure_ascii=False), member_id, staff_id, tag_id,
-         ctx.now, ctx.now))
+         ctx.now, ctx.now, not_before, expires_at))
     ctx.changes.outbox_changed = True
     return int(cur.lastrowid or 0) if cur.rowcount else None
 
@@ -116,22 +138,21 @@ def enqueue_tag_change(ctx: WriteContext, tag_id: int, member_ids: Sequence[int]
     tagged = {(r["member_id"], r["staff_id"]) for r in select_in(
         conn, "SELECT member_id, staff_id FROM follow_tags WHERE tag_id = ? AND member_id IN ({})",
         mids, [tag_id])}
-    waiting: dict[tuple[int, int], tuple[int, bool]] = {}
-    for r in select_in(conn, "SELECT id, member_id, staff_id, payload FROM outbox WHERE kind = ? "
-                             "AND tag_id = ? AND status = 'pending' AND member_id IN ({})",
-                       mids, [MARK_TAG, tag_id]):
-        waiting[(r["member_id"], r["staff_id"])] = (r["id"], bool(json.loads(r["payload"])["add"]))
+    waiting = {(c.member_id, c.staff_id): c for c in pending_tag_changes(
+        conn, mids, tag_id=tag_id, statuses=("pending",))}
     queued = 0
     for f in follows:
         rel = (f["member_id"], f["staff_id"])
         pending = waiting.get(rel)
-        if pending is not None and pending[1] != add:
-            _set(ctx, pending[0], "discarded", SUPERSEDED)
+        step = rules.tag_step(add, waiting_add=None if pending is None else pending.add,
+                              wecom_has=rel in tagged)
+        if step is TagStep.CANCEL_WAITING and pending is not None:
+            _set(ctx, pending.item_id, "discarded", SUPERSEDED)
+        if step is not TagStep.QUEUE:
             continue
-        if pending is not None or (rel in tagged) == add:
-            continue  # already queued, or WeCom already has it that way
         payload = {"member_id": rel[0], "staff_id": rel[1], "tag_id": tag_id, "add": add}
-        if enqueue(ctx, MARK_TAG, _key(ctx, MARK_TAG, *rel, tag_id, "+" if add else "-"), payload,
+        key = change_key(ctx, MARK_TAG, *rel, tag_id, "+" if add else "-")
+        if enqueue(ctx, MARK_TAG, key, payload,
                    member_id=rel[0], staff_id=rel[1], tag_id=tag_id) is not None:
             queued += 1
     return queued
@@ -157,7 +178,7 @@ def enqueue_new_tag(ctx: WriteContext, tag_id: int) -> int | None:
                            "ON g.id = t.group_id WHERE t.id = ?", (tag_id,)).fetchone()
     if row is None or row[0] is None or row[1] is not None:
         return None
-    return enqueue(ctx, ADD_CORP_TAG, _key(ctx, ADD_CORP_TAG, tag_id), {"tag_id": tag_id},
+    return enqueue(ctx, ADD_CORP_TAG, change_key(ctx, ADD_CORP_TAG, tag_id), {"tag_id": tag_id},
                    tag_id=tag_id)
 
 
@@ -195,7 +216,7 @@ def enqueue_remark(ctx: WriteContext, member_id: int, staff_id: int, remark: str
                                    (REMARK, member_id, staff_id)).fetchall():
         _set(ctx, old, "discarded", SUPERSEDED)
     payload = {"member_id": member_id, "staff_id": staff_id, **updates}
-    return enqueue(ctx, REMARK, _key(ctx, REMARK, member_id, staff_id), payload,
+    return enqueue(ctx, REMARK, change_key(ctx, REMARK, member_id, staff_id), payload,
                    member_id=member_id, staff_id=staff_id)
 
 
@@ -236,45 +257,116 @@ def mark_retry_later(ctx: WriteContext, item_id: int, error: str, next_try_at: i
 
 
 def due(item: OutboxItem, now: float) -> bool:
-    """Whether a waiting item may be sent now (no back-off, or its next-try time has come)."""
-    return item.next_try_at is None or item.next_try_at <= now
+    """Whether a waiting item may be sent now (no back-off or not-before time ahead)."""
+    return rules.due(item.next_try_at, item.not_before, now)
 
 
 def mark_failed(ctx: WriteContext, item_id: int, error: str) -> None:
     _set(ctx, item_id, "failed", error, next_try_at=None, retries=0)
 
 
-def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = None) -> None:
-    """Sent: record it and make the local mirror of WeCom say what WeCom now says."""
+Apply = Callable[[WriteContext, OutboxItem, "dict[str, Any] | None"], None]
+
+
+def mark_sent(ctx: WriteContext, item_id: int, result: dict[str, Any] | None = None, *,
+              apply: Apply | None = None) -> None:
+    """Sent: record it, and ``apply`` (the kind's local effect) makes the local mirror of
+    WeCom say what WeCom now says."""
     item = get(ctx.conn, item_id)
     if item is None:
         return
     _set(ctx, item_id, "sent", "", sent_at=ctx.now, next_try_at=None, retries=0)
+    if apply is not None:
+        apply(ctx, item, result)
+
+
+def mark_waiting_confirm(ctx: WriteContext, item_id: int, remote_id: str) -> None:
+    """WeCom created the task (``remote_id``, its msgid); a staff member still confirms it."""
+    _set(ctx, item_id, "waiting_confirm", "", remote_id=remote_id, next_try_at=None, retries=0,
+         checked_at=ctx.now)
+
+
+def mark_checked(ctx: WriteContext, item_id: int, next_try_at: int | None = None) -> None:
+    """Looked at WeCom's state without an answer: same status, looked at again later."""
+    ctx.conn.execute("UPDATE outbox SET checked_at = ?, next_try_at = ? WHERE id = ?",
+                     (ctx.now, next_try_at, item_id))
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """One target's receipt of a mass send (a customer or a customer group)."""
+
+    target_id: str
+    status: str  # waiting | sent | not_friend | over_cap | failed
+    userid: str = ""
+    error: str = ""
+    at: int | None = None
+
+
+def record_targets(ctx: WriteContext, item_id: int, results: Sequence[TargetResult]) -> None:
+    ctx.conn.executemany(
+        "INSERT INTO outbox_targets(item_id, target_id, status, userid, error, at) VALUES "
+        "(?, ?, ?, ?, ?, ?) ON CONFLICT(item_id, target_id) DO UPDATE SET status = "
+        "excluded.status, userid = excluded.userid, error = excluded.error, at = excluded.at",
+        [(item_id, r.target_id, r.status, r.userid, r.error, r.at) for r in results])
+    ctx.changes.outbox_changed = True
+
+
+def targets(conn: sqlite3.Connection, item_id: int) -> list[TargetResult]:
+    return [TargetResult(*r) for r in conn.execute(
+        "SELECT target_id, status, userid, error, at FROM outbox_targets WHERE item_id = ? "
+        "ORDER BY target_id", (item_id,))]
+
+
+def enqueue_group_msg(ctx: WriteContext, key: str, staff_id: int, chat_ids: Sequence[str],
+                      text: str, attachments: Sequence[dict[str, Any]] = (), *,
+                      not_before: int | None = None,
+                      expires_at: int | None = None) -> int | None:
+    """Queue a customer-group mass-send task (``add_msg_template``, chat_type ``group``) from
+    one staff member to these groups (WeCom chat ids). ``key`` names the occurrence
+    (``domain.outbox.schedule_key``); its content hash is stored now, before any call, so an
+    interrupted creation can be found again in WeCom's task list."""
+    if not chat_ids or (not text and not attachments):
+        raise ValidationError("群发需要目标群和内容。", english="A mass send needs groups and content.")
+    payload = {"staff_id": staff_id, "chat_ids": list(chat_ids), "text": text,
+               "attachments": list(attachments),
+               "content_hash": rules.content_hash(text, attachments)}
+    return enqueue(ctx, GROUP_MSG, key, payload, staff_id=staff_id, not_before=not_before,
+                   expires_at=expires_at)
+
+
+def apply_mark_tag(ctx: WriteContext, item: OutboxItem, result: dict[str, Any] | None) -> None:
+    """A tag change is in WeCom: its mirror ``follow_tags`` says so."""
     p = item.payload
-    if item.kind == MARK_TAG:
-        # Only the mirror of WeCom changes here: the member's own link already says what the
-        # operator wanted when the item was queued (domain/tag_links.py).
-        key = (p["member_id"], p["staff_id"], p["tag_id"])
-        if p["add"]:
-            cur = ctx.conn.execute("INSERT OR IGNORE INTO follow_tags(member_id, staff_id, tag_id) "
-                                   "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM follows WHERE "
-                                   "member_id = ? AND staff_id = ?)", (*key, *key[:2]))
-            if cur.rowcount:
-                ctx.log("follow_tags", None, dict(zip(("member_id", "staff_id", "tag_id"), key,
-                                                      strict=True)))
-                apply_follow_tag_changes(ctx, [key], [])
-        else:
-            cur = ctx.conn.execute("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? "
-                                   "AND tag_id = ?", key)
-            if cur.rowcount:
-                ctx.log("follow_tags", dict(zip(("member_id", "staff_id", "tag_id"), key,
-                                                strict=True)), None)
-                apply_follow_tag_changes(ctx, [], [key])
-    elif item.kind == ADD_CORP_TAG and result:
+    # Only the mirror of WeCom changes here: the member's own link already says what the
+    # operator wanted when the item was queued (domain/tag_links.py).
+    key = (p["member_id"], p["staff_id"], p["tag_id"])
+    if p["add"]:
+        cur = ctx.conn.execute("INSERT OR IGNORE INTO follow_tags(member_id, staff_id, tag_id) "
+                               "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM follows WHERE "
+                               "member_id = ? AND staff_id = ?)", (*key, *key[:2]))
+        if cur.rowcount:
+            ctx.log("follow_tags", None, dict(zip(("member_id", "staff_id", "tag_id"), key,
+                                                  strict=True)))
+            apply_follow_tag_changes(ctx, [key], [])
+    else:
+        cur = ctx.conn.execute("DELETE FROM follow_tags WHERE member_id = ? AND staff_id = ? "
+                               "AND tag_id = ?", key)
+        if cur.rowcount:
+            ctx.log("follow_tags", dict(zip(("member_id", "staff_id", "tag_id"), key,
+                                            strict=True)), None)
+            apply_follow_tag_changes(ctx, [], [key])
+
+
+def apply_add_corp_tag(ctx: WriteContext, item: OutboxItem,
+                       result: dict[str, Any] | None) -> None:
+    """A new tag is in WeCom: it gets WeCom's id (or, deleted here meanwhile, is deleted there)."""
+    p = item.payload
+    if result:
         before = rows_as_dicts(ctx.conn, "SELECT * FROM tags WHERE id = ?", (p["tag_id"],))
         if not before and result.get("wecom_tag_id"):
             # Deleted here while its creation was in flight: WeCom has it now, so delete it there.
-            enqueue(ctx, DEL_CORP_TAG, _key(ctx, DEL_CORP_TAG, result["wecom_tag_id"]),
+            enqueue(ctx, DEL_CORP_TAG, change_key(ctx, DEL_CORP_TAG, result["wecom_tag_id"]),
                     {"tag_ids": [result["wecom_tag_id"]], "group_ids": []}, tag_id=p["tag_id"])
         if before:
             ctx.conn.execute("UPDATE tags SET wecom_tag_id = ?, source = 'app' WHERE id = ?",
@@ -310,6 +402,7 @@ def _undo_waiting_tag(ctx: WriteContext, item: OutboxItem) -> None:
     """The discarded item's member and tag go back to what WeCom's mirror says, unless another
     waiting item (another relationship) still carries the same change."""
     conn, m, t = ctx.conn, item.member_id, item.tag_id
+    assert m is not None and t is not None  # checked by ``discard``
     adding = bool(item.payload.get("add"))
     other = conn.execute("SELECT payload FROM outbox WHERE kind = ? AND member_id = ? AND tag_id = ? "
                          "AND id != ? AND status IN ('pending', 'sending', 'failed')",

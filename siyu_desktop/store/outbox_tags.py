@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..domain.outbox import superseded_by_new
 from .audit import WriteContext, _entries
 from .outbox import (
     ADD_CORP_TAG,
@@ -24,8 +25,8 @@ from .outbox import (
     EDIT_CORP_TAG,
     MARK_TAG,
     SUPERSEDED,
-    _key,
     _set,
+    change_key,
     enqueue,
     is_wecom_tag,
 )
@@ -53,7 +54,7 @@ def enqueue_rename_tag(ctx: WriteContext, tag_id: int) -> int | None:
             "SELECT 1 FROM outbox WHERE kind = ? AND tag_id = ? AND status = 'pending'",
             (ADD_CORP_TAG, tag_id)).fetchone():
         return None  # its creation is still waiting and will send the current name
-    return enqueue(ctx, EDIT_CORP_TAG, _key(ctx, EDIT_CORP_TAG, "tag", tag_id, row[0]),
+    return enqueue(ctx, EDIT_CORP_TAG, change_key(ctx, EDIT_CORP_TAG, "tag", tag_id, row[0]),
                    {"tag_id": tag_id, "name": row[0]}, tag_id=tag_id)
 
 
@@ -64,7 +65,7 @@ def enqueue_rename_group(ctx: WriteContext, group_id: int) -> int | None:
         return None
     _discard_waiting(ctx, f"SELECT id FROM outbox WHERE kind = ? AND status IN {_WAITING} AND "
                           "json_extract(payload, '$.group_id') = ?", (EDIT_CORP_TAG, group_id))
-    return enqueue(ctx, EDIT_CORP_TAG, _key(ctx, EDIT_CORP_TAG, "group", group_id, row[0]),
+    return enqueue(ctx, EDIT_CORP_TAG, change_key(ctx, EDIT_CORP_TAG, "group", group_id, row[0]),
                    {"group_id": group_id, "name": row[0]})
 
 
@@ -105,9 +106,11 @@ def doomed_group(conn: sqlite3.Connection, group_id: int) -> Doomed:
 def enqueue_deletion(ctx: WriteContext, doomed: Doomed) -> int | None:
     """Queue ``del_corp_tag`` for what WeCom has of ``doomed``, after the local delete. Waiting
     tagging, creation and rename items for these tags have nothing left to do."""
+    moot = superseded_by_new(DEL_CORP_TAG, (MARK_TAG, ADD_CORP_TAG, EDIT_CORP_TAG))
     for tag_id in doomed.tag_ids:
-        _discard_waiting(ctx, f"SELECT id FROM outbox WHERE tag_id = ? AND kind IN (?, ?, ?) AND "
-                              f"status IN {_WAITING}", (tag_id, MARK_TAG, ADD_CORP_TAG, EDIT_CORP_TAG))
+        _discard_waiting(ctx, f"SELECT id FROM outbox WHERE tag_id = ? AND kind IN "
+                              f"({','.join('?' * len(moot))}) AND status IN {_WAITING}",
+                         (tag_id, *moot))
     for group_id in doomed.group_ids:
         _discard_waiting(ctx, f"SELECT id FROM outbox WHERE kind = ? AND status IN {_WAITING} AND "
                               "json_extract(payload, '$.group_id') = ?", (EDIT_CORP_TAG, group_id))
@@ -116,7 +119,7 @@ def enqueue_deletion(ctx: WriteContext, doomed: Doomed) -> int | None:
     ids = sorted(doomed.wecom_tag_ids) + sorted(doomed.wecom_group_ids)
     payload = {"tag_ids": sorted(doomed.wecom_tag_ids), "group_ids": sorted(doomed.wecom_group_ids)}
     single = doomed.tag_ids[0] if len(doomed.tag_ids) == 1 and not doomed.group_ids else None
-    return enqueue(ctx, DEL_CORP_TAG, _key(ctx, DEL_CORP_TAG, *ids), payload, tag_id=single)
+    return enqueue(ctx, DEL_CORP_TAG, change_key(ctx, DEL_CORP_TAG, *ids), payload, tag_id=single)
 
 
 def live_deletions(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:

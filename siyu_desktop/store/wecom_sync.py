@@ -23,17 +23,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.channels import ChannelList
+from ..domain.identity import (
+    Ambiguous,
+    Candidate,
+    Conflict,
+    Incoming,
+    Matched,
+    Unmatched,
+    match_member,
+)
 from ..domain.tag_links import follow_tag_changes
-from ..wecom.types import ContactFollow
+from ..domain.wecom_records import ContactFollow
 from . import channels as channel_store
 from .audit import WriteContext, rows_as_dicts
 from .bulk import insert_members, insert_rows, query_in, update_rows
 from .members import derived_fields
+from .outbox_pending import pending_remarks, pending_tag_changes
 
 SYNC_ACTOR = "sync"
 # Outbox items that still express the operator's intent (not sent, not discarded).
 LIVE_OUTBOX = ("pending", "sending", "failed")
 _CHUNK = 900  # SQLite's default variable limit is 999
+MATCH_CANDIDATES = 20  # members read per identifier: enough to see that it is ambiguous
+IDENTITY_ISSUES_KEY = "identity_issues"  # meta: customers a sync kept apart, newest last
+IDENTITY_ISSUES_KEPT = 500
 
 
 @dataclass
@@ -44,6 +57,14 @@ class PageResult:
     follows_updated: int = 0
     tags_changed: int = 0
     unknown_tags: set[str] = field(default_factory=set)
+    # Customers matching several or different members by unionid or phone: kept apart.
+    identity_issues: list[IdentityIssue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IdentityIssue:
+    external_userid: str
+    identity: Ambiguous | Conflict
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -139,40 +160,48 @@ def wecom_tag_map(conn: sqlite3.Connection) -> dict[str, int]:
 
 # -- members and follow relationships ----------------------------------------------------------
 def _match_members(conn: sqlite3.Connection, rows: Sequence[ContactFollow]
-                   ) -> tuple[list[str], dict[str, tuple[Any, ...]]]:
+                   ) -> tuple[list[str], dict[str, tuple[Any, ...]], list[IdentityIssue]]:
     """Local member rows by external_userid: by id first, then imported people without a WeCom
-    id matched by unionid, then by a phone in the remark mobiles when exactly one matches."""
+    id, by the rule in ``domain/identity.py`` (unionid, then the remark mobiles). A customer
+    whose identifiers point at several or different members is not merged into any: it becomes
+    a member of its own and the issue is returned."""
     ext_ids = sorted({r.contact.external_userid for r in rows})
     cols, found_rows = query_in(conn, "SELECT * FROM members WHERE external_userid IN ({})",
                                 ext_ids)
     found = {r[1]: r for r in found_rows}
+    issues: list[IdentityIssue] = []
     if len(found) == len(ext_ids) or conn.execute(
             "SELECT 1 FROM members WHERE external_userid IS NULL LIMIT 1").fetchone() is None:
-        return cols, found  # nobody left to match by unionid or phone
+        return cols, found, issues  # nobody left to match by unionid or phone
+    at = {c: i for i, c in enumerate(cols)}
+
+    def candidates(sql: str, values: Sequence[str]) -> list[Candidate]:
+        # Only people without a WeCom id: one with an id was found by it, or is someone else.
+        got = conn.execute(f"SELECT * FROM members WHERE external_userid IS NULL AND {sql} "
+                           f"LIMIT {MATCH_CANDIDATES}", list(values)).fetchall()
+        by_id.update((int(m[0]), m) for m in got)
+        return [Candidate(int(m[0]), None, m[at["unionid"]]) for m in got]
+
+    by_id: dict[int, tuple[Any, ...]] = {}
     taken: set[int] = set()
+    seen: set[str] = set()
     for r in rows:
         ext = r.contact.external_userid
-        if ext in found:
+        if ext in found or ext in seen:
             continue
-        candidates: list[tuple[Any, ...]] = []
-        if r.contact.unionid:
-            candidates = conn.execute("SELECT * FROM members WHERE unionid = ? AND "
-                                      "external_userid IS NULL", (r.contact.unionid,)).fetchall()
-        for phone in r.follow_info.remark_mobiles:
-            if len(candidates) == 1:
-                break
-            candidates = conn.execute("SELECT * FROM members WHERE phone = ? AND "
-                                      "external_userid IS NULL LIMIT 2", (phone,)).fetchall()
-        if len(candidates) == 1 and candidates[0][0] not in taken:
-            found[ext] = candidates[0]
-            taken.add(candidates[0][0])
-    return cols, found
-
-
-def _live_outbox(conn: sqlite3.Connection, member_ids: Sequence[int], kind: str) -> list[dict[str, Any]]:
-    return select_in(conn, "SELECT member_id, staff_id, tag_id, payload FROM outbox WHERE "
-                           f"kind = ? AND status IN {LIVE_OUTBOX} AND member_id IN ({{}}) "
-                           "ORDER BY id", member_ids, [kind])
+        seen.add(ext)
+        phones = tuple(dict.fromkeys(r.follow_info.remark_mobiles))
+        incoming = Incoming(None, ext, r.contact.unionid or None, phones)
+        identity = match_member(incoming, {
+            "unionid": candidates("unionid = ?", [incoming.unionid]) if incoming.unionid else [],
+            "phone": candidates(f"phone IN ({_in(len(phones))})", phones) if phones else []})
+        if isinstance(identity, Matched):
+            if identity.member_id not in taken:
+                found[ext] = by_id[identity.member_id]
+                taken.add(identity.member_id)
+        elif not isinstance(identity, Unmatched):
+            issues.append(IdentityIssue(ext, identity))
+    return cols, found, issues
 
 
 def _first_remark(follows: Iterable[tuple[int, int | None, str]]) -> str | None:
@@ -200,7 +229,7 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
     missing = sorted({r.follow_info.userid for r in rows} - set(staff_ids))
     if missing:
         staff_ids.update(ensure_staff(ctx, missing, run=run))
-    cols, existing = _match_members(conn, rows)
+    cols, existing, issues = _match_members(conn, rows)
     channels = channel_store.load(conn)
     by_ext: dict[str, list[ContactFollow]] = {}
     for r in rows:
@@ -227,7 +256,45 @@ def upsert_contacts(ctx: WriteContext, rows: Sequence[ContactFollow], staff_ids:
                                    result)
     _update_members(ctx, cols, existing, by_ext, run, result, channels)
     result.tags_changed += apply_follow_tag_changes(ctx, gained, lost)
+    if issues:
+        result.identity_issues.extend(issues)
+        record_identity_issues(ctx, issues, member_ids)
     return result
+
+
+def record_identity_issues(ctx: WriteContext, issues: Sequence[IdentityIssue],
+                           member_ids: dict[str, int]) -> None:
+    """Keep what the sync could not decide for the operator: each customer it kept apart from
+    the members its unionid or phone pointed at (``member_ids``: the member it became). The
+    next sync finds the customer by external_userid, so this is the only trace. In ``meta``,
+    not audited: undo has nothing to put back here."""
+    conn = ctx.conn
+    kept = {i["external_userid"]: i for i in identity_issues(conn)}
+    for issue in issues:
+        ident = issue.identity
+        pointing = ([[ident.by, list(ident.member_ids)]] if isinstance(ident, Ambiguous)
+                    else [[k, list(ids)] for k, ids in ident.pointing])
+        kept.pop(issue.external_userid, None)
+        kept[issue.external_userid] = {
+            "external_userid": issue.external_userid,
+            "member_id": member_ids.get(issue.external_userid),
+            "kind": "ambiguous" if isinstance(ident, Ambiguous) else "conflict",
+            "pointing": pointing, "at": ctx.now}
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                 "value = excluded.value", (IDENTITY_ISSUES_KEY, json.dumps(
+                     list(kept.values())[-IDENTITY_ISSUES_KEPT:], ensure_ascii=False)))
+
+
+def identity_issues(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Customers syncs kept apart (``record_identity_issues``), oldest first: external_userid,
+    the member it became, ``kind`` (ambiguous / conflict), ``pointing`` as [identifier, member
+    ids] pairs, and when."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (IDENTITY_ISSUES_KEY,)).fetchone()
+    try:
+        value = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return [i for i in value if isinstance(i, dict)] if isinstance(value, list) else []
 
 
 def _update_members(ctx: WriteContext, cols: list[str], existing: dict[str, tuple[Any, ...]],
@@ -319,7 +386,7 @@ def _upsert_follows(ctx: WriteContext, rows: Sequence[ContactFollow], member_ids
                                         "WHERE member_id IN ({})", mids)[1]:
         ftags.setdefault((mid, sid), set()).add(tid)
     # A remark edited here and not yet in WeCom stays as the operator wrote it.
-    local_remark = {(o["member_id"], o["staff_id"]) for o in _live_outbox(conn, mids, "remark")}
+    local_remark = pending_remarks(conn, mids)
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
     stamps: list[tuple[int, int, int]] = []
@@ -397,9 +464,8 @@ def apply_follow_tag_changes(ctx: WriteContext, gained: Sequence[tuple[int, int,
         mids)[1]} & pairs
     waiting_add: set[tuple[int, int]] = set()
     waiting_remove: set[tuple[int, int]] = set()
-    for o in _live_outbox(conn, mids, "mark_tag"):
-        pair = (o["member_id"], o["tag_id"])
-        (waiting_add if json.loads(o["payload"]).get("add") else waiting_remove).add(pair)
+    for change in pending_tag_changes(conn, mids):
+        (waiting_add if change.add else waiting_remove).add((change.member_id, change.tag_id))
     plan = follow_tag_changes(gained_pairs, lost_pairs, linked=linked,
                               still_on_a_relationship=on_relationship,
                               waiting_add=waiting_add, waiting_remove=waiting_remove)
@@ -451,3 +517,18 @@ def drop_unseen_follows(ctx: WriteContext, staff_ids: Sequence[int], run: int,
     if gone:  # the remark shown in lists may have been the gone relationship's
         refresh_member_fields(ctx, [g["member_id"] for g in gone])
     return len(gone)
+
+
+def unnamed_staff(conn: sqlite3.Connection, userids: Sequence[str]) -> list[str]:
+    """Of these staff, those whose name is still the placeholder (their userid, or empty)."""
+    return sorted(r["userid"] for r in select_in(
+        conn, "SELECT userid, name FROM staff WHERE userid IN ({})", sorted(set(userids)))
+        if r["name"] in ("", r["userid"]))
+
+
+def stalest_customers(conn: sqlite3.Connection, limit: int) -> list[str]:
+    """WeCom customers in the workspace, read longest ago first (``wecom_synced_at`` is the run
+    that last read them)."""
+    return [r[0] for r in conn.execute(
+        "SELECT external_userid FROM members WHERE external_userid IS NOT NULL "
+        "ORDER BY wecom_synced_at IS NOT NULL, wecom_synced_at, id LIMIT ?", (limit,))]

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..wecom.types import STAT_FIELDS, GroupChat, GroupChatRef, GroupDayStat, GroupMember
+from ..domain.wecom_records import (
+    STAT_FIELDS,
+    GroupChat,
+    GroupChatRef,
+    GroupDayStat,
+    GroupMember,
+)
 from .audit import WriteContext, rows_as_dicts
 from .bulk import insert_members, insert_rows, next_id, query_in, update_rows
 from .wecom_sync import drop_unseen_follows, ensure_staff, name_fields
@@ -323,3 +329,14 @@ def last_run(conn: sqlite3.Connection, mode: str | None = None,
         params.append(mode)
     rows = rows_as_dicts(conn, sql + " ORDER BY id DESC LIMIT 1", params)
     return rows[0] if rows else None
+
+
+def freshness(conn: sqlite3.Connection) -> dict[str, int | None]:
+    """How many WeCom customers and groups the workspace has and when the one read longest ago
+    was read (the run marker; None when none was ever read)."""
+    c = conn.execute("SELECT count(*), min(wecom_synced_at) FROM members "
+                     "WHERE external_userid IS NOT NULL").fetchone()
+    g = conn.execute("SELECT count(*), min(wecom_synced_at) FROM groups "
+                     "WHERE chat_id IS NOT NULL AND status IS NOT ?", (DISMISSED,)).fetchone()
+    return {"customers": int(c[0]), "customers_oldest": c[1],
+            "groups": int(g[0]), "groups_oldest": g[1]}

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ..wecom.types import CorpTagGroup
+from ..domain.wecom_records import CorpTagGroup
 from .audit import WriteContext, rows_as_dicts
 from .outbox_tags import live_deletions, live_renames
 

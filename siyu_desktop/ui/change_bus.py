@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from ..store.index import Changes
+from ..services.types import Changes
 
 
 class ChangeBus(QObject):

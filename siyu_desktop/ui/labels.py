@@ -172,6 +172,8 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "同步员工 {n} 人"),
     QT_TRANSLATE_NOOP("summaries", "同步企业标签库"),
     QT_TRANSLATE_NOOP("summaries", "同步新客户"),
+    QT_TRANSLATE_NOOP("summaries", "同步员工姓名 {n} 人"),
+    QT_TRANSLATE_NOOP("summaries", "同步客户资料"),
     QT_TRANSLATE_NOOP("summaries", "同步客户：移除已删除的好友关系"),
     QT_TRANSLATE_NOOP("summaries", "同步：客户新增 {added}，更新 {updated}，关系 +{follows}；"
                                    "客户群 {groups} 个，进群 {joins}，退群 {leaves}"),

@@ -119,7 +119,7 @@ class CursorExpiredError(WeComUserError):
 
 
 class NotFoundError(WeComUserError):
-    """40003 / 40050 / 40068 / 40096 / 84061: an id WeCom does not know (any more)."""
+    """40003 / 40050 / 40068 / 40096 / 84061 / 60111: an id WeCom does not know (any more)."""
 
 
 class TooManyItemsError(WeComUserError):
@@ -263,9 +263,10 @@ def error_for(
         return PermissionDeniedError(
             "没有权限执行这个操作。", tag_hint, english="No permission.", **kw
         )
-    if errcode in (40003, 40050, 40068, 40096, 84061):
+    if errcode in (40003, 40050, 40068, 40096, 84061, 60111):
         what = {
             40003: "成员账号无效或不在应用可见范围内",
+            60111: "通讯录里没有这位成员",
             40050: "客户群不存在",
             40068: "标签或标签组不存在",
             40096: "客户 ID 无效",

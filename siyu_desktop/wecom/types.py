@@ -2,13 +2,17 @@
 
 Parsing is tolerant on purpose: WeCom adds fields over time and omits optional ones, so every
 ``from_api`` reads with ``.get``, coerces numbers given as strings, and ignores the rest.
+What a sync writes is a ``domain.wecom_records`` record: the classes for it here subclass those
+and add only the parsing (the store must not know WeCom's shapes, only the records).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from ..domain import wecom_records as records
 
 Json = Mapping[str, Any]
 
@@ -38,18 +42,9 @@ def _dict(value: Any) -> Json:
 
 
 # -- customers ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ExternalContact:
-    external_userid: str
-    name: str = ""
-    type: int = 0  # 1 WeChat user, 2 WeCom user
-    gender: int = 0
-    avatar: str = ""
-    unionid: str = ""
-    position: str = ""
-    corp_name: str = ""
-    corp_full_name: str = ""
-
+# The records the store writes are ``domain.wecom_records``; each class here is one of them plus
+# how to read it from WeCom's JSON, so a parsed response goes to the store as it is.
+class ExternalContact(records.ExternalContact):
     @classmethod
     def from_api(cls, d: Json) -> ExternalContact:
         return cls(
@@ -65,13 +60,7 @@ class ExternalContact:
         )
 
 
-@dataclass(frozen=True)
-class FollowTag:
-    group_name: str
-    tag_name: str
-    tag_id: str  # empty for personal tags (type 2)
-    type: int  # 1 corp, 2 personal, 3 rule-group
-
+class FollowTag(records.FollowTag):
     @classmethod
     def from_api(cls, d: Json) -> FollowTag:
         return cls(
@@ -82,23 +71,7 @@ class FollowTag:
         )
 
 
-@dataclass(frozen=True)
-class FollowInfo:
-    """One (staff, customer) relationship: remark, channel and tags belong here, not to the
-    customer. From ``batch/get_by_user`` tags are ids only; from ``get`` they are objects."""
-
-    userid: str
-    remark: str = ""
-    description: str = ""
-    createtime: int = 0
-    tag_ids: tuple[str, ...] = ()
-    tags: tuple[FollowTag, ...] = ()
-    remark_corp_name: str = ""
-    remark_mobiles: tuple[str, ...] = ()
-    oper_userid: str = ""
-    add_way: int = 0
-    state: str = ""  # the channel string of the contact way the customer used
-
+class FollowInfo(records.FollowInfo):
     @classmethod
     def from_api(cls, d: Json) -> FollowInfo:
         tags = tuple(FollowTag.from_api(t) for t in _dicts(d.get("tags")))
@@ -118,12 +91,8 @@ class FollowInfo:
         )
 
 
-@dataclass(frozen=True)
-class ContactFollow:
+class ContactFollow(records.ContactFollow):
     """A row of ``batch/get_by_user``: one customer as seen by one staff member."""
-
-    contact: ExternalContact
-    follow_info: FollowInfo
 
     @classmethod
     def from_api(cls, d: Json) -> ContactFollow:
@@ -142,14 +111,7 @@ class ContactDetail:
 
 
 # -- corp tags ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class CorpTag:
-    id: str
-    name: str
-    create_time: int = 0
-    order: int = 0
-    deleted: bool = False
-
+class CorpTag(records.CorpTag):
     @classmethod
     def from_api(cls, d: Json) -> CorpTag:
         return cls(
@@ -161,15 +123,7 @@ class CorpTag:
         )
 
 
-@dataclass(frozen=True)
-class CorpTagGroup:
-    group_id: str
-    group_name: str
-    create_time: int = 0
-    order: int = 0
-    deleted: bool = False
-    tags: tuple[CorpTag, ...] = ()
-
+class CorpTagGroup(records.CorpTagGroup):
     @classmethod
     def from_api(cls, d: Json) -> CorpTagGroup:
         return cls(
@@ -191,23 +145,11 @@ class NewTag:
 
 
 # -- groups ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class GroupChatRef:
-    chat_id: str
-    status: int = 0  # 0 normal, 1 owner resigned, 2 inheriting, 3 inherited
+GroupChatRef = records.GroupChatRef
+STAT_FIELDS = records.STAT_FIELDS
 
 
-@dataclass(frozen=True)
-class GroupMember:
-    userid: str
-    type: int  # 1 staff, 2 external contact
-    join_time: int = 0
-    join_scene: int = 0  # 1 invited directly, 2 invite link, 3 QR scan
-    invitor: str = ""
-    group_nickname: str = ""
-    name: str = ""
-    unionid: str = ""
-
+class GroupMember(records.GroupMember):
     @classmethod
     def from_api(cls, d: Json) -> GroupMember:
         return cls(
@@ -222,17 +164,7 @@ class GroupMember:
         )
 
 
-@dataclass(frozen=True)
-class GroupChat:
-    chat_id: str
-    name: str = ""
-    owner: str = ""
-    create_time: int = 0
-    notice: str = ""
-    member_list: tuple[GroupMember, ...] = ()
-    admin_list: tuple[str, ...] = ()
-    member_version: str = ""
-
+class GroupChat(records.GroupChat):
     @classmethod
     def from_api(cls, d: Json) -> GroupChat:
         return cls(
@@ -247,24 +179,8 @@ class GroupChat:
         )
 
 
-STAT_FIELDS = (
-    "new_chat_cnt",
-    "chat_total",
-    "chat_has_msg",
-    "new_member_cnt",
-    "member_total",
-    "member_has_msg",
-    "msg_total",
-    "migrate_trainee_chat_cnt",
-)
-
-
-@dataclass(frozen=True)
-class GroupDayStat:
+class GroupDayStat(records.GroupDayStat):
     """One day (``stat_time`` = that day's 00:00 as epoch seconds) of group statistics."""
-
-    stat_time: int
-    data: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_api(cls, d: Json) -> GroupDayStat:

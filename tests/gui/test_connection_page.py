@@ -33,7 +33,6 @@ def controller(driver, empty_workspace):  # type: ignore[no-untyped-def]
     driver.idle()
     yield c
     driver.idle()
-    c.auto_timer.stop()
     c.page.close()
     shiboken6.delete(c.page)
     shiboken6.delete(c)
@@ -234,7 +233,6 @@ def _reopened(driver, ws):  # type: ignore[no-untyped-def]
 
 
 def _drop(c):  # type: ignore[no-untyped-def]
-    c.auto_timer.stop()
     shiboken6.delete(c.page)
     shiboken6.delete(c)
     gc.collect()
@@ -377,3 +375,29 @@ def test_a_sync_on_bad_wifi_says_so_throughout_and_ends_complete(  # type: ignor
     final = page.progress_label.text()
     assert "同步完成" in final and "自动重试了" in final and "数据完整" in final, final
     assert any("网络不稳定，已自动重试" in t for t in seen), seen
+
+
+def test_the_screen_says_how_fresh_each_part_is_and_when_the_next_full_sync_runs(  # type: ignore[no-untyped-def]
+        controller, driver, emu, empty_workspace):
+    page = controller.page
+    assert page.freshness_label.isHidden()  # nothing read from WeCom yet: nothing to say
+    page.corp_id.setText(emu.corp.corp_id)
+    page.secret.setText(emu.corp.secret)
+    page.base_url.setText(emu.base_url)
+    page.save_button.click()
+    driver.idle()
+    page.full_button.click()
+    driver.idle()
+    text = page.freshness_label.text()
+    assert not page.freshness_label.isHidden()
+    assert f"客户 {len(emu.corp.members)} 位，最久未读的一位读于刚刚" in text
+    assert f"客户群 {len(emu.corp.groups)} 个" in text and "下次完整核对" in text
+    # an advisor edits a remark in the WeCom client; the next incremental sync re-reads it
+    with emu.corp.lock:
+        member = next(iter(emu.corp.members.values()))
+        member.follows[0].remark = "企业微信里改的备注"
+    page.sync_button.click()
+    driver.idle()
+    assert "重读了 40 位客户的资料，1 位有变化" in page.progress_label.text()
+    remarks = {r[0] for r in empty_workspace.reader().execute("SELECT remark FROM follows")}
+    assert "企业微信里改的备注" in remarks

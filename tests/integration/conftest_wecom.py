@@ -3,45 +3,19 @@ pytest does not load this file on its own)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from siyu_desktop.wecom.client import ConnectionSettings, RetryPolicy, WeComClient
+from siyu_desktop.services.sync import SyncService
+from siyu_desktop.store.db import Workspace
+from siyu_desktop.wecom.client import WeComClient
 from siyu_desktop.wecom.emulator import RunningEmulator, running_emulator
 
+from ..support.wecom import FakeSleep, make_client
 
-class FakeSleep:
-    """Records requested sleeps and returns at once, so backoff and 45009 waits cost nothing."""
-
-    def __init__(self) -> None:
-        self.calls: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.calls.append(seconds)
-        await asyncio.sleep(0)
-
-
-def make_client(
-    emu: RunningEmulator,
-    *,
-    secret: str | None = None,
-    corp_id: str | None = None,
-    sleep: FakeSleep | None = None,
-    timeout: float = 5.0,
-    **kwargs: object,
-) -> WeComClient:
-    settings = ConnectionSettings(
-        corp_id or emu.corp.corp_id, base_url=emu.base_url, proxy_mode="none", timeout=timeout
-    )
-    return WeComClient(
-        settings,
-        emu.corp.secret if secret is None else secret,
-        retry=RetryPolicy(),
-        sleep=sleep or FakeSleep(),
-        **kwargs,  # type: ignore[arg-type]
-    )
+__all__ = ["FakeSleep", "client", "emu", "fake_sleep", "make_client", "outbox_emu",
+           "synced_workspace"]
 
 
 @pytest.fixture
@@ -61,3 +35,18 @@ def fake_sleep() -> FakeSleep:
 async def client(emu: RunningEmulator, fake_sleep: FakeSleep) -> AsyncIterator[WeComClient]:
     async with make_client(emu, sleep=fake_sleep) as c:
         yield c
+
+
+@pytest.fixture(name="emu")
+def outbox_emu() -> Iterator[RunningEmulator]:
+    """The outbox tests' corp; import it as ``outbox_emu``, it serves as ``emu``."""
+    with running_emulator(seed=9, members=60, groups=3, staff=4, latency_ms=0) as running:
+        yield running
+
+
+@pytest.fixture(name="synced")
+async def synced_workspace(empty_workspace: Workspace, emu: RunningEmulator) -> Workspace:
+    """An empty workspace after one full sync from ``emu``; import it as ``synced_workspace``."""
+    async with make_client(emu) as client:
+        await SyncService(empty_workspace).run(client, "full")
+    return empty_workspace

@@ -108,6 +108,9 @@ def siyu(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_export_onto_workspace_refused(demo_path: Path, tmp_path: Path) -> None:
+    # the day's backup job first: it records its run in the workspace, a refused export must not
+    done = siyu("--workspace", str(demo_path), "jobs", "run-due", data_dir=tmp_path / "d")
+    assert done.returncode == 0, done.stderr
     before = demo_path.read_bytes()
     link = tmp_path / "w.xlsx"
     os.link(demo_path, link)

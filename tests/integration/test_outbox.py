@@ -3,7 +3,6 @@ crash, WeCom's refusals in the operator's words, retry/discard, offline, new tag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,22 +13,9 @@ from siyu_desktop.services.sync import SyncService
 from siyu_desktop.store import outbox as store
 from siyu_desktop.store import tags as tag_store
 from siyu_desktop.store.db import Workspace
-from siyu_desktop.wecom.emulator import RunningEmulator, running_emulator
+from siyu_desktop.wecom.emulator import RunningEmulator
 
-from .conftest_wecom import make_client
-
-
-@pytest.fixture
-def emu() -> Iterator[RunningEmulator]:
-    with running_emulator(seed=9, members=60, groups=3, staff=4, latency_ms=0) as running:
-        yield running
-
-
-@pytest.fixture
-async def synced(empty_workspace: Workspace, emu: RunningEmulator) -> Workspace:
-    async with make_client(emu) as client:
-        await SyncService(empty_workspace).run(client, "full")
-    return empty_workspace
+from .conftest_wecom import make_client, outbox_emu, synced_workspace  # noqa: F401
 
 
 def _pick(ws: Workspace, emu: RunningEmulator, *, followers: int = 2) -> tuple[int, Any, str, int]:

@@ -4,22 +4,20 @@ is a read-only tag (marked so here, WeCom's name back), not "no customer-contact
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from siyu_desktop.services import outbox as outbox_service
 from siyu_desktop.services.outbox import OutboxService
-from siyu_desktop.services.sync import SyncService
 from siyu_desktop.services.workspace import WorkspaceService
 from siyu_desktop.store import outbox as store
 from siyu_desktop.store import tags as tag_store
 from siyu_desktop.store.db import Workspace
-from siyu_desktop.wecom.emulator import RunningEmulator, contact_routes, running_emulator
+from siyu_desktop.wecom.emulator import RunningEmulator, contact_routes
 from siyu_desktop.wecom.emulator.api import ApiFail
 
-from .conftest_wecom import make_client
+from .conftest_wecom import make_client, outbox_emu, synced_workspace  # noqa: F401
 
 MARK_TAG_PATH = "/cgi-bin/externalcontact/mark_tag"
 
@@ -30,19 +28,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def emu() -> Iterator[RunningEmulator]:
-    with running_emulator(seed=9, members=60, groups=3, staff=4, latency_ms=0) as running:
-        yield running
-
-
-@pytest.fixture
-async def synced(empty_workspace: Workspace, emu: RunningEmulator) -> Workspace:
-    async with make_client(emu) as client:
-        await SyncService(empty_workspace).run(client, "full")
-    return empty_workspace
 
 
 def _tag_one(ws: Workspace, emu: RunningEmulator) -> tuple[Any, str]:

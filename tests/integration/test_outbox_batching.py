@@ -4,35 +4,20 @@ anything twice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from siyu_desktop.services import outbox as outbox_service
 from siyu_desktop.services.outbox import OutboxService
-from siyu_desktop.services.sync import SyncService
 from siyu_desktop.store import outbox as store
 from siyu_desktop.store import tags as tag_store
 from siyu_desktop.store.db import Workspace
-from siyu_desktop.wecom.emulator import RunningEmulator, running_emulator
+from siyu_desktop.wecom.emulator import RunningEmulator
 
-from .conftest_wecom import make_client
+from .conftest_wecom import make_client, outbox_emu, synced_workspace  # noqa: F401
 
 GET = "/cgi-bin/externalcontact/get"
-
-
-@pytest.fixture
-def emu() -> Iterator[RunningEmulator]:
-    with running_emulator(seed=9, members=60, groups=3, staff=4, latency_ms=0) as running:
-        yield running
-
-
-@pytest.fixture
-async def synced(empty_workspace: Workspace, emu: RunningEmulator) -> Workspace:
-    async with make_client(emu) as client:
-        await SyncService(empty_workspace).run(client, "full")
-    return empty_workspace
 
 
 def _member(ws: Workspace, emu: RunningEmulator, *, followers: int = 1,

@@ -2,7 +2,8 @@
 untag, merges, renames, undo right after an operation, pushes through busy and rate-limit
 errors, incremental and full syncs, and tags changed on the WeCom side. After every step each
 member's links must be exactly what the rule in ``domain/tag_links.py`` explains: what the
-operator did, plus what WeCom reported for a relationship on a full sync. Nothing else may be
+operator did, plus what WeCom reported for a relationship on a full sync (or an incremental
+one whose budget re-reads every customer). Nothing else may be
 lost or invented.
 
 Half the members start with no relationship rows behind their links (``follow_tags``), as
@@ -26,18 +27,11 @@ from siyu_desktop.services.sync import SyncService
 from siyu_desktop.services.workspace import WorkspaceService
 from siyu_desktop.store.db import Workspace
 from siyu_desktop.store.demo import DemoSize
-from siyu_desktop.wecom.emulator.corp import EmulatorCorp
 
-from .conftest_wecom import FakeSleep
+from ..support.invariants import member_links as _links
+from ..support.wecom import FakeSleep, WeComSide
 
 Links = dict[int, set[int]]
-
-
-def _links(c: sqlite3.Connection) -> Links:
-    out: Links = {}
-    for m, t in c.execute("SELECT member_id, tag_id FROM member_tags"):
-        out.setdefault(m, set()).add(t)
-    return out
 
 
 def _check(c: sqlite3.Connection, expected: Links, step: str, first_new_id: int) -> None:
@@ -51,62 +45,6 @@ def _check(c: sqlite3.Connection, expected: Links, step: str, first_new_id: int)
     assert not lost, f"{step}: {len(lost)} members lost links, e.g. {list(lost.items())[:3]}"
     assert not invented, f"{step}: {len(invented)} members gained links, " \
                          f"e.g. {list(invented.items())[:3]}"
-
-
-def _live_members(c: sqlite3.Connection) -> set[int]:
-    return {m for (m,) in c.execute("SELECT DISTINCT member_id FROM outbox WHERE kind = 'mark_tag' "
-                                    "AND status IN ('pending', 'sending', 'failed')")}
-
-
-class WeComSide:
-    """Tags changed in WeCom itself (a colleague in the admin console); seen at a full sync."""
-
-    def __init__(self, corp: EmulatorCorp, c: sqlite3.Connection) -> None:
-        self.corp, self.c = corp, c
-        self.pending: list[tuple[int, int, bool]] = []  # (member, tag, added)
-
-    def change(self, rng: random.Random, frozen: set[int]) -> None:
-        c = self.c
-        busy = _live_members(c) | frozen
-        rows = c.execute("SELECT ft.member_id, ft.tag_id, m.external_userid, t.wecom_tag_id "
-                         "FROM follow_tags ft JOIN members m ON m.id = ft.member_id JOIN tags t "
-                         "ON t.id = ft.tag_id ORDER BY ft.member_id, ft.tag_id").fetchall()
-        rows = [r for r in rows if r[0] not in busy]
-        if not rows:
-            return
-        m, t, ext, wecom_tag = rng.choice(rows)
-        with self.corp.lock:
-            for f in self.corp.members[ext].follows:
-                if wecom_tag in f.tag_ids:
-                    f.tag_ids.remove(wecom_tag)
-        self.pending.append((m, t, False))
-        frozen.add(m)
-        # and one customer gains a tag none of their relationships had
-        tags = c.execute("SELECT id, wecom_tag_id FROM tags WHERE wecom_tag_id IS NOT NULL "
-                         "ORDER BY id").fetchall()
-        people = c.execute("SELECT DISTINCT f.member_id, m.external_userid FROM follows f JOIN "
-                           "members m ON m.id = f.member_id WHERE m.external_userid IS NOT NULL "
-                           "ORDER BY f.member_id").fetchall()
-        people = [p for p in people if p[0] not in busy and p[0] not in frozen]
-        if not people:
-            return
-        m2, ext2 = rng.choice(people)
-        t2, wecom_t2 = rng.choice(tags)
-        on_rel = c.execute("SELECT 1 FROM follow_tags WHERE member_id = ? AND tag_id = ?",
-                           (m2, t2)).fetchone()
-        if on_rel is None:
-            with self.corp.lock:
-                self.corp.members[ext2].follows[0].tag_ids.append(wecom_t2)
-            self.pending.append((m2, t2, True))
-            frozen.add(m2)
-
-    def seen(self, expected: Links) -> None:
-        for m, t, added in self.pending:
-            if added:
-                expected.setdefault(m, set()).add(t)
-            else:
-                expected.get(m, set()).discard(t)
-        self.pending.clear()
 
 
 TINY_DEMO = DemoSize(members=400, groups=6, tags=60, roster_mean=10)
@@ -184,7 +122,12 @@ async def test_no_link_is_lost_or_invented_over_a_random_scenario(workspace: Wor
                     await outbox.push(client)
                     emulator.corp.reset_faults()
                 elif action == "incremental":
-                    await sync.run(client, "incremental")
+                    # it re-reads the customers read longest ago; with a budget of all of them
+                    # it sees every WeCom-side change, as a full sync does
+                    await SyncService(workspace, refresh_customers=10**6).run(
+                        client, "incremental")
+                    wecom.seen(expected)
+                    frozen.clear()
                 elif action == "full":
                     await sync.run(client, "full")
                     wecom.seen(expected)

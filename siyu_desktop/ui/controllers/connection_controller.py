@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from ...domain.pace import Pace, exact_duration, rough_duration
@@ -21,15 +21,13 @@ from ...services.connection import (
     status_parts,
 )
 from ...services.outbox import OutboxService
-from ...services.sync import SIDE_PHASES, SyncProgress, SyncService
-from ...store.index import Changes
+from ...services.sync import SIDE_PHASES, Freshness, SyncProgress, SyncService
+from ...services.types import Changes
 from ...wecom.errors import NetworkError
 from .. import labels
 from ..feedback import Feedback
 from ..pages.connection_page import ConnectionPage
 from ..tasks import CancelToken, TaskRunner
-
-AUTO_SYNC_MS = 15 * 60 * 1000  # incremental every 15 minutes; a full one when due
 
 # the sync's phases as the screen names them (the service below ui/ only has codes)
 PHASE_WORDS = {"staff": QT_TRANSLATE_NOOP("ConnectionController", "员工"),
@@ -100,17 +98,12 @@ class ConnectionController(QObject):
         p.push_requested.connect(self.push)
         p.retry_requested.connect(lambda i: self._item_action(self.outbox.retry(i)))
         p.discard_requested.connect(lambda i: self._item_action(self.outbox.discard(i)))
-        self.auto_timer = QTimer(self)
-        self.auto_timer.setInterval(AUTO_SYNC_MS)
-        self.auto_timer.timeout.connect(lambda: self.start_sync("auto"))
 
     # -- loading -------------------------------------------------------------------------------
     def start(self) -> asyncio.Task[None]:
         cfg = self.connection.config()
         self.page.set_config(cfg.corp_id, cfg.base_url, cfg.proxy_mode, cfg.proxy_url,
                              self.connection.has_secret())
-        if cfg.configured:
-            self.auto_timer.start()
         return self.tasks.run(self.refresh(), name="connection.refresh")
 
     async def refresh(self) -> None:
@@ -121,6 +114,35 @@ class ConnectionController(QObject):
         self.page.set_outbox(items, summary, await self.outbox.describe(items))
         if not self._synced_here and self._cancel is None:
             self._show_latest_run(status.latest_run)
+        self.page.set_freshness(self.freshness_text(await self.sync.freshness()))
+
+    def freshness_text(self, f: Freshness) -> str:
+        """资料新鲜度: when the customer and group read longest ago were read, what each
+        incremental sync reads again, and when the next full reconciliation runs."""
+        if f.customers_oldest is None and f.groups_oldest is None:
+            return ""
+        now, parts = f.now, []
+        if f.customers_oldest is not None:
+            parts.append(self.tr("客户 {n} 位，最久未读的一位读于{ago}").format(
+                n=f"{f.customers:,}", ago=self._ago(now - f.customers_oldest)))
+        if f.groups_oldest is not None:
+            parts.append(self.tr("客户群 {n} 个，最久未读的一个读于{ago}").format(
+                n=f"{f.groups:,}", ago=self._ago(now - f.groups_oldest)))
+        parts.append(self.tr("每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群").format(
+            c=f"{f.refresh_customers:,}", g=f.rolling_cycle))
+        if f.next_full_at is None or f.next_full_at <= now:
+            parts.append(self.tr("下次同步将做完整核对"))
+        else:
+            parts.append(self.tr("下次完整核对：{at}之后的第一次同步").format(
+                at=labels.fmt_time(f.next_full_at)))
+        return self.tr("资料新鲜度：") + " · ".join(parts)
+
+    def _ago(self, seconds: float) -> str:
+        minutes = max(0, int(seconds // 60))
+        return (self.tr("刚刚") if minutes < 1 else
+                self.tr("{n} 分钟前").format(n=minutes) if minutes < 60 else
+                self.tr("{n} 小时前").format(n=minutes // 60) if minutes < 1440 else
+                self.tr("{n} 天前").format(n=minutes // 1440))
 
     def _show_latest_run(self, run: dict[str, Any] | None) -> None:
         """After a start, the page says what the status bar says: when the last sync ran and how
@@ -170,7 +192,6 @@ class ConnectionController(QObject):
         cfg = ConnectionConfig(corp_id, base_url, mode, proxy_url)  # type: ignore[arg-type]
         await asyncio.to_thread(self.connection.save, cfg, secret or None)
         self.page.secret.clear()
-        self.auto_timer.start()
         self.feedback.info(self.tr("连接设置已保存；Secret 保存在系统钥匙串中。"))
 
     def test(self) -> asyncio.Task[None]:
@@ -189,7 +210,7 @@ class ConnectionController(QObject):
     # -- sync ----------------------------------------------------------------------------------
     def start_sync(self, mode: str) -> asyncio.Task[None] | None:
         if self._cancel is not None:
-            return None  # one sync at a time; the timer does not queue another
+            return None  # one sync at a time; auto-sync (the scheduler) does not queue another
         return self.tasks.run_write(self._sync(mode))  # stopped by its token, never replaced
 
     def cancel_sync(self) -> None:
@@ -289,8 +310,14 @@ class ConnectionController(QObject):
                      new=c.get("members_added", 0),
                      groups=c.get("groups", 0), joins=c.get("joins", 0),
                      leaves=c.get("leaves", 0))
+            if c.get("members_refreshed"):
+                done += self.tr("；重读了 {n} 位客户的资料，{u} 位有变化").format(
+                    n=f"{c['members_refreshed']:,}", u=f"{c.get('members_updated', 0):,}")
             if report.failures:
                 done = self._partial(report.failures)
+            if pushed.deferred:
+                done += self.tr("；{n} 项遇到临时错误，将在 {at} 后自动重试").format(
+                    n=f"{pushed.deferred:,}", at=labels.fmt_time(pushed.next_try_at or 0))
             if pushed.sent or pushed.failed:
                 done += self.tr("；发送到企业微信 {sent} 项，失败 {failed} 项").format(
                     sent=f"{pushed.sent:,}", failed=f"{pushed.failed:,}")

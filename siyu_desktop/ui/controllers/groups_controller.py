@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from ...domain.members import Group
+from ...services.types import Changes
 from ...services.workspace import WorkspaceService
-from ...store.index import Changes
 from ..feedback import Feedback
 from ..pages.groups_page import GroupsPage
 from ..tasks import TaskRunner

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...errors import Cancelled
+from ...services.types import Changes
 from ...services.workspace import WorkspaceService
-from ...store.index import Changes
 from .. import labels
 from ..feedback import Feedback
 from ..pages.history_page import HistoryPage

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from ...excel.mapping import ColumnMapping
 from ...services.importer import COMPARE, READ, WRITE, Importer, ImportPreview
+from ...services.types import ImportOutcome
 from ...services.workspace import WorkspaceService
-from ...store.import_apply import ImportOutcome
 from ..dialogs.import_dialog import ImportDialog
 from ..feedback import Feedback
 from ..tasks import CancelToken, TaskRunner

@@ -14,8 +14,8 @@ from ...domain.channels import ChannelList
 from ...domain.segments import Segment
 from ...errors import Cancelled, UserError
 from ...services.outbox import OutboxService
+from ...services.types import Changes
 from ...services.workspace import WorkspaceService
-from ...store.index import Changes
 from .. import labels
 from ..dialogs.channels_dialog import ChannelsDialog
 from ..dialogs.tag_picker import TagPickerDialog

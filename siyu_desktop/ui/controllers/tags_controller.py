@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from ...domain.members import Tag, TagGroup
 from ...errors import ValidationError
+from ...services.types import Changes
 from ...services.workspace import WorkspaceService
-from ...store.index import Changes
 from ..dialogs.tag_picker import TagPickerDialog
 from ..feedback import Feedback
 from ..pages.tags_page import ConfirmDialog, TagGroupDialog, TagsPage

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...store.members import RosterRow
+from ...services.types import RosterRow
 from .. import labels
 
 Index = QModelIndex | QPersistentModelIndex

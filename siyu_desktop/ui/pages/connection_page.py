@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...store.outbox import DELETED, Description, OutboxItem
+from ...services.types import DELETED, Description, OutboxItem
 from ..models.record_model import ColumnSpec, RecordTableModel
 
 KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
@@ -32,9 +32,11 @@ KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
               "add_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "新建标签"),
               "edit_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "标签改名"),
               "del_corp_tag": QT_TRANSLATE_NOOP("ConnectionPage", "删除标签"),
-              "remark": QT_TRANSLATE_NOOP("ConnectionPage", "修改备注")}
+              "remark": QT_TRANSLATE_NOOP("ConnectionPage", "修改备注"),
+              "group_msg": QT_TRANSLATE_NOOP("ConnectionPage", "客户群群发")}
 STATUS_WORDS = {"pending": QT_TRANSLATE_NOOP("ConnectionPage", "待发送"),
                 "sending": QT_TRANSLATE_NOOP("ConnectionPage", "发送中"),
+                "waiting_confirm": QT_TRANSLATE_NOOP("ConnectionPage", "待员工确认"),
                 "sent": QT_TRANSLATE_NOOP("ConnectionPage", "已发送"),
                 "failed": QT_TRANSLATE_NOOP("ConnectionPage", "失败"),
                 "discarded": QT_TRANSLATE_NOOP("ConnectionPage", "已放弃")}
@@ -107,8 +109,13 @@ class ConnectionPage(QWidget):
         self.progress.setValue(0)
         self.progress_label = QLabel(self.tr("尚未同步"))
         self.progress_label.setWordWrap(True)  # a refusal comes with what to do: long lines
+        # how fresh each part is between full syncs, and when the next full one runs
+        self.freshness_label = QLabel()
+        self.freshness_label.setWordWrap(True)
+        self.freshness_label.setStyleSheet("color: #5f6b7a;")
         sync.addWidget(self.progress)
         sync.addWidget(self.progress_label)
+        sync.addWidget(self.freshness_label)
         layout.addWidget(sync_box)
 
         outbox_box = QGroupBox(self.tr("发件箱"))
@@ -182,6 +189,10 @@ class ConnectionPage(QWidget):
     def set_status_text(self, text: str) -> None:
         """Words under the bar that leave the bar where it is (a failure, a cancel)."""
         self.progress_label.setText(text)
+
+    def set_freshness(self, text: str) -> None:
+        self.freshness_label.setText(text)
+        self.freshness_label.setVisible(bool(text))
 
     def set_push_progress(self, done: int, total: int, text: str) -> None:
         """The outbox push, a phase of its own before the sync: the bar counts its items."""

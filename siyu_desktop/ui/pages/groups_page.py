@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.members import Group, RosterEntry, RosterEvent
-from ...store.groups import DuplicateMember
+from ...services.types import DuplicateMember
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import RecordRole, SortRole

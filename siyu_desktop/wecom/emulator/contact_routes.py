@@ -80,6 +80,19 @@ def get_follow_user_list(req: Request) -> dict[str, Any]:
     return ok(follow_user=req.corp.staff_ids)
 
 
+@route("/cgi-bin/user/get", "GET")
+def get_user(req: Request) -> dict[str, Any]:
+    """The staff directory's read of one member (成员): the fields the app uses. Beyond the
+    reference (§2 lists the customer-contact calls only): WeCom's documented field names."""
+    if req.corp.faults.directory_denied:
+        raise ApiFail(60011, "no privilege to access/modify contact/party/agent")
+    userid = req.query.get("userid", "")
+    staff = next((s for s in req.corp.staff if s.userid == userid), None)
+    if staff is None:
+        raise ApiFail(60111, f"userid not found: {userid}")
+    return ok(userid=staff.userid, name=staff.name, department=[1], position="", status=1)
+
+
 @route(f"{_EC}/list", "GET")
 def list_contacts(req: Request) -> dict[str, Any]:
     userid = req.query.get("userid", "")

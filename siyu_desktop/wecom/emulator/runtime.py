@@ -44,6 +44,8 @@ class Faults:
     # groupchat_list_max_groups (as WeCom does for an app that sees more than 1000 staff)
     groupchat_list_needs_owner: bool = False
     groupchat_list_max_groups: int = 0
+    # user/get answers 60011, as for a secret whose app may not read the staff directory
+    directory_denied: bool = False
     fault_seed: int = 0
     only_path: str | None = None
 
