@@ -14,13 +14,14 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import IO, Any
 
 from .errors import Cancelled, UserError
 from .services.connection import ConnectionConfig, ConnectionService
 from .services.outbox import OutboxService
 from .services.sync import PHASE_LABELS, Freshness, SyncProgress, SyncService
+from .services.workspace import WorkspaceService
 from .wecom.errors import WeComRequestBug
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
                     later = (f"，{pushed.deferred} 项遇到临时错误，稍后自动重试"
                              if pushed.deferred else "")
                     _say(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}{later}", err=True)
+            kept_before = await SyncService(ws).identity_issues()  # this sync's: the others
             try:
                 report = await SyncService(ws).run(client, mode, progress=_progress)  # type: ignore[arg-type]
             except (Cancelled, KeyboardInterrupt):
@@ -160,7 +162,17 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
         if c.get("staff_names_denied"):
             _say("提示: 这个 Secret 读不到通讯录，员工姓名取自客户群成员名单；"
                  "请管理员把员工加入应用的可见范围。", err=True)
-        _say(_freshness(await SyncService(ws).freshness()), err=True)
+        kept_apart = await SyncService(ws).identity_issues(
+            after=kept_before, at_least=c.get("identity_issues", 0))
+        if kept_apart:
+            shown = 20
+            _say(f"提示: {len(kept_apart)} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），"
+                 "已单独建档，没有合并；明细如下，请在客户列表里按客户编号核对：", err=True)
+            for r in kept_apart[:shown]:
+                _say(f"  {r.name or r.external_userid}（{r.external_userid}）：{r.reason}", err=True)
+            if len(kept_apart) > shown:
+                _say(f"  另有 {len(kept_apart) - shown} 位未列出", err=True)
+        _say(_freshness(await SyncService(ws).freshness(), WorkspaceService(ws).tz), err=True)
         for phase, message in report.failures.items():
             _say(f"错误: {PHASE_LABELS.get(phase, phase)}没有同步完：{message}", err=True)
         if report.failures:
@@ -177,7 +189,8 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
         ws.close()
 
 
-def _freshness(f: Freshness) -> str:
+def _freshness(f: Freshness, tz: tzinfo) -> str:
+    """The freshness line, times in the workspace's time zone (not the laptop's)."""
     def ago(at: int | None) -> str:
         if at is None:
             return "从未读取"
@@ -185,7 +198,7 @@ def _freshness(f: Freshness) -> str:
         return ("刚刚" if minutes < 1 else f"{minutes} 分钟前" if minutes < 60 else
                 f"{minutes // 60} 小时前" if minutes < 1440 else f"{minutes // 1440} 天前")
     due = ("下次同步将做完整核对" if f.next_full_at is None or f.next_full_at <= f.now else
-           "下次完整核对：" + datetime.fromtimestamp(f.next_full_at).strftime("%m-%d %H:%M")
+           "下次完整核对：" + datetime.fromtimestamp(f.next_full_at, tz).strftime("%m-%d %H:%M")
            + " 之后的第一次同步")
     return (f"资料新鲜度：客户最久 {ago(f.customers_oldest)}读过，客户群最久 "
             f"{ago(f.groups_oldest)}读过；每次增量同步重读 {f.refresh_customers} 位客户和 "

@@ -225,29 +225,9 @@
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
-        <source>客户 {n} 位，最久未读的一位读于{ago}</source>
-        <translation>{n} customers, the one read longest ago read {ago}</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
-        <source>客户群 {n} 个，最久未读的一个读于{ago}</source>
-        <translation>{n} groups, the one read longest ago read {ago}</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="131"/>
-        <source>每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群</source>
-        <translation>each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
         <source>下次同步将做完整核对</source>
         <translation>the next sync is a full reconciliation</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
-        <source>下次完整核对：{at}之后的第一次同步</source>
-        <translation>next full reconciliation: the first sync after {at}</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
@@ -335,113 +315,138 @@
         <translation> · network unstable, {n} automatic retries so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="238"/>
-        <source>网络不稳定，正在重试（第 {n} 次）</source>
-        <translation>The network is unstable: retrying (attempt {n})</translation>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
+        <source>客户 {n} 位，最久未读的读于 {ago}</source>
+        <translation>{n} customers, the one read longest ago read {ago}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="245"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
+        <source>客户群 {n} 个，最久未读的读于 {ago}</source>
+        <translation>{n} groups, the one read longest ago read {ago}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>
+        <source>下次完整核对：{at} 以后的第一次同步</source>
+        <translation>next full reconciliation: the first sync after {at}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
+        <source>其间每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群</source>
+        <translation>until then each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="240"/>
+        <source>网络不稳定，正在重试（第 {n} 次）；这次同步已自动重试 {total} 次</source>
+        <translation>Unstable network, retrying (attempt {n}); {total} automatic retries in this sync so far</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="249"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="265"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="267"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="270"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="277"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="279"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="279"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="282"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="284"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="283"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="301"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="302"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="304"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="308"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="311"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="314"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="317"/>
         <source>；重读了 {n} 位客户的资料，{u} 位有变化</source>
         <translation>; re-read {n} customers&apos; details, {u} changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="319"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="326"/>
+        <source>；{n} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），已单独建档，可点“查看”核对</source>
+        <translation>; {n} customers could not be identified (their phone or unionid points at different customers): each got a record of their own, click &quot;View&quot; to check them</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="329"/>
         <source>；{n} 项遇到临时错误，将在 {at} 后自动重试</source>
         <translation>; {n} items hit a temporary error and are retried automatically after {at}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="322"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="332"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="325"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="335"/>
         <source>（网络不稳定：自动重试了 {n} 次）</source>
         <translation> (network unstable: {n} automatic retries)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="326"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="336"/>
         <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
         <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="334"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="344"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="361"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="371"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -503,243 +508,253 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
         <source>标签改名</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
         <source>删除标签</source>
         <translation>Delete tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="35"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
         <source>客户群群发</source>
         <translation>Group mass send</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
         <source>待发送</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="40"/>
         <source>发送中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="41"/>
         <source>待员工确认</source>
         <translation>Waiting for staff to confirm</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="42"/>
         <source>已发送</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="41"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="43"/>
         <source>失败</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="42"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="44"/>
         <source>已放弃</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="61"/>
         <source>连接设置</source>
         <translation>Connection settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="64"/>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="179"/>
         <source>已保存在系统钥匙串中；留空表示不修改</source>
         <translation>Saved in the system keychain; leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="67"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
         <source>不使用代理（直连或中转地址）</source>
         <translation>No proxy (direct or relay address)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="68"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="70"/>
         <source>使用系统代理</source>
         <translation>Use system proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="71"/>
         <source>使用自定义代理</source>
         <translation>Use custom proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
         <source>企业 ID（CorpID）</source>
         <translation>Corp ID (CorpID)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="75"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="77"/>
         <source>应用 Secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="76"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
         <source>接口地址 / 中转地址</source>
         <translation>API / relay address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="79"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="80"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="82"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="83"/>
         <source>测试连接</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="93"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="95"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="96"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="98"/>
         <source>立即同步（增量）</source>
         <translation>Sync now (incremental)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="97"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="99"/>
         <source>全量同步</source>
         <translation>Full sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="98"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="100"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="110"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="112"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="121"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="123"/>
+        <source>查看身份无法确定、已单独建档的客户</source>
+        <translation>View the customers who could not be identified and got a record of their own</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="135"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="140"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="141"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="142"/>
         <source>内容</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="143"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="144"/>
         <source>尝试</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="145"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="158"/>
         <source>立即发送</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="159"/>
         <source>重试</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="146"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="160"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="180"/>
         <source>在管理后台的应用详情中查看</source>
         <translation>Find it in the app&apos;s details in the admin console</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="244"/>
         <source>已删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="247"/>
         <source>客户 {name}</source>
         <translation>Customer {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="221"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="249"/>
         <source>标签 {name}</source>
         <translation>Tag {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="223"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="251"/>
         <source>标签组 {name}</source>
         <translation>Tag group {name}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="254"/>
         <source>{n} 个标签</source>
         <translation>{n} tag(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="256"/>
         <source>{n} 个标签组</source>
         <translation>{n} tag group(s)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="230"/>
+        <location filename="../../siyu_desktop/ui/pages/connection_page.py" line="258"/>
         <source>员工 {name}</source>
         <translation>Staff {name}</translation>
     </message>
@@ -1223,6 +1238,94 @@
         <location filename="../../siyu_desktop/ui/pages/history_page.py" line="116"/>
         <source>最近 {n} 条</source>
         <translation>latest {n}</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityIssuesDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="31"/>
+        <source>身份无法确定的客户</source>
+        <translation>Customers who could not be identified</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="35"/>
+        <source>这些企业微信客户的手机号或 unionid 指向了不同的已有客户，同步无法确定是哪一位，已为他们单独建档，没有合并到任何已有客户。请在客户列表里核对。</source>
+        <translation>The phone or unionid of these WeCom customers points at different existing customers, so the sync could not tell which one they are. Each got a record of their own and was not merged into anyone. Please check them in the member list.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="40"/>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="41"/>
+        <source>企业微信客户ID</source>
+        <translation>WeCom customer ID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="42"/>
+        <source>单独建档为</source>
+        <translation>Recorded as</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="45"/>
+        <source>指向的已有客户</source>
+        <translation>Existing customers it points at</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="46"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="47"/>
+        <source>记录时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="65"/>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="68"/>
+        <source>{key}「{value}」</source>
+        <translation>{key} &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="74"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="76"/>
+        <source>#{id}（已删除）</source>
+        <translation>#{id} (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="78"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="78"/>
+        <source>{said} → {members}</source>
+        <translation>{said} → {members}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="85"/>
+        <source>{key}对应 {n} 位已有客户，无法确定是哪一位</source>
+        <translation>{key} matches {n} existing customers; which one is unclear</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="87"/>
+        <source>{keys}指向不同的客户</source>
+        <translation>{keys} point at different customers</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/identity_issues_dialog.py" line="88"/>
+        <source>和</source>
+        <translation> and </translation>
     </message>
 </context>
 <context>

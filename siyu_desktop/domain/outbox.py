@@ -50,15 +50,23 @@ class Next(Enum):
     RECORD = "record"  # WeCom has it: record, no call
     SEND = "send"  # WeCom does not have it: back to pending, sent again
     WAIT = "wait"  # cannot tell: stays sending, checked again later, never re-sent blindly
+    SUPERSEDE = "supersede"  # a later item of the same target sets the end state: not re-sent
 
 
-def after_check(check: Check, *, resend_when_unknown: bool) -> Next:
+def after_check(check: Check, *, resend_when_unknown: bool, overtaken: bool = False) -> Next:
     """"Unknown" re-sends only a kind WeCom de-duplicates (setting a tag twice is one tag);
-    a mass-send task sent twice is two tasks, so it waits and is checked again."""
+    a mass-send task sent twice is two tasks, so it waits and is checked again.
+
+    ``overtaken``: the operator changed the same target again while this item was in flight
+    (a later ``mark_tag`` of the same relationship and tag, a later remark or rename), queued
+    as its own item after this one. What WeCom already has is still recorded (the mirror says
+    what WeCom says; the later item keeps the member's link, rule 2 in ``domain/tag_links``);
+    what it does not have is never sent again: the later item alone makes WeCom end in the
+    operator's last state, and re-sending this one could land after it."""
     if check is Check.APPLIED:
         return Next.RECORD
     if check is Check.NOT_APPLIED or resend_when_unknown:
-        return Next.SEND
+        return Next.SUPERSEDE if overtaken else Next.SEND
     return Next.WAIT
 
 
@@ -99,14 +107,27 @@ def award_key(session_id: int | str, member_id: int, place: int) -> str:
 class TagStep(Enum):
     QUEUE = "queue"  # queue a mark_tag
     CANCEL_WAITING = "cancel"  # the waiting opposite change is dropped: nothing to send
+    REPLACE_WAITING = "replace"  # the waiting opposite change is dropped, and this one queued
     NOTHING = "nothing"  # already queued, or WeCom already has it that way
 
 
-def tag_step(wanted_add: bool, *, waiting_add: bool | None, wecom_has: bool) -> TagStep:
-    """One relationship and tag: add then remove (or the reverse) before a push cancels out."""
+def tag_step(wanted_add: bool, *, waiting_add: bool | None, wecom_has: bool,
+             waiting_tried: bool = False, in_flight_add: bool | None = None) -> TagStep:
+    """One relationship and tag: what the operator's wanted state queues.
+
+    ``waiting_add``: the direction of the change queued and not sent (``pending``/``failed``),
+    which may be dropped; ``waiting_tried``: it was sent before and may have reached WeCom (a
+    network error after the call), or it replaced such an item (``REPLACE_WAITING``: the new
+    item inherits it, since WeCom may still be as the dropped one said, whatever the mirror). ``in_flight_add``: the direction of an item in ``sending``:
+    it may or may not have reached WeCom, so it is never cancelled or merged into; WeCom ends as
+    it says once it is settled, so an opposite wish is queued as its own, later item.
+    ``wecom_has``: the mirror. Add then remove (or the reverse) before a push cancels out."""
+    after_in_flight = wecom_has if in_flight_add is None else in_flight_add
     if waiting_add is not None and waiting_add != wanted_add:
+        if waiting_tried or after_in_flight != wanted_add:
+            return TagStep.REPLACE_WAITING  # WeCom may end as the dropped one said
         return TagStep.CANCEL_WAITING
-    if waiting_add is not None or wecom_has == wanted_add:
+    if waiting_add is not None or after_in_flight == wanted_add:
         return TagStep.NOTHING
     return TagStep.QUEUE
 

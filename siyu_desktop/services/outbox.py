@@ -8,7 +8,9 @@ applied it, so its kind checks first — the customer's relationship tags or rem
 ``externalcontact/get``, a new, renamed or deleted tag looked up in the tag library, a mass-send
 task looked for in ``get_groupmsg_list_v2`` — and it is re-sent only when WeCom does not have it,
 or when WeCom cannot tell and de-duplicates the kind (``domain.outbox.after_check``); a mass send
-then stays ``sending`` and is checked again on the next push. Network failures put the item back
+then stays ``sending`` and is checked again on the next push. An operator's change of the same
+target made meanwhile is its own, later item (``store.overtaken``): the interrupted one is then
+recorded if WeCom has it and otherwise dropped, never sent after it. Network failures put the item back
 to ``pending`` (a mass send: kept ``sending``, to be checked) and stop the push (we are offline;
 order is kept); WeCom refusing an item marks it ``failed`` with WeCom's reason in the operator's
 words, to retry or discard. A created mass send waits in ``waiting_confirm`` until its receipts
@@ -327,7 +329,10 @@ class OutboxService:
         when WeCom cannot tell, sent again only if WeCom de-duplicates the kind — otherwise it
         stays ``sending`` and is looked at again on the next push."""
         kind = kind_of(item)
-        target = await self._read(kind.resolve, item)
+
+        def look(conn: Any) -> tuple[Target, bool]:
+            return kind.resolve(conn, item), store.overtaken(conn, item)
+        target, overtaken = await self._read(look)
         if target.problem or target.wait:
             found = Found(Check.UNKNOWN)
         else:
@@ -342,10 +347,13 @@ class OutboxService:
             except WeComUserError as exc:
                 log.info("outbox reconcile of %s failed: %s", item.id, exc)
                 found = Found(Check.UNKNOWN)
-        step = rules.after_check(found.check, resend_when_unknown=kind.resend_when_unknown)
+        step = rules.after_check(found.check, resend_when_unknown=kind.resend_when_unknown,
+                                 overtaken=overtaken)
         if step is Next.RECORD:
             await self._record(kind, [item.id], found.outcome)
             report.reconciled += 1
+        elif step is Next.SUPERSEDE:  # the later item makes WeCom end as the operator wants
+            await self._write_push(store.mark_superseded, item.id)
         elif step is Next.SEND:
             await self._write_push(store.mark_pending, item.id)
         else:

@@ -12,10 +12,12 @@ against what we know, new ones read with ``externalcontact/get``), missing stati
 the groups that ``groupchat/list`` shows as new or with a changed status, plus the share
 (1/``ROLLING_CYCLE``) of groups read longest ago. WeCom has no cheaper way to tell which rosters
 changed: the list holds only ids and status, ``member_version`` comes with ``groupchat/get``
-itself, and the change events need a public callback server a desktop cannot be. Nor can an
-incremental sync see tag or remark edits made in the WeCom client on existing customers. That is
-why a full reconciliation (every roster, every customer) runs when the last one is older than
-``FULL_EVERY``.
+itself, and the change events need a public callback server a desktop cannot be. Nor does the
+per-staff list show edits made in the WeCom client on existing customers (remark, description,
+tags): each incremental sync therefore also re-reads the ``REFRESH_CUSTOMERS`` customers read
+longest ago (``externalcontact/get``), so such an edit arrives within customers / budget runs.
+A full reconciliation (every roster, every customer) still runs when the last one is older than
+``FULL_EVERY``; ``SyncService.freshness()`` says how old the oldest read is and when that is.
 
 Members, groups and statistics fail on their own: an error in one (a date range WeCom refuses,
 cursors that keep expiring) is recorded for it in ``SyncReport.failures`` and the others still
@@ -53,6 +55,8 @@ from ..wecom import errors as wecom_errors
 from ..wecom.client import WeComClient
 from ..wecom.errors import WeComError, WeComUserError
 from ..wecom.types import ContactFollow
+from . import identity_issues
+from .identity_issues import IdentityIssueRecord
 from .sync_writer import SyncWriter, Written
 
 log = logging.getLogger(__name__)
@@ -323,6 +327,7 @@ class SyncService:
         report.add("members_added", c.members_added)
         report.add("members_updated", c.members_updated)
         report.add("member_tags_changed", c.tags_changed)
+        report.add("identity_issues", len(c.identity_issues))
         for r in w.groups:
             report.add("groups_added", int(r.added))
             report.add("members_added", r.members_added)
@@ -530,6 +535,13 @@ class SyncService:
                                                             today - timedelta(days=1), today=today)
                 await writer.stats(owner, items)
             self._report("stats", i + 1, len(userids))
+
+    async def identity_issues(self, *, after: Sequence[IdentityIssueRecord] | None = None,
+                              at_least: int = 0) -> list[IdentityIssueRecord]:
+        """The customers syncs kept apart from the members their unionid or phone pointed at,
+        newest first; ``after`` (this list read before a sync): only what that sync recorded,
+        at least the newest ``at_least`` (see ``services.identity_issues.load``)."""
+        return await self._read(partial(identity_issues.load, after=after, at_least=at_least))
 
 
 def _first(failures: BaseExceptionGroup[BaseException]) -> BaseException:

@@ -218,3 +218,5 @@ def _add(total: ss.PageResult, part: ss.PageResult) -> None:
     total.follows_updated += part.follows_updated
     total.tags_changed += part.tags_changed
     total.unknown_tags |= part.unknown_tags
+    # customers kept apart (unionid or phone pointing at several or different members)
+    total.identity_issues.extend(part.identity_issues)

@@ -124,7 +124,8 @@ def enqueue_tag_change(ctx: WriteContext, tag_id: int, member_ids: Sequence[int]
                        add: bool) -> int:
     """Queue ``mark_tag`` for every follow relationship of these members that differs from the
     wanted state. A waiting opposite change is cancelled instead (add then remove = nothing to
-    send). Local-only tags and members who are nobody's WeCom customer queue nothing. Pass every
+    send); one in ``sending`` may have reached WeCom, so it is kept and the opposite change is
+    queued after it (``domain.outbox.tag_step``). Local-only tags and members who are nobody's WeCom customer queue nothing. Pass every
     member the operator tagged, also those whose link did not change because one relationship
     already carries the tag: their other relationships still owe it (rule 4 in
     ``domain/tag_links.py``). Calling it again for the same change queues nothing more."""
@@ -138,19 +139,37 @@ def enqueue_tag_change(ctx: WriteContext, tag_id: int, member_ids: Sequence[int]
     tagged = {(r["member_id"], r["staff_id"]) for r in select_in(
         conn, "SELECT member_id, staff_id FROM follow_tags WHERE tag_id = ? AND member_id IN ({})",
         mids, [tag_id])}
-    waiting = {(c.member_id, c.staff_id): c for c in pending_tag_changes(
-        conn, mids, tag_id=tag_id, statuses=("pending",))}
+    # The latest item not sent (droppable) and the latest in flight (never dropped: it may
+    # have reached WeCom) of each relationship, oldest first so the latest wins.
+    waiting: dict[tuple[int, int], dict[str, Any]] = {}
+    in_flight: dict[tuple[int, int], bool] = {}
+    for r in select_in(conn, "SELECT id, member_id, staff_id, status, attempts, payload FROM "
+                             "outbox WHERE kind = ? AND tag_id = ? AND status IN ('pending', "
+                             "'sending', 'failed') AND member_id IN ({}) ORDER BY id", mids,
+                       [MARK_TAG, tag_id]):
+        rel = (r["member_id"], r["staff_id"])
+        r["add"] = bool(json.loads(r["payload"]).get("add"))
+        if r["status"] == "sending":
+            in_flight[rel] = r["add"]
+        else:
+            waiting[rel] = r
     queued = 0
     for f in follows:
         rel = (f["member_id"], f["staff_id"])
         pending = waiting.get(rel)
-        step = rules.tag_step(add, waiting_add=None if pending is None else pending.add,
-                              wecom_has=rel in tagged)
-        if step is TagStep.CANCEL_WAITING and pending is not None:
-            _set(ctx, pending.item_id, "discarded", SUPERSEDED)
-        if step is not TagStep.QUEUE:
+        unsure = pending is not None and (pending["attempts"] > 0
+                                          or bool(json.loads(pending["payload"]).get("unsure")))
+        step = rules.tag_step(add, waiting_add=None if pending is None else pending["add"],
+                              waiting_tried=unsure,
+                              wecom_has=rel in tagged, in_flight_add=in_flight.get(rel))
+        if step in (TagStep.CANCEL_WAITING, TagStep.REPLACE_WAITING) and pending is not None:
+            _set(ctx, pending["id"], "discarded", SUPERSEDED)
+        if step not in (TagStep.QUEUE, TagStep.REPLACE_WAITING):
             continue
-        payload = {"member_id": rel[0], "staff_id": rel[1], "tag_id": tag_id, "add": add}
+        payload: dict[str, Any] = {"member_id": rel[0], "staff_id": rel[1], "tag_id": tag_id,
+                                   "add": add}
+        if step is TagStep.REPLACE_WAITING and unsure:
+            payload["unsure"] = True  # WeCom may be as the dropped item said, whatever the mirror
         key = change_key(ctx, MARK_TAG, *rel, tag_id, "+" if add else "-")
         if enqueue(ctx, MARK_TAG, key, payload,
                    member_id=rel[0], staff_id=rel[1], tag_id=tag_id) is not None:
@@ -185,7 +204,9 @@ def enqueue_new_tag(ctx: WriteContext, tag_id: int) -> int | None:
 def enqueue_remark(ctx: WriteContext, member_id: int, staff_id: int, remark: str,
                    description: str | None = None) -> int | None:
     """Change what one staff member's remark says about one customer, here at once and in
-    WeCom when pushed. An earlier waiting remark for the same relationship is superseded."""
+    WeCom when pushed. An earlier remark for the same relationship not sent yet (waiting or
+    refused) is superseded; one in ``sending`` may have reached WeCom and is kept: this one is
+    sent after it, and it is not sent again once settled (``overtaken``)."""
     if len(remark) > 20:
         raise ValidationError("备注名最多 20 个字。", english="Remark is at most 20 characters.")
     rows = rows_as_dicts(ctx.conn, "SELECT f.*, m.external_userid FROM follows f JOIN members m "
@@ -212,7 +233,7 @@ def enqueue_remark(ctx: WriteContext, member_id: int, staff_id: int, remark: str
     refresh_member_fields(ctx, [member_id])  # the remark shown in lists and found by search
     ctx.changes.members.add(member_id)
     for (old,) in ctx.conn.execute("SELECT id FROM outbox WHERE kind = ? AND member_id = ? AND "
-                                   "staff_id = ? AND status = 'pending'",
+                                   "staff_id = ? AND status IN ('pending', 'failed')",
                                    (REMARK, member_id, staff_id)).fetchall():
         _set(ctx, old, "discarded", SUPERSEDED)
     payload = {"member_id": member_id, "staff_id": staff_id, **updates}
@@ -243,6 +264,35 @@ def mark_sending(ctx: WriteContext, item_id: int) -> None:
     ctx.conn.execute("UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                      "last_error = '', updated_at = ? WHERE id = ?", (ctx.now, item_id))
     ctx.changes.outbox_changed = True
+
+
+def overtaken(conn: sqlite3.Connection, item: OutboxItem) -> bool:
+    """Whether a later live item of the same target was queued after this one (the operator
+    changed the same relationship's tag or remark, or renamed the same tag or group, again):
+    then this one is recorded if WeCom has it but never sent again (``rules.after_check``)."""
+    live = "status IN ('pending', 'sending', 'failed') AND id > ?"
+    if item.kind == MARK_TAG:
+        sql = (f"SELECT 1 FROM outbox WHERE kind = ? AND {live} AND member_id = ? AND "
+               "staff_id = ? AND tag_id = ?")
+        args: tuple[Any, ...] = (MARK_TAG, item.id, item.member_id, item.staff_id, item.tag_id)
+    elif item.kind == REMARK:
+        sql = f"SELECT 1 FROM outbox WHERE kind = ? AND {live} AND member_id = ? AND staff_id = ?"
+        args = (REMARK, item.id, item.member_id, item.staff_id)
+    elif item.kind == EDIT_CORP_TAG and "group_id" in item.payload:
+        sql = (f"SELECT 1 FROM outbox WHERE kind = ? AND {live} AND "
+               "json_extract(payload, '$.group_id') = ?")
+        args = (EDIT_CORP_TAG, item.id, item.payload["group_id"])
+    elif item.kind == EDIT_CORP_TAG:
+        sql = f"SELECT 1 FROM outbox WHERE kind = ? AND {live} AND tag_id = ?"
+        args = (EDIT_CORP_TAG, item.id, item.tag_id)
+    else:
+        return False
+    return conn.execute(sql, args).fetchone() is not None
+
+
+def mark_superseded(ctx: WriteContext, item_id: int) -> None:
+    """An interrupted item WeCom does not have, overtaken by a later one: not sent again."""
+    _set(ctx, item_id, "discarded", SUPERSEDED, next_try_at=None)
 
 
 def mark_pending(ctx: WriteContext, item_id: int, error: str = "") -> None:

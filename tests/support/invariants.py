@@ -55,9 +55,12 @@ def tag_links(c: sqlite3.Connection) -> list[str]:
             problems.append(f"member {pair[0]} lacks tag {pair[1]} that a relationship carries "
                             "and no removal is waiting (rule 2)")
     for pair, directions in sorted(waiting.items()):
-        # Rule 4 / supersede: one pair never waits both ways (add then remove cancels out).
+        # Rule 4 / supersede (``domain.outbox.tag_step``): add then remove cancels out, so one
+        # pair waits both ways only while the older direction is in flight (``sending``: it may
+        # have reached WeCom, and the later change is its own item after it); the member then
+        # shows the tag as the latest item says.
         if len(directions) > 1:
-            problems.append(f"member {pair[0]} tag {pair[1]} waits both to be added and removed")
+            problems.extend(_both_ways(c, *pair))
         # Rules 1 and 4: a waiting add is the member's tag; a waiting removal is not.
         elif True in directions and pair not in linked:
             problems.append(f"member {pair[0]} has an add of tag {pair[1]} waiting but not the "
@@ -70,6 +73,22 @@ def tag_links(c: sqlite3.Connection) -> list[str]:
         if t not in wecom_tags and not _waiting_creation(c, t):
             problems.append(f"relationship tag {t} of member {m} has no WeCom id")
     return problems
+
+
+def _both_ways(c: sqlite3.Connection, m: int, t: int) -> list[str]:
+    rows = [(status, bool(json.loads(payload)["add"])) for status, payload in c.execute(
+        "SELECT status, payload FROM outbox WHERE kind = 'mark_tag' AND member_id = ? AND "
+        "tag_id = ? AND status IN ('pending', 'sending', 'failed') ORDER BY id", (m, t))]
+    latest = rows[-1][1]
+    if any(add != latest and status != "sending" for status, add in rows):
+        return [f"member {m} tag {t} waits both to be added and removed, and the older "
+                "direction is not in flight"]
+    linked = c.execute("SELECT 1 FROM member_tags WHERE member_id = ? AND tag_id = ?",
+                       (m, t)).fetchone() is not None
+    if linked != latest:
+        return [f"member {m} tag {t}: the link is not what the latest waiting change says "
+                "(rules 1 and 4)"]
+    return []
 
 
 def _waiting_creation(c: sqlite3.Connection, tag_id: int) -> bool:

@@ -118,3 +118,78 @@ def test_receipts_are_final_when_every_target_has_one() -> None:
     assert rules.receipts_final([1, 2, 3])
     assert not rules.receipts_final([1, 0])
     assert not rules.receipts_final([])
+
+
+def test_a_change_in_flight_is_never_cancelled_the_opposite_is_queued_after_it() -> None:
+    # the add may have reached WeCom: the removal is its own item (the mirror does not know yet)
+    assert rules.tag_step(False, waiting_add=None, wecom_has=False,
+                          in_flight_add=True) is TagStep.QUEUE
+    assert rules.tag_step(True, waiting_add=None, wecom_has=True,
+                          in_flight_add=False) is TagStep.QUEUE
+    # the same wish as the one in flight: nothing more (the check settles it)
+    assert rules.tag_step(True, waiting_add=None, wecom_has=False,
+                          in_flight_add=True) is TagStep.NOTHING
+    # changing back cancels the later, waiting item only
+    assert rules.tag_step(True, waiting_add=False, wecom_has=False,
+                          in_flight_add=True) is TagStep.CANCEL_WAITING
+    assert rules.tag_step(False, waiting_add=False, wecom_has=False,
+                          in_flight_add=True) is TagStep.NOTHING
+
+
+def test_a_waiting_change_that_may_have_reached_wecom_is_replaced_not_cancelled() -> None:
+    # sent once (a network error after the call): WeCom may have it, so the wish is sent
+    assert rules.tag_step(False, waiting_add=True, wecom_has=False,
+                          waiting_tried=True) is TagStep.REPLACE_WAITING
+    # the mirror changed since it was queued (a colleague): dropping it is not enough
+    assert rules.tag_step(False, waiting_add=True, wecom_has=True) is TagStep.REPLACE_WAITING
+    assert rules.tag_step(False, waiting_add=True, wecom_has=False) is TagStep.CANCEL_WAITING
+
+
+@given(st.booleans(), st.lists(st.tuples(st.booleans(), st.booleans()), max_size=12),
+       st.sampled_from([None, True, False]), st.booleans())
+def test_wecom_ends_as_the_operator_last_wanted_whatever_the_in_flight_item_did(
+        wecom_has: bool, steps: list[tuple[bool, bool]], in_flight: bool | None,
+        reached: bool) -> None:
+    """A model of one relationship and tag: an item in flight (which may or may not have reached
+    WeCom), then operator wishes, some of the waiting items tried once (and maybe applied).
+    Pushing sends what waits in order; the in-flight item is re-sent only if not overtaken."""
+    wecom = in_flight if (in_flight is not None and reached) else wecom_has
+    mirror = wecom_has
+    queue: list[tuple[bool, bool]] = []  # (add, tried)
+    for want, tried_and_applied in steps:
+        waiting = queue[-1] if queue else None
+        step = rules.tag_step(want, waiting_add=None if waiting is None else waiting[0],
+                              waiting_tried=waiting is not None and waiting[1],
+                              wecom_has=mirror, in_flight_add=in_flight)
+        if step in (TagStep.CANCEL_WAITING, TagStep.REPLACE_WAITING):
+            queue.pop()
+        if step is TagStep.QUEUE:
+            queue.append((want, False))
+        if step is TagStep.REPLACE_WAITING:  # inherits the doubt of the dropped one
+            queue.append((want, waiting is not None and waiting[1]))
+        if tried_and_applied and queue and not queue[-1][1]:
+            # a push sent it, WeCom applied it, the answer was lost: back to waiting
+            queue[-1] = (queue[-1][0], True)
+            wecom = queue[-1][0]
+    if in_flight is not None:
+        check = rules.Check.APPLIED if wecom == in_flight else rules.Check.NOT_APPLIED
+        nxt = rules.after_check(check, resend_when_unknown=True, overtaken=bool(queue))
+        if nxt is Next.SEND:
+            wecom = in_flight
+    for add, _tried in queue:
+        wecom = add
+    wanted = next((w for w, _ in reversed(steps)), in_flight if in_flight is not None
+                  else wecom_has)
+    assert wecom == wanted
+
+
+def test_an_overtaken_interrupted_item_is_recorded_or_dropped_never_resent() -> None:
+    for dedup in (True, False):
+        assert rules.after_check(Check.APPLIED, resend_when_unknown=dedup,
+                                 overtaken=True) is Next.RECORD
+        assert rules.after_check(Check.NOT_APPLIED, resend_when_unknown=dedup,
+                                 overtaken=True) is Next.SUPERSEDE
+    assert rules.after_check(Check.UNKNOWN, resend_when_unknown=True,
+                             overtaken=True) is Next.SUPERSEDE
+    assert rules.after_check(Check.UNKNOWN, resend_when_unknown=False,
+                             overtaken=True) is Next.WAIT

@@ -123,18 +123,18 @@ class ConnectionController(QObject):
             return ""
         now, parts = f.now, []
         if f.customers_oldest is not None:
-            parts.append(self.tr("客户 {n} 位，最久未读的一位读于{ago}").format(
+            parts.append(self.tr("客户 {n} 位，最久未读的读于 {ago}").format(
                 n=f"{f.customers:,}", ago=self._ago(now - f.customers_oldest)))
         if f.groups_oldest is not None:
-            parts.append(self.tr("客户群 {n} 个，最久未读的一个读于{ago}").format(
+            parts.append(self.tr("客户群 {n} 个，最久未读的读于 {ago}").format(
                 n=f"{f.groups:,}", ago=self._ago(now - f.groups_oldest)))
-        parts.append(self.tr("每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群").format(
-            c=f"{f.refresh_customers:,}", g=f.rolling_cycle))
         if f.next_full_at is None or f.next_full_at <= now:
             parts.append(self.tr("下次同步将做完整核对"))
         else:
-            parts.append(self.tr("下次完整核对：{at}之后的第一次同步").format(
+            parts.append(self.tr("下次完整核对：{at} 以后的第一次同步").format(
                 at=labels.fmt_time(f.next_full_at)))
+        parts.append(self.tr("其间每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群").format(
+            c=f"{f.refresh_customers:,}", g=f.rolling_cycle))
         return self.tr("资料新鲜度：") + " · ".join(parts)
 
     def _ago(self, seconds: float) -> str:
@@ -235,8 +235,10 @@ class ConnectionController(QObject):
 
     def _on_retry(self, info: Any) -> None:
         self._retries += 1
-        self.page.set_status_text(self.tr("网络不稳定，正在重试（第 {n} 次）").format(
-            n=getattr(info, "attempt", 1)) + self._retried_text())
+        # the request's own attempt, then the sync's running total (not the same number twice)
+        self.page.set_status_text(self.tr(
+            "网络不稳定，正在重试（第 {n} 次）；这次同步已自动重试 {total} 次").format(
+            n=getattr(info, "attempt", 1), total=f"{self._retries:,}"))
 
     def _took(self, seconds: float) -> str:
         """How long something took, as a stopwatch says it (not rounded up like time left)."""
@@ -300,6 +302,7 @@ class ConnectionController(QObject):
                 pushed = await self.outbox.push(client, cancelled=self._cancel,
                                                 progress=self._push_progress(time.monotonic()))
                 self.page.set_progress(0, self.tr("正在同步…"))
+                kept_before = await self.sync.identity_issues()  # this sync's are the others
                 report = await self.sync.run(client, mode, progress=self._on_progress,  # type: ignore[arg-type]
                                              cancelled=self._cancel)
             self.connection.set_online(True)
@@ -315,6 +318,13 @@ class ConnectionController(QObject):
                     n=f"{c['members_refreshed']:,}", u=f"{c.get('members_updated', 0):,}")
             if report.failures:
                 done = self._partial(report.failures)
+            # customers kept apart (also by an incremental sync, which the counts do not see)
+            kept_apart = await self.sync.identity_issues(
+                after=kept_before, at_least=c.get("identity_issues", 0))
+            self.page.set_identity_issues(kept_apart)
+            if kept_apart:
+                done += self.tr("；{n} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），"
+                                "已单独建档，可点“查看”核对").format(n=f"{len(kept_apart):,}")
             if pushed.deferred:
                 done += self.tr("；{n} 项遇到临时错误，将在 {at} 后自动重试").format(
                     n=f"{pushed.deferred:,}", at=labels.fmt_time(pushed.next_try_at or 0))

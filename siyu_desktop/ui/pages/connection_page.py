@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.identity_issues import IdentityIssueRecord
 from ...services.types import DELETED, Description, OutboxItem
+from ..dialogs.identity_issues_dialog import IdentityIssuesDialog
 from ..models.record_model import ColumnSpec, RecordTableModel
 
 KIND_WORDS = {"mark_tag": QT_TRANSLATE_NOOP("ConnectionPage", "打标签"),
@@ -113,8 +115,20 @@ class ConnectionPage(QWidget):
         self.freshness_label = QLabel()
         self.freshness_label.setWordWrap(True)
         self.freshness_label.setStyleSheet("color: #5f6b7a;")
+        # the customers the last sync kept apart (their identity was not clear): 查看 lists them
+        self._identity_issues: list[IdentityIssueRecord] = []
+        self.identity_issues_dialog: IdentityIssuesDialog | None = None
+        self.identity_issues_button = QPushButton(self.tr("查看"))
+        self.identity_issues_button.setObjectName("identityIssuesButton")
+        self.identity_issues_button.setToolTip(self.tr("查看身份无法确定、已单独建档的客户"))
+        self.identity_issues_button.clicked.connect(self.show_identity_issues)
+        self.identity_issues_button.hide()
+        issues_row = QHBoxLayout()
+        issues_row.addWidget(self.identity_issues_button)
+        issues_row.addStretch(1)
         sync.addWidget(self.progress)
         sync.addWidget(self.progress_label)
+        sync.addLayout(issues_row)
         sync.addWidget(self.freshness_label)
         layout.addWidget(sync_box)
 
@@ -189,6 +203,20 @@ class ConnectionPage(QWidget):
     def set_status_text(self, text: str) -> None:
         """Words under the bar that leave the bar where it is (a failure, a cancel)."""
         self.progress_label.setText(text)
+
+    def set_identity_issues(self, records: Sequence[IdentityIssueRecord]) -> None:
+        """What the last sync could not place: 查看 shows when there is any."""
+        self._identity_issues = list(records)
+        self.identity_issues_button.setVisible(bool(records))
+
+    def show_identity_issues(self) -> IdentityIssuesDialog:
+        dialog = IdentityIssuesDialog(self._identity_issues, self)
+        if self.identity_issues_dialog is not None:
+            self.identity_issues_dialog.close()
+            self.identity_issues_dialog.deleteLater()
+        self.identity_issues_dialog = dialog
+        dialog.open()  # window-modal, not a nested event loop (the sync's loop keeps running)
+        return dialog
 
     def set_freshness(self, text: str) -> None:
         self.freshness_label.setText(text)
