@@ -225,6 +225,16 @@
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
+        <source>客户 {n} 位，最久未读的一位读于：{ago}</source>
+        <translation>{n} customers, the one read longest ago read: {ago}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
+        <source>客户群 {n} 个，最久未读的一个读于：{ago}</source>
+        <translation>{n} groups, the one read longest ago read: {ago}</translation>
+    </message>
+    <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
         <source>下次同步将做完整核对</source>
         <translation>the next sync is a full reconciliation</translation>
@@ -313,16 +323,6 @@
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="234"/>
         <source> · 网络不稳定，已自动重试 {n} 次</source>
         <translation> · network unstable, {n} automatic retries so far</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
-        <source>客户 {n} 位，最久未读的读于 {ago}</source>
-        <translation>{n} customers, the one read longest ago read {ago}</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
-        <source>客户群 {n} 个，最久未读的读于 {ago}</source>
-        <translation>{n} groups, the one read longest ago read {ago}</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>

@@ -390,7 +390,7 @@ def test_the_screen_says_how_fresh_each_part_is_and_when_the_next_full_sync_runs
     driver.idle()
     text = page.freshness_label.text()
     assert not page.freshness_label.isHidden()
-    assert f"客户 {len(emu.corp.members)} 位，最久未读的读于 刚刚" in text
+    assert f"客户 {len(emu.corp.members)} 位，最久未读的一位读于：刚刚" in text
     assert f"客户群 {len(emu.corp.groups)} 个" in text and "下次完整核对" in text
     # an advisor edits a remark in the WeCom client; the next incremental sync re-reads it
     with emu.corp.lock:

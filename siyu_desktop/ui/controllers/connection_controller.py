@@ -123,10 +123,10 @@ class ConnectionController(QObject):
             return ""
         now, parts = f.now, []
         if f.customers_oldest is not None:
-            parts.append(self.tr("客户 {n} 位，最久未读的读于 {ago}").format(
+            parts.append(self.tr("客户 {n} 位，最久未读的一位读于：{ago}").format(
                 n=f"{f.customers:,}", ago=self._ago(now - f.customers_oldest)))
         if f.groups_oldest is not None:
-            parts.append(self.tr("客户群 {n} 个，最久未读的读于 {ago}").format(
+            parts.append(self.tr("客户群 {n} 个，最久未读的一个读于：{ago}").format(
                 n=f"{f.groups:,}", ago=self._ago(now - f.groups_oldest)))
         if f.next_full_at is None or f.next_full_at <= now:
             parts.append(self.tr("下次同步将做完整核对"))
