@@ -370,35 +370,20 @@ class Workspace:
 
     def _run_write(self, fn: Callable[..., T], args: tuple[Any, ...], action: str, summary: str,
                    audited: bool, actor: str) -> T:
-        conn = self._write_conn
-        if conn is None or self.closed:
-            raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
         changes = Changes()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                ctx = WriteContext(conn, actor, action, summary, changes, audited,
-                                   now=self.clock.now())
-                result = fn(ctx, *args)
-                ctx.finish()
-                if not self._session_recorded:  # the member index cache keys on it
-                    self._set_meta(conn, "write_session", self._session)
-                self._set_meta(conn, "data_version", str(self._data_version(conn) + 1))
-                conn.execute("COMMIT")
-                self._session_recorded = True
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-        except sqlite3.DatabaseError as exc:
-            user = _disk_error(exc)
-            if user is not None:
-                raise user from exc
-            raise
-        try:
-            self._checkpoint_if_due(conn)
-        except Exception:  # committed already: a checkpoint can wait for the next write
-            log.exception("checkpoint after a write failed")
+
+        def body(conn: sqlite3.Connection) -> T:
+            ctx = WriteContext(conn, actor, action, summary, changes, audited,
+                               now=self.clock.now())
+            result = fn(ctx, *args)
+            ctx.finish()
+            if not self._session_recorded:  # the member index cache keys on it
+                self._set_meta(conn, "write_session", self._session)
+            self._set_meta(conn, "data_version", str(self._data_version(conn) + 1))
+            return result
+
+        conn, result = self._transaction(body)
+        self._session_recorded = True
         try:
             self.index.apply(changes, conn)
         except Exception:  # committed already: never report a saved change as failed
@@ -415,16 +400,20 @@ class Workspace:
         """Run ``fn(conn)`` on the writer thread in one transaction, for the workspace's own
         bookkeeping (the scheduler's leases and runs): no audit batch, no change notice to the
         screens, no new ``data_version`` (nothing the member index or history shows changes)."""
-        return self._writer.submit(self._run_bookkeeping, fn)
+        return self._writer.submit(lambda: self._transaction(fn)[1])
 
-    def _run_bookkeeping(self, fn: Callable[[sqlite3.Connection], T]) -> T:
+    def _transaction(self, body: Callable[[sqlite3.Connection], T]
+                     ) -> tuple[sqlite3.Connection, T]:
+        """``body(conn)`` in one IMMEDIATE transaction on the writer connection (writer thread
+        only): rolled back on any error, a full disk said in the operator's words, and a WAL
+        checkpoint when one is due once it has committed."""
         conn = self._write_conn
         if conn is None or self.closed:
             raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                result = fn(conn)
+                result = body(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:
@@ -439,7 +428,7 @@ class Workspace:
             self._checkpoint_if_due(conn)
         except Exception:  # committed already: a checkpoint can wait for the next write
             log.exception("checkpoint after a write failed")
-        return result
+        return conn, result
 
     @staticmethod
     def _data_version(conn: sqlite3.Connection) -> int:
