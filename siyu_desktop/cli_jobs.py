@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
+from datetime import datetime, tzinfo
 from typing import Any
 
 from .domain.schedule import DailyAt, Every, Job, Rule
@@ -17,6 +17,7 @@ from .services import scheduler
 from .services.connection import ConnectionService
 from .services.outbox import OutboxService
 from .services.sync import SyncService
+from .services.workspace import WorkspaceService
 from .store.db import Workspace
 
 
@@ -56,8 +57,9 @@ def handlers(ws: Workspace) -> dict[str, scheduler.Handler]:
     return {scheduler.BACKUP.kind: backup, scheduler.AUTO_SYNC.kind: auto_sync}
 
 
-def _when(at: float | None) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(at)) if at else "-"
+def _when(at: float | None, tz: tzinfo) -> str:
+    """A job time in the workspace's time zone (the one its daily rules use), not the laptop's."""
+    return datetime.fromtimestamp(at, tz).strftime("%Y-%m-%d %H:%M") if at else "-"
 
 
 def _rule(rule: Rule) -> str:
@@ -97,13 +99,13 @@ async def _list(args: argparse.Namespace, ctx: Any) -> int:
     ws = ctx.open_workspace()
     try:
         jobs = await scheduler.Scheduler(ws, handlers=handlers(ws)).list_jobs()
-        now = ws.clock.now()
+        now, tz = ws.clock.now(), WorkspaceService(ws).tz
     finally:
         ws.close()
     _say("任务\t规则\t下次\t上次\t结果", "job\trule\tnext\tlast\tresult")
     for j in jobs:
         held = ("（运行中）" if not _en() else " (running)") if j.leased(now) else ""
         result = f"{'出错' if not _en() else 'error'}: {j.last_error}" if j.last_error else j.last_result
-        print(f"{j.name}\t{_rule(j.rule)}\t{_when(j.due_at)}{held}\t{_when(j.last_run_at)}\t"
+        print(f"{j.name}\t{_rule(j.rule)}\t{_when(j.due_at, tz)}{held}\t{_when(j.last_run_at, tz)}\t"
               f"{result or '-'}")
     return 0

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -126,9 +125,9 @@ class PushReport:
 
 
 class OutboxService:
-    def __init__(self, ws: Workspace, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, ws: Workspace, *, clock: Callable[[], float] | None = None) -> None:
         self.ws = ws
-        self.clock = clock  # for next-try times (tests move it on)
+        self.clock = clock or ws.clock.now  # for next-try times: the workspace's clock
         self._lock = asyncio.Lock()  # one push at a time
         self._owed: list[_Owed] = []  # calls answered, recorded with the next write
 

@@ -182,7 +182,8 @@ class SyncService:
         f = await self._read(gs.freshness)
         state = await self._read(gs.get_state, RUN_KEY)
         last_full = state["finished_at"] if state else None
-        return Freshness(f["customers"], f["customers_oldest"], f["groups"], f["groups_oldest"],
+        return Freshness(int(f["customers"] or 0), f["customers_oldest"], int(f["groups"] or 0),
+                         f["groups_oldest"],
                          None if last_full is None else int(last_full) + FULL_EVERY,
                          self.refresh_customers, self.rolling_cycle, self.ws.clock.now())
 
