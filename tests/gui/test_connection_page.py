@@ -25,18 +25,8 @@ def emu():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def controller(driver, empty_workspace):  # type: ignore[no-untyped-def]
-    ws = empty_workspace
-    c = ConnectionController(ConnectionService(ws), SyncService(ws), OutboxService(ws),
-                             driver.tasks, driver.feedback, None)
-    c.start()
-    driver.idle()
-    yield c
-    driver.idle()
-    c.page.close()
-    shiboken6.delete(c.page)
-    shiboken6.delete(c)
-    gc.collect()
+def controller(connection_controller):  # type: ignore[no-untyped-def]
+    return connection_controller
 
 
 def test_connect_test_sync_and_outbox(controller, driver, emu, empty_workspace, qtmodeltester):  # type: ignore[no-untyped-def]
@@ -111,11 +101,7 @@ def test_a_failed_sync_explains_itself_and_a_later_success_replaces_it(  # type:
     states: list[str] = []
     controller.indicator.changed.connect(states.append)
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     emu.corp.set_faults(ip_blocked=True)
     page.full_button.click()
     driver.idle()
@@ -131,11 +117,7 @@ def test_a_failed_sync_explains_itself_and_a_later_success_replaces_it(  # type:
 
 def test_a_sync_shows_the_push_as_its_own_phase(controller, driver, emu, empty_workspace):  # type: ignore[no-untyped-def]
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     c = empty_workspace.reader()
@@ -172,11 +154,7 @@ def test_outbox_rows_name_the_customer_tag_and_staff(controller, driver, emu, em
     from siyu_desktop.store import outbox as outbox_store
 
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     c = empty_workspace.reader()
@@ -243,11 +221,7 @@ def test_after_a_restart_the_screen_and_the_status_bar_tell_the_same_story(  # t
     from siyu_desktop.store import wecom_sync_groups as gs
 
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     assert "同步完成" in page.progress_label.text()
@@ -286,11 +260,7 @@ def test_a_refused_ip_stops_a_push_once_and_the_next_good_test_sends_it(  # type
     bar = QStatusBar()
     controller.feedback = Feedback(None, bar)
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     c = empty_workspace.reader()
@@ -328,11 +298,7 @@ def test_a_failed_phase_is_named_and_the_others_are_said_to_be_saved(  # type: i
     from siyu_desktop.wecom import groups as wecom_groups
 
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     # Ahead of WeCom's calendar: the statistics days asked for reach today (600018).
     ahead = wecom_groups.beijing_today() + timedelta(days=3)
     controller.sync._today = lambda: ahead
@@ -354,11 +320,7 @@ def test_a_sync_on_bad_wifi_says_so_throughout_and_ends_complete(  # type: ignor
     """Answers dropped, cut short or replaced by HTML pages: the progress keeps saying the
     network is unstable and how often it retried, and the finish says the data is complete."""
     page = controller.page
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     emu.corp.set_faults(drop_after_apply_rate=0.1, html_error_rate=0.1, truncate_rate=0.1,
                         fault_seed=5)
     seen: list[str] = []
@@ -381,11 +343,7 @@ def test_the_screen_says_how_fresh_each_part_is_and_when_the_next_full_sync_runs
         controller, driver, emu, empty_workspace):
     page = controller.page
     assert page.freshness_label.isHidden()  # nothing read from WeCom yet: nothing to say
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     text = page.freshness_label.text()

@@ -3,15 +3,8 @@ different or several members): the done text says how many, 查看 opens the lis
 
 from __future__ import annotations
 
-import gc
-
 import pytest
-import shiboken6
 
-from siyu_desktop.services.connection import ConnectionService
-from siyu_desktop.services.outbox import OutboxService
-from siyu_desktop.services.sync import SyncService
-from siyu_desktop.ui.controllers.connection_controller import ConnectionController
 from siyu_desktop.wecom.emulator import running_emulator
 
 from ..integration.test_sync_identity_issues import (
@@ -29,18 +22,8 @@ def emu():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def controller(driver, empty_workspace):  # type: ignore[no-untyped-def]
-    ws = empty_workspace
-    c = ConnectionController(ConnectionService(ws), SyncService(ws), OutboxService(ws),
-                             driver.tasks, driver.feedback, None)
-    c.start()
-    driver.idle()
-    yield c
-    driver.idle()
-    c.page.close()
-    shiboken6.delete(c.page)
-    shiboken6.delete(c)
-    gc.collect()
+def controller(connection_controller):  # type: ignore[no-untyped-def]
+    return connection_controller
 
 
 def test_the_done_text_counts_them_and_the_dialog_lists_them(  # type: ignore[no-untyped-def]
@@ -49,11 +32,7 @@ def test_the_done_text_counts_them_and_the_dialog_lists_them(  # type: ignore[no
     people = workspace_people(empty_workspace, conflict)
     page = controller.page
     assert page.identity_issues_button.isHidden()
-    page.corp_id.setText(emu.corp.corp_id)
-    page.secret.setText(emu.corp.secret)
-    page.base_url.setText(emu.base_url)
-    page.save_button.click()
-    driver.idle()
+    driver.save_connection(page, emu)
     page.full_button.click()
     driver.idle()
     text = page.progress_label.text()
