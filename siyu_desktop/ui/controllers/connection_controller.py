@@ -87,6 +87,9 @@ class ConnectionController(QObject):
         self.indicator = ConnectionIndicator(self)
         self._cancel: CancelToken | None = None
         self._synced_here = False  # a sync ran in this window: its own words stay on the page
+        # read times change only when a sync runs: read them at start and after each sync, not
+        # on every outbox refresh (two scans of the members table at a million members)
+        self._freshness_stale = True
         self._retries = 0  # reads the client retried during this sync (bad Wi-Fi)
         self._phases: dict[str, SyncProgress] = {}
         connection.status.listeners.append(self.indicator.update)
@@ -114,7 +117,9 @@ class ConnectionController(QObject):
         self.page.set_outbox(items, summary, await self.outbox.describe(items))
         if not self._synced_here and self._cancel is None:
             self._show_latest_run(status.latest_run)
-        self.page.set_freshness(self.freshness_text(await self.sync.freshness()))
+        if self._freshness_stale:
+            self._freshness_stale = False
+            self.page.set_freshness(self.freshness_text(await self.sync.freshness()))
 
     def freshness_text(self, f: Freshness) -> str:
         """资料新鲜度: when the customer and group read longest ago were read, what each
@@ -352,6 +357,7 @@ class ConnectionController(QObject):
             self.feedback.user_error(exc)
         finally:
             self._cancel = None
+            self._freshness_stale = True
             self.page.set_syncing(False)
             await self.refresh()
 
