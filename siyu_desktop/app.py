@@ -5,29 +5,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from . import paths
 from .domain.schedule import Job
 from .errors import UserError
 from .excel.reader import cleanup_stale_spills
+from .ops import Progress
 from .services import workspaces
-from .services.connection import ConnectionService, connect_demo_if_needed
-from .services.outbox import OutboxService
 from .services.scheduler import AUTO_SYNC, BACKUP, Scheduler
-from .services.settings import SettingsService, preferred_language
-from .services.sync import SyncService
-from .services.workspace import WorkspaceService
+from .services.session import WorkspaceSession
+from .services.settings import preferred_language
+from .services.types import Changes
 from .store.db import Workspace
-from .store.index import Changes
 from .ui import i18n
 from .ui.change_bus import ChangeBus
 from .ui.controllers.connection_controller import ConnectionController
@@ -38,13 +36,23 @@ from .ui.controllers.import_controller import ImportController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
+from .ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
 from .ui.feedback import Feedback
 from .ui.gc_collector import GuiThreadCollector, favour_gui_thread
 from .ui.main_window import MainWindow
 from .ui.tasks import TaskRunner
+from .ui.widgets.ask import ask
 from .wecom.errors import redact
 
 log = logging.getLogger("siyu")
+
+
+class Default:
+    """``open_workspace()``'s "whatever the command line or the last run chose"."""
+
+
+DEFAULT = Default()
+WORKSPACE_OP = "workspace"  # opening, switching, closing: one at a time
 
 
 class RedactingFormatter(logging.Formatter):
@@ -92,25 +100,45 @@ def setup_logging(data_dir: Path) -> UserError | None:
 
 
 class App:
-    """Everything that lives as long as the window: built once, torn down in ``close``."""
+    """Everything that lives as long as the window: built once, torn down in ``close``.
+
+    A workspace is open in a ``WorkspaceSession``; its screens (controllers and pages), their
+    change bus and their task runner live in a scope of their own, so ``close_workspace`` ends
+    every one of them (no task, timer, connection or lock file of the old workspace is left)
+    and ``open_workspace`` can build them again for another workspace in the same run."""
 
     def __init__(self, args: argparse.Namespace, window: MainWindow, tasks: TaskRunner,
                  feedback: Feedback, language: str = "zh_CN") -> None:
         self.args = args
         self.language = language
         self.window = window
-        self.tasks = tasks
+        self.shell_tasks = tasks  # the window's own: opening, switching, closing workspaces
+        self.tasks = tasks  # the open workspace's runner while one is open
         self.feedback = feedback
         self.data_dir = paths.data_dir(args.data_dir)
-        self.workspace: Workspace | None = None
-        self.scheduler: Scheduler | None = None  # the workspace's jobs, while it is open
-        self.bus = ChangeBus()
+        self.session: WorkspaceSession | None = None
+        self.bus: ChangeBus | None = None
         self.controllers: list[object] = []
         self.helpers: list[object] = []
-        self.demo_emulator: object | None = None
+        self._scope: QWidget | None = None  # parent of the open workspace's controllers
         self.backup_error: UserError | None = None
         self.open_error: UserError | None = None
         self.ready = asyncio.Event()
+        self._new_dialog: NewWorkspaceDialog | None = None  # kept referenced while open
+        self._file_dialog: QFileDialog | None = None
+
+    # -- what tests and the smoke test read ----------------------------------------------------
+    @property
+    def workspace(self) -> Workspace | None:
+        return self.session.db if self.session is not None else None
+
+    @property
+    def scheduler(self) -> Scheduler | None:
+        return self.session.scheduler if self.session is not None else None
+
+    @property
+    def demo_emulator(self) -> object | None:
+        return self.session.demo_emulator if self.session is not None else None
 
     def _choose_path(self) -> Path | None:
         if self.args.workspace:
@@ -119,56 +147,78 @@ class App:
             return None
         return workspaces.last_workspace(self.data_dir)
 
-    async def open_workspace(self) -> None:
+    # -- opening and closing -------------------------------------------------------------------
+    async def open_workspace(self, path: Path | None | Default = DEFAULT, *,
+                             rebuild_demo: bool = False) -> bool:
+        """Open ``path`` (None: the demo; by default what the command line or the last run
+        chose) and build its screens; ``rebuild_demo`` builds the demo afresh first. False, with
+        the reason on the welcome screen, when it cannot be opened."""
+        if self.session is not None:
+            await self.close_workspace()
+        self.ready.clear()
+        self.open_error = None
+        if isinstance(path, Default):
+            path = self._choose_path()
         loop = asyncio.get_running_loop()
-        path = self._choose_path()
+        phase_words = {"tags": QCoreApplication.translate("App", "标签"),
+                       "groups": QCoreApplication.translate("App", "客户群"),
+                       "members": QCoreApplication.translate("App", "客户"),
+                       "events": QCoreApplication.translate("App", "进退群记录"),
+                       "stats": QCoreApplication.translate("App", "群统计")}
 
-        def progress(phase: str, done: int, total: int) -> None:
+        def progress(p: Progress) -> None:
             loop.call_soon_threadsafe(self.window.show_message, QCoreApplication.translate(
                 "App", "正在生成演示工作区（首次启动）… {phase} {done}/{total}").format(
-                    phase=phase, done=f"{done:,}", total=f"{total:,}"))
+                    phase=phase_words.get(p.step, p.step), done=f"{p.done:,}",
+                    total=f"{p.total:,}"))
+        self.window.show_message(QCoreApplication.translate("App", "正在打开工作区…"))
         try:
-            if path is None:
-                ws = await asyncio.to_thread(workspaces.open_or_create_demo, self.data_dir, progress)
+            if rebuild_demo:
+                session = await WorkspaceSession.rebuild_demo(self.data_dir, progress=progress)
             else:
-                ws = await asyncio.to_thread(functools.partial(Workspace.open, path, create=False))
+                session = await WorkspaceSession.open(self.data_dir, path, progress=progress)
         except UserError as exc:
             self.open_error = exc
-            self.window.show_message(self.feedback.describe(exc))
+            self.show_welcome(self.feedback.describe(exc))
             self.feedback.user_error(exc)
             self.ready.set()
-            return
-        self.workspace = ws
-        for notice in ws.notices:
+            return False
+        self.session = session
+        self._show_recent()
+        for notice in session.notices:
             self.feedback.info(notice, 0)
-        try:
-            workspaces.remember(self.data_dir, ws.path)
-        except OSError as exc:  # a read-only data folder: the workspace still opens
-            log.warning("could not remember the last workspace: %s", exc)
-        service = WorkspaceService(ws)
-        service.failed_unwatched.append(self.feedback.error)
-        ws.on_change(self.bus.post)
-        info = await service.info()
-        self.window.set_workspace(info.brand or ws.path.stem, info.demo)
-        self.window.set_member_count(info.members)
+        await self._build_screens(session)
+        self.ready.set()
+        return True
 
-        connection = ConnectionService(ws)
-        if ws.is_demo:  # the demo talks to a local WeCom emulator, so sync can be tried at once
-            try:
-                self.demo_emulator = await asyncio.to_thread(connect_demo_if_needed, ws,
-                                                             connection)
-            except (UserError, OSError) as exc:  # the workspace opens all the same, offline
+    async def _build_screens(self, session: WorkspaceSession) -> None:
+        scope = QWidget(self.window)  # never shown: the parent of this workspace's objects
+        scope.hide()
+        self._scope = scope
+        tasks = TaskRunner(self.feedback.error, scope)
+        tasks.busy_changed.connect(self.window.set_busy)
+        self.tasks = tasks
+        bus = self.bus = ChangeBus(parent=scope)
+        service = session.workspace
+        service.failed_unwatched.append(self.feedback.error)
+        session.on_change(bus.post)
+        info = await service.info()
+        self.window.set_workspace(info.brand or session.path.stem, info.demo)
+        self.window.set_member_count(info.members)
+        if session.is_demo:  # the demo syncs with a local WeCom emulator, to be tried at once
+            problem = await session.start_demo_emulator()
+            if problem is not None:  # the workspace opens all the same, offline
                 self.feedback.info(QCoreApplication.translate(
-                    "App", "演示用的企业微信模拟器没有启动：{reason}").format(reason=exc), 15000)
-        outbox = OutboxService(ws)  # one, so pushes from any screen are one at a time
-        roster = RosterController(service, outbox, self.tasks, self.feedback, self.window)
-        groups = GroupsController(service, self.tasks, self.feedback, self.window)
-        tags = TagsController(service, self.tasks, self.feedback, self.window)
-        wecom = ConnectionController(connection, SyncService(ws), outbox, self.tasks,
-                                     self.feedback, self.window)
-        history = HistoryController(service, self.tasks, self.feedback, self.window)
-        prefs = SettingsController(SettingsService(ws), self.data_dir, self.language, self.tasks,
-                                   self.feedback, self.window)
+                    "App", "演示用的企业微信模拟器没有启动：{reason}").format(reason=problem), 15000)
+        outbox = session.outbox
+        roster = RosterController(service, outbox, tasks, self.feedback, scope)
+        groups = GroupsController(service, tasks, self.feedback, scope)
+        tags = TagsController(service, tasks, self.feedback, scope)
+        wecom = ConnectionController(session.connection, session.sync, outbox, tasks,
+                                     self.feedback, scope)
+        history = HistoryController(service, tasks, self.feedback, scope)
+        prefs = SettingsController(session.settings, self.data_dir, self.language, tasks,
+                                   self.feedback, scope)
         prefs.open_channels = roster.edit_channels
         self.controllers = [roster, groups, tags, wecom, history, prefs]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
@@ -178,9 +228,10 @@ class App:
         self.window.add_page(QCoreApplication.translate("App", "操作记录"), history.page)
         self.window.add_page(QCoreApplication.translate("App", "设置"), prefs.page)
         wecom.indicator.changed.connect(self.window.connection_label.setText)
-        importer = ImportController(service, self.tasks, self.feedback, self.window)
-        exporter = ExportController(service, self.tasks, self.feedback, self.window)
+        importer = ImportController(session.importer, tasks, self.feedback, scope)
+        exporter = ExportController(session.exporter, tasks, self.feedback, scope)
         roster.page.import_requested.connect(importer.open)
+        roster.page.connect_requested.connect(lambda: self.window.show_page(3))  # 企业微信
         importer.imported.connect(roster.remember_import)
         roster.page.export_requested.connect(
             lambda: exporter.choose_and_export(*roster.export_target()))
@@ -191,30 +242,149 @@ class App:
             self.window.show_page(0)
         groups.page.show_members_requested.connect(show_group_members)
         for controller in self.controllers:
-            self.bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
-        self.bus.changed.connect(self._on_change)
+            bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
+        bus.changed.connect(self._on_change)
         await roster.start()
         groups.start()
         tags.start()
         wecom.start()
         history.start()
         prefs.start()
-        self.start_scheduler(ws, connection, wecom)
-        self.ready.set()
+        self.start_scheduler(session, wecom)
 
-    def start_scheduler(self, ws: Workspace, connection: ConnectionService,
+    async def close_workspace(self) -> None:
+        """End everything of the open workspace: its scheduler, its tasks (writes the writer
+        took still commit), its screens and their timers, the demo emulator, the workspace."""
+        session, self.session = self.session, None
+        if session is None:
+            return
+        await session.stop_scheduler()
+        tasks, self.tasks = self.tasks, self.shell_tasks
+        if tasks is not self.shell_tasks:
+            await tasks.close()
+        if self.bus is not None:
+            self.bus.flush_now()
+            self.bus = None
+        for helper in self.helpers:
+            dialog = getattr(helper, "dialog", None)
+            if dialog is not None:
+                dialog.close()
+        self.window.clear_pages()
+        self.controllers, self.helpers = [], []
+        scope, self._scope = self._scope, None
+        if scope is not None:
+            scope.deleteLater()  # the controllers, their dialogs, timers and the bus with it
+        await session.close()
+        self.show_welcome()
+
+    # -- the 工作区 menu and the welcome screen ------------------------------------------------
+    def connect_window(self) -> None:
+        """The window's workspace actions, run one at a time on the window's own runner."""
+        w = self.window
+        w.new_workspace_requested.connect(self.ask_new_workspace)
+        w.open_file_requested.connect(self.ask_open_file)
+        w.open_recent_requested.connect(self.switch_to)
+        w.demo_requested.connect(lambda: self.switch_to(None))
+        w.rebuild_demo_requested.connect(self.ask_rebuild_demo)
+        w.reveal_requested.connect(self.reveal_in_folder)
+        w.close_workspace_requested.connect(
+            lambda: self.shell_tasks.run_exclusive(WORKSPACE_OP, self.close_workspace()))
+        self._show_recent()
+
+    def switch_to(self, path: Path | None) -> asyncio.Task[bool] | None:
+        """Open another workspace (None: the demo) in place of this one; refused (None) while a
+        switch is under way."""
+        if self.session is not None and path is not None and self.session.path == Path(path):
+            return None  # already open
+        return self.shell_tasks.run_exclusive(WORKSPACE_OP, self.open_workspace(path))
+
+    def show_welcome(self, status: str = "") -> None:
+        self._show_recent()
+        self.window.show_welcome(status)
+
+    def _show_recent(self) -> None:
+        demo = workspaces.demo_workspace(self.data_dir).resolve()
+        self.window.set_recent([(p, p.resolve() == demo)
+                                for p in workspaces.recent_workspaces(self.data_dir)])
+
+    def ask_new_workspace(self) -> NewWorkspaceDialog:
+        dialog = NewWorkspaceDialog(self.window)
+        dialog.create_requested.connect(
+            lambda brand, tz, corp: self.shell_tasks.run_exclusive(
+                WORKSPACE_OP, self.create_workspace(dialog, brand, tz, corp)))
+        dialog.finished.connect(lambda *_: dialog.deleteLater())
+        self._new_dialog = dialog
+        dialog.open()
+        return dialog
+
+    async def create_workspace(self, dialog: NewWorkspaceDialog | None, brand: str,
+                               timezone: str, corp_id: str) -> bool:
+        """Create the brand's workspace and open it; a problem (a name taken, a time zone that
+        does not exist, a full disk) is said in the dialog, which stays open."""
+        try:
+            path = await asyncio.to_thread(workspaces.create_workspace, self.data_dir, brand,
+                                           timezone, corp_id)
+        except UserError as exc:
+            if dialog is not None:
+                dialog.set_error(self.feedback.describe(exc))
+            else:
+                self.feedback.user_error(exc)
+            return False
+        if dialog is not None:
+            dialog.accept()
+        if not await self.open_workspace(path):
+            return False
+        self.window.show_page(0)  # the empty roster says how to fill it: import or connect
+        self.feedback.info(QCoreApplication.translate(
+            "App", "已创建工作区“{brand}”。下一步：导入 Excel 客户名单，或在「企业微信」页连接并同步。"
+        ).format(brand=brand), 0)
+        return True
+
+    def ask_open_file(self) -> QFileDialog:
+        current = self.session.path.parent if self.session is not None else self.data_dir
+        dialog = QFileDialog(self.window, QCoreApplication.translate("App", "打开工作区文件"),
+                             str(current), QCoreApplication.translate(
+                                 "App", "私域运营台工作区 (*.db);;所有文件 (*)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda chosen: self.switch_to(Path(chosen)))
+        dialog.finished.connect(lambda *_: dialog.deleteLater())
+        self._file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def ask_rebuild_demo(self) -> asyncio.Task[bool] | None:
+        async def run() -> bool:
+            if not await ask(self.window, QCoreApplication.translate("App", "重新生成演示工作区"),
+                             QCoreApplication.translate(
+                                 "App", "演示工作区会换成一份全新生成的演示数据，在里面做过的修改都会丢失。"
+                                 "你自己的工作区不受影响。"),
+                             QCoreApplication.translate("App", "重新生成")):
+                return False
+            if self.session is not None and self.session.is_demo:
+                await self.close_workspace()
+            return await self.open_workspace(None, rebuild_demo=True)
+        return self.shell_tasks.run_exclusive(WORKSPACE_OP, run())
+
+    def reveal_in_folder(self) -> None:
+        if self.session is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.path.parent)))
+
+    def start_scheduler(self, session: WorkspaceSession,
                         wecom: ConnectionController) -> Scheduler:
         """The workspace's jobs: the daily backup and auto-sync (through the WeCom screen, so
         its progress shows there as for a sync the operator starts)."""
+        ws = session.db
+        tasks = self.tasks
+
         async def backup(job: Job) -> str:
             self.backup_error = None
-            made = await self.tasks.run(self.daily_backup(ws), name="backup")
+            made = await tasks.run(self.daily_backup(ws), name="backup")
             if self.backup_error is not None:
                 raise self.backup_error  # shown already; the job tries again within the hour
             return made.name if made is not None else ""
 
         async def auto_sync(job: Job) -> str:
-            if not connection.config().configured:
+            if not session.connection.config().configured:
                 return "跳过：还没有连接企业微信"
             task = wecom.start_sync("auto")
             if task is None:
@@ -222,14 +392,11 @@ class App:
             await asyncio.shield(task)  # a stopped scheduler leaves the sync to its own cancel
             return "已同步"
 
-        self.scheduler = Scheduler(ws, handlers={BACKUP.kind: backup, AUTO_SYNC.kind: auto_sync})
-        self.scheduler.start()
-        return self.scheduler
+        return session.start_scheduler({BACKUP.kind: backup, AUTO_SYNC.kind: auto_sync})
 
     async def stop_scheduler(self) -> None:
-        scheduler, self.scheduler = self.scheduler, None
-        if scheduler is not None:
-            await scheduler.stop()
+        if self.session is not None:
+            await self.session.stop_scheduler()
 
     async def daily_backup(self, ws: Workspace) -> Path | None:
         """The daily checked copy, off the UI thread; a failure is shown and logged, never
@@ -248,22 +415,17 @@ class App:
         return made
 
     def _on_change(self, changes: Changes) -> None:
-        if self.workspace is not None and (changes.members or changes.members_deleted
-                                           or changes.full_rebuild):
-            self.window.set_member_count(len(self.workspace.index.all))
+        if self.session is not None and (changes.members or changes.members_deleted
+                                         or changes.full_rebuild):
+            self.window.set_member_count(self.session.member_count())
 
     def close(self) -> None:
-        scheduler, self.scheduler = self.scheduler, None
-        if scheduler is not None:  # normally stopped already (``stop_scheduler``)
-            scheduler.close()
+        """At exit, with the loop stopped: whatever ``close_workspace`` did not get to."""
+        session, self.session = self.session, None
         self.tasks.cancel_all()
-        stop = getattr(self.demo_emulator, "stop", None)
-        if stop is not None:
-            stop()
-            self.demo_emulator = None
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+        self.shell_tasks.cancel_all()
+        if session is not None:
+            session.close_now()
 
 
 def _start_problem(app: QApplication, exc: UserError, *, fatal: bool, quiet: bool) -> None:
@@ -316,6 +478,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     tasks = TaskRunner(feedback.error, window)
     tasks.busy_changed.connect(window.set_busy)
     shell = App(args, window, tasks, feedback, language)
+    shell.connect_window()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     window.show()
@@ -325,12 +488,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     async def run() -> int:
         # a sheet reader killed with an earlier run may have left its spill file behind
         tasks.run(asyncio.to_thread(cleanup_stale_spills), name="spills")
-        tasks.run(shell.open_workspace(), name="open")
+        tasks.run_exclusive(WORKSPACE_OP, shell.open_workspace())
         if args.smoke_test:
             await asyncio.wait_for(shell.ready.wait(), 120)
             if shell.scheduler is not None:  # the daily backup ran (or said why not)
                 await asyncio.wait_for(shell.scheduler.first_pass.wait(), 120)
             await tasks.wait_idle()
+            await shell.tasks.wait_idle()
             await shell.stop_scheduler()
             for problem in (shell.open_error, shell.backup_error):
                 if problem is not None:
@@ -340,7 +504,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"smoke-test ok: {window.windowTitle()}")
             return 0
         await closed.wait()
-        await shell.stop_scheduler()
+        await shell.close_workspace()
         return 0
 
     with loop:

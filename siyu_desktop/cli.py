@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
+from .cli_progress import ProgressLine
 from .domain import summaries
 from .domain.members import LEVEL_NAMES
 from .domain.segments import Segment
-from .errors import UserError
+from .errors import UserError, WorkspaceError
 from .services import workspaces
 from .services.scheduler import BACKUP, Scheduler
 from .services.scheduler import backup as scheduler_backup
 from .services.workspace import WorkspaceService
-from .store import backups
 from .store import tags as tag_store
 from .store.db import Workspace
 from .wecom.errors import redact
@@ -63,7 +63,6 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("--kind", choices=("mine", "system", "all"), default="mine",
                          help="mine: what people did (default); system: syncs and pushes; all")
     history.add_argument("--limit", type=int, default=50)
-    sub.add_parser("backup", help="make a checked backup copy now (also made daily on its own)")
     for module in _extensions():
         module.register(sub)
     return p
@@ -77,7 +76,8 @@ def _extensions() -> list[Any]:
     import importlib
 
     found = []
-    for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom", "siyu_desktop.cli_jobs"):
+    for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom", "siyu_desktop.cli_jobs",
+                 "siyu_desktop.cli_workspace"):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:
@@ -96,18 +96,35 @@ class CliContext:
     def open_workspace(self) -> Workspace:
         return _open(self.args)
 
+    def workspace_path(self) -> Path:
+        """The workspace file the command is about, without opening it (it must exist)."""
+        return _workspace_path(self.args)
+
+
+def _workspace_path(args: argparse.Namespace) -> Path:
+    """``--workspace`` (which must exist: a mistyped path never becomes a new, empty
+    workspace), else the last one used, else the demo."""
+    if args.workspace:
+        path = Path(args.workspace).expanduser().resolve()
+        if not path.exists():
+            raise WorkspaceError(
+                f"工作区文件“{path}”不存在。",
+                "请检查路径是否写对（`siyu workspaces` 列出已知的工作区）；"
+                "新建工作区请用 `siyu new 品牌名`。",
+                english=f"The workspace file {path} does not exist.")
+        return path
+    data_dir = paths.data_dir(args.data_dir)
+    path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
+    if not path.exists():
+        raise UserError("还没有工作区。",
+                        "用 `siyu new 品牌名` 新建，或运行 `siyu demo` 创建演示工作区，"
+                        "或用 --workspace 指定文件。",
+                        english="No workspace yet: run `siyu new NAME` or `siyu demo` first.")
+    return path
+
 
 def _open(args: argparse.Namespace) -> Workspace:
-    data_dir = paths.data_dir(args.data_dir)
-    if args.workspace:
-        ws = Workspace.open(Path(args.workspace), actor="cli", create=False)
-    else:
-        path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
-        if not path.exists():
-            raise UserError("还没有工作区。",
-                            "先运行 `siyu demo` 创建演示工作区，或用 --workspace 指定文件。",
-                            english="No workspace yet: run `siyu demo` first.")
-        ws = Workspace.open(path, actor="cli", create=False)
+    ws = Workspace.open(_workspace_path(args), actor="cli", create=False)
     for notice in ws.notices:
         print(f"注意: {notice}", file=sys.stderr)
     if getattr(args, "command", "") not in ("backup", "jobs"):  # ``jobs run-due`` says it itself
@@ -165,11 +182,10 @@ async def _run(args: argparse.Namespace) -> int:
             print(f"演示工作区已存在: {path}（用 --force 重建）")
             return EXIT_OK
         from .store.demo import DemoSize
-        ws = workspaces.create_demo(
-            path, DemoSize(members=args.members, groups=args.groups), seed=args.seed,
-            progress=lambda phase, done, total: print(f"\r{phase} {done}/{total}", end="",
-                                                      file=sys.stderr))
-        print(file=sys.stderr)
+        with ProgressLine() as progress:
+            ws = workspaces.create_demo(
+                path, DemoSize(members=args.members, groups=args.groups), seed=args.seed,
+                progress=progress)
         workspaces.remember(data_dir, path)
         ws.close()
         print(f"已创建演示工作区: {path}")
@@ -219,11 +235,6 @@ async def _run(args: argparse.Namespace) -> int:
         if args.command == "undo":
             restored = await service.undo(args.batch)
             print(f"已撤销操作 #{args.batch}，恢复 {restored} 项。")
-            return EXIT_OK
-        if args.command == "backup":
-            print(backups.describe_last(ws.backup_dir, ws.path.stem), file=sys.stderr)
-            made = ws.backup_now().result()
-            print(f"已备份: {made}")
             return EXIT_OK
         if args.command == "history":
             for b in await service.recent_batches(args.limit, args.kind):

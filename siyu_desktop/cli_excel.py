@@ -16,12 +16,13 @@ import contextlib
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .errors import Cancelled, UserError
 from .excel.mapping import ColumnMapping
+from .ops import CancelToken, Progress
 from .services.exporter import Exporter
 from .services.importer import Importer
 from .services.workspace import WorkspaceService
@@ -45,12 +46,12 @@ def register(sub: Any) -> None:
     exp.set_defaults(func=run_export)
 
 
-def _status(phase: str, done: int, total: int) -> None:
+def _status(p: Progress) -> None:
     if not sys.stderr.isatty():  # a log file wants the result, not a thousand progress lines
         return
     names = {"read": "读取", "compare": "比对", "write": "写入"}
-    shown = f"{done:,}/{total:,}" if total else f"{done:,}"
-    print(f"\r{names.get(phase, phase)} {shown} 行   ", end="", file=sys.stderr, flush=True)
+    shown = f"{p.done:,}/{p.total:,}" if p.total else f"{p.done:,}"
+    print(f"\r{names.get(p.step, p.step)} {shown} 行   ", end="", file=sys.stderr, flush=True)
 
 
 def _load_mapping(path: Path | None) -> ColumnMapping | None:
@@ -64,19 +65,15 @@ def _load_mapping(path: Path | None) -> ColumnMapping | None:
 
 
 @contextlib.contextmanager
-def _sigint_cancels() -> Iterator[tuple[threading.Event, Callable[[], None]]]:
-    """While inside: SIGINT only sets a flag; ``cancel()`` raises ``Cancelled`` once it is set.
+def _sigint_cancels() -> Iterator[CancelToken]:
+    """While inside: SIGINT only flips the token; the work stops at its next check.
 
-    The importer calls ``cancel`` from its worker and writer threads, so a Ctrl-C stops the work
+    The importer checks the token on its worker and writer threads, so a Ctrl-C stops the work
     at its next check and the transaction rolls back, or, past the last check, lets it commit."""
-    stop = threading.Event()
-
-    def cancel() -> None:
-        if stop.is_set():
-            raise Cancelled()
+    stop = CancelToken()
 
     if threading.current_thread() is not threading.main_thread():  # in-process callers
-        yield stop, cancel
+        yield stop
         return
     previous = signal.getsignal(signal.SIGINT)
     loop = asyncio.get_running_loop()
@@ -84,13 +81,13 @@ def _sigint_cancels() -> Iterator[tuple[threading.Event, Callable[[], None]]]:
         # Through the loop's wakeup fd: a plain signal.signal handler runs only when the main
         # thread next runs Python code, which may be after the commit if the OS handed the
         # signal to a worker thread while the loop sat in select().
-        loop.add_signal_handler(signal.SIGINT, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.cancel)
         via_loop = True
     except (NotImplementedError, RuntimeError):  # Windows' proactor loop
-        signal.signal(signal.SIGINT, lambda *_: stop.set())
+        signal.signal(signal.SIGINT, lambda *_: stop.cancel())
         via_loop = False
     try:
-        yield stop, cancel
+        yield stop
     finally:
         if via_loop:
             loop.remove_signal_handler(signal.SIGINT)
@@ -99,9 +96,9 @@ def _sigint_cancels() -> Iterator[tuple[threading.Event, Callable[[], None]]]:
 
 async def run_import(args: argparse.Namespace, ctx: Any) -> int:
     mapping = _load_mapping(args.mapping)
-    with _sigint_cancels() as (stop, cancel):
+    with _sigint_cancels() as stop:
         try:
-            return await _import(args, ctx, mapping, stop, cancel)
+            return await _import(args, ctx, mapping, stop)
         except Cancelled:
             print(file=sys.stderr)
             print("已取消，没有导入任何数据。")
@@ -109,12 +106,12 @@ async def run_import(args: argparse.Namespace, ctx: Any) -> int:
 
 
 async def _import(args: argparse.Namespace, ctx: Any, mapping: ColumnMapping | None,
-                  stop: threading.Event, cancel: Callable[[], None]) -> int:
+                  stop: CancelToken) -> int:
     ws = ctx.open_workspace()
     try:
         importer = Importer(WorkspaceService(ws))
         preview = await importer.preview(args.file, args.sheet, mapping, progress=_status,
-                                         cancel=cancel)
+                                         cancel=stop)
         print(file=sys.stderr)
         print(f"文件\t{args.file}")
         for line in preview.summary_lines():
@@ -122,7 +119,7 @@ async def _import(args: argparse.Namespace, ctx: Any, mapping: ColumnMapping | N
         for number, reason in preview.problems(20):
             print(f"第 {number} 行\t{reason}")
         if args.rejects and preview.rejected:
-            written = await importer.save_rejects(preview, args.rejects, cancel=cancel)
+            written = await importer.save_rejects(preview, args.rejects, cancel=stop)
             print(f"已把 {written:,} 行有问题的数据保存到 {args.rejects}（改好后可再次导入）")
         if preview.blocking:
             return EXIT_USER
@@ -130,9 +127,9 @@ async def _import(args: argparse.Namespace, ctx: Any, mapping: ColumnMapping | N
             print("（试运行：没有写入任何数据）")
         elif preview.can_commit:
             # Either raises Cancelled (rolled back, nothing written) or returns: committed.
-            outcome = await importer.commit(preview, progress=_status, cancel=cancel)
+            outcome = await importer.commit(preview, progress=_status, cancel=stop)
             print(file=sys.stderr)
-            if stop.is_set():
+            if stop.cancelled:
                 print("取消时导入已在最后写入阶段，无法中止：导入已完成。")
             print(f"已导入：新增 {outcome.inserted:,} 位，更新 {outcome.updated:,} 位。"
                   f"撤销: siyu undo {outcome.batch_id}")
@@ -154,7 +151,7 @@ async def run_export(args: argparse.Namespace, ctx: Any) -> int:
                 raise UserError(f"找不到人群包“{args.segment}”。", "用 `siyu info` 查看已保存的人群包。",
                                 english=f"No segment named {args.segment}.")
         written = await Exporter(service).export(
-            target, args.out, progress=lambda d, t: _status("write", d, t))
+            target, args.out, progress=_status)
         print(file=sys.stderr)
         print(f"已导出 {written:,} 位客户到 {args.out}")
         return EXIT_OK

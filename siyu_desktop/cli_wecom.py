@@ -20,7 +20,7 @@ from typing import IO, Any
 from .errors import Cancelled, UserError
 from .services.connection import ConnectionConfig, ConnectionService
 from .services.outbox import OutboxService
-from .services.sync import PHASE_LABELS, Freshness, SyncProgress, SyncService
+from .services.sync import PHASE_LABELS, Freshness, SyncProgress, SyncService, phase_label
 from .services.workspace import WorkspaceService
 from .wecom.errors import WeComRequestBug
 
@@ -125,7 +125,7 @@ def _retrying(info: Any) -> None:
 
 def _progress(p: SyncProgress) -> None:
     total = f"/{p.total:,}" if p.total else ""
-    _say(f"\r[{p.phase_index + 1}/5] {p.label} {p.done:,}{total}    ", end="", err=True)
+    _say(f"\r[{p.step_index + 1}/5] {phase_label(p.step)} {p.done:,}{total}    ", end="", err=True)
 
 
 async def _sync(args: argparse.Namespace, ctx: Any) -> int:
@@ -143,7 +143,7 @@ async def _sync(args: argparse.Namespace, ctx: Any) -> int:
                     _say(f"发件箱：已发送 {pushed.sent}，失败 {pushed.failed}{later}", err=True)
             kept_before = await SyncService(ws).identity_issues()  # this sync's: the others
             try:
-                report = await SyncService(ws).run(client, mode, progress=_progress)  # type: ignore[arg-type]
+                report = await SyncService(ws).run(client, mode, progress=_progress)
             except (Cancelled, KeyboardInterrupt):
                 _say("\n已中断；下次同步会从中断处继续。", err=True)
                 return 130

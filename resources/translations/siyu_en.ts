@@ -4,44 +4,100 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="127"/>
+        <location filename="../../siyu_desktop/app.py" line="170"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="161"/>
+        <location filename="../../siyu_desktop/app.py" line="211"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <location filename="../../siyu_desktop/app.py" line="224"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="175"/>
+        <location filename="../../siyu_desktop/app.py" line="225"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="176"/>
+        <location filename="../../siyu_desktop/app.py" line="163"/>
+        <location filename="../../siyu_desktop/app.py" line="226"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="177"/>
+        <location filename="../../siyu_desktop/app.py" line="164"/>
+        <source>客户群</source>
+        <translation>customer groups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="165"/>
+        <source>客户</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="166"/>
+        <source>进退群记录</source>
+        <translation>join and leave records</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="167"/>
+        <source>群统计</source>
+        <translation>group statistics</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <source>正在打开工作区…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="227"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="178"/>
+        <location filename="../../siyu_desktop/app.py" line="228"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="179"/>
+        <location filename="../../siyu_desktop/app.py" line="229"/>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="338"/>
+        <source>已创建工作区“{brand}”。下一步：导入 Excel 客户名单，或在「企业微信」页连接并同步。</source>
+        <translation>Created the workspace &quot;{brand}&quot;. Next: import an Excel roster, or connect and sync on the WeCom screen.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="345"/>
+        <source>打开工作区文件</source>
+        <translation>Open a workspace file</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="346"/>
+        <source>私域运营台工作区 (*.db);;所有文件 (*)</source>
+        <translation>Siyu Desktop workspaces (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="357"/>
+        <source>重新生成演示工作区</source>
+        <translation>Rebuild the demo workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="358"/>
+        <source>演示工作区会换成一份全新生成的演示数据，在里面做过的修改都会丢失。你自己的工作区不受影响。</source>
+        <translation>The demo workspace is replaced by freshly generated demo data; changes made in it are lost. Your own workspaces are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="361"/>
+        <source>重新生成</source>
+        <translation>Rebuild</translation>
     </message>
 </context>
 <context>
@@ -55,6 +111,178 @@
         <location filename="../../siyu_desktop/ui/widgets/ask.py" line="31"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsController</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="88"/>
+        <source>上次自动备份：{time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="97"/>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="103"/>
+        <source>已备份：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="114"/>
+        <source>工作区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="115"/>
+        <source>{name}-副本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="118"/>
+        <source>工作区文件 (*{suffix})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="119"/>
+        <source>导出工作区副本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="134"/>
+        <source>正在导出工作区副本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="139"/>
+        <source>已导出工作区副本：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="148"/>
+        <source>当前工作区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="149"/>
+        <source>无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="151"/>
+        <source>用 {time} 的备份（{members} 位客户）替换当前的工作区文件“{file}”？
+
+替换前，“{file}”会先另存一份副本到备份文件夹，之后也能恢复回来。工作区会关闭并重新打开；这之后做的改动不在这份备份里。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="169"/>
+        <source>恢复备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="170"/>
+        <source>恢复这份备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="170"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="115"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="119"/>
+        <source>每天自动备份一次，保留最近几份；恢复前，当前的工作区文件会先另存一份副本，也列在这里。导出的副本可以交给同事，用“打开工作区文件”打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="140"/>
+        <source>还没有备份。点“立即备份”做第一份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="158"/>
+        <source>立即备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="161"/>
+        <source>恢复所选备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="216"/>
+        <source>先在列表中选一份备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="166"/>
+        <source>导出工作区副本…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="169"/>
+        <source>关闭</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="218"/>
+        <source>这份备份无法读取，不能用来恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="73"/>
+        <source>备份时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="73"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="74"/>
+        <source>大小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="74"/>
+        <source>客户数</source>
+        <translation type="unfinished">Members</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="77"/>
+        <source>自动备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="77"/>
+        <source>恢复前保留的副本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="78"/>
+        <source>升级前的副本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="81"/>
+        <source>无法读取</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -172,7 +400,7 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="430"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="437"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -220,233 +448,233 @@
         <translation>automatic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="118"/>
         <source>待发送 {w} 项 · 失败 {f} 项</source>
         <translation>{w} waiting · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>
         <source>客户 {n} 位，最久未读的一位读于：{ago}</source>
         <translation>{n} customers, the one read longest ago read: {ago}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="137"/>
         <source>客户群 {n} 个，最久未读的一个读于：{ago}</source>
         <translation>{n} groups, the one read longest ago read: {ago}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="140"/>
         <source>下次同步将做完整核对</source>
         <translation>the next sync is a full reconciliation</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="146"/>
         <source>资料新鲜度：</source>
         <translation>Freshness: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="150"/>
         <source>刚刚</source>
         <translation>just now</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="143"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="151"/>
         <source>{n} 分钟前</source>
         <translation>{n} min ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="152"/>
         <source>{n} 小时前</source>
         <translation>{n} h ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="145"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="153"/>
         <source>{n} 天前</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="159"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="168"/>
         <source>上次同步：{at}（{mode}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Last sync: {at} ({mode}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="174"/>
         <source>上次同步（{at}，{mode}）没有完成：{why}</source>
         <translation>The last sync ({at}, {mode}) did not finish: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="175"/>
         <source>出错</source>
         <translation>an error</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="178"/>
         <source>上次同步（{at}，{mode}）在进行中被中断（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was interrupted (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="182"/>
         <source>上次同步（{at}，{mode}）已取消；下次全量同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) was cancelled; the next full sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="186"/>
         <source>上次同步（{at}，{mode}）没有做完（程序被关闭）；下次同步会从中断处继续。</source>
         <translation>The last sync ({at}, {mode}) did not get to the end (the app was closed); the next sync resumes where it stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="195"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="203"/>
         <source>连接设置已保存；Secret 保存在系统钥匙串中。</source>
         <translation>Connection settings saved. The Secret is stored in the system keychain.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="203"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="211"/>
         <source>正在测试连接…</source>
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="219"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="230"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="239"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="234"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="246"/>
         <source> · 网络不稳定，已自动重试 {n} 次</source>
         <translation> · network unstable, {n} automatic retries so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="134"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="142"/>
         <source>下次完整核对：{at} 以后的第一次同步</source>
         <translation>next full reconciliation: the first sync after {at}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="136"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="144"/>
         <source>其间每次增量同步重读最久未读的 {c} 位客户和 1/{g} 的客户群</source>
         <translation>until then each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="240"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
         <source>网络不稳定，正在重试（第 {n} 次）；这次同步已自动重试 {total} 次</source>
         <translation>Unstable network, retrying (attempt {n}); {total} automatic retries in this sync so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="249"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="250"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="262"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="280"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="270"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="283"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="279"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="292"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="281"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="294"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="284"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="297"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="298"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="301"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="313"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="304"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="316"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="311"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="323"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="317"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="329"/>
         <source>；重读了 {n} 位客户的资料，{u} 位有变化</source>
         <translation>; re-read {n} customers&apos; details, {u} changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="326"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="338"/>
         <source>；{n} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），已单独建档，可点“查看”核对</source>
         <translation>; {n} customers could not be identified (their phone or unionid points at different customers): each got a record of their own, click &quot;View&quot; to check them</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="329"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="341"/>
         <source>；{n} 项遇到临时错误，将在 {at} 后自动重试</source>
         <translation>; {n} items hit a temporary error and are retried automatically after {at}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="332"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="344"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="335"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="347"/>
         <source>（网络不稳定：自动重试了 {n} 次）</source>
         <translation> (network unstable: {n} automatic retries)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="336"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="348"/>
         <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
         <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="344"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="356"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="371"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="384"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -780,43 +1008,43 @@
 <context>
     <name>ExportController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="43"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="43"/>
         <source>CSV 文本，UTF-8 (*.csv)</source>
         <translation>CSV text, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="46"/>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="61"/>
         <source>导出客户名单</source>
         <translation>Export members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="45"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="61"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="80"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="78"/>
         <source>已导出 {n} 位客户到 {path}</source>
         <translation>Exported {n} members to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="97"/>
+        <location filename="../../siyu_desktop/ui/controllers/export_controller.py" line="95"/>
         <source>正在导出：{done} / {total}</source>
         <translation>Exporting: {done} / {total}</translation>
     </message>
@@ -1331,92 +1559,92 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="85"/>
         <source>正在读取文件…</source>
         <translation>Reading file…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="111"/>
         <source>，沿用上次保存的列对应</source>
         <translation>; using the saved column mapping</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="111"/>
         <source>，列对应已按你的修改</source>
         <translation>; column mapping as you edited it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="112"/>
         <source>，列对应为自动识别</source>
         <translation>; columns matched automatically</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="113"/>
         <source>表头在第 {row} 行{source}</source>
         <translation>Header in row {row}{source}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="119"/>
         <source>没有需要导入的变化。</source>
         <translation>No changes to import.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="149"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="129"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="144"/>
         <source>已导入：新增 {new} 位，更新 {updated} 位客户（可在操作记录中撤销）</source>
         <translation>Imported: {new} new and {updated} updated members (can be undone in the history)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="157"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="167"/>
         <source>已取消，没有导入任何数据。</source>
         <translation>Cancelled. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="197"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="176"/>
         <source>未完成，请查看提示。</source>
         <translation>Not finished. See the message.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="188"/>
         <source>正在读取文件…已用 {seconds} 秒（大表格要先整张载入，可以随时取消）</source>
         <translation>Reading the file… {seconds} s so far (a big sheet is loaded whole first; you can cancel at any time)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="193"/>
         <source>正在读取：{done} 行</source>
         <translation>Reading: {done} rows</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="214"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="193"/>
         <source>正在比对：{done} / {total}</source>
         <translation>Comparing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="215"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="194"/>
         <source>正在写入：{done} / {total}</source>
         <translation>Writing: {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="225"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="204"/>
         <source>已保存 {n} 行到 {path}</source>
         <translation>Saved {n} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="205"/>
         <source>已保存错误行：{path}（改好后可再次导入）</source>
         <translation>Saved the rows with problems: {path} (fix them and import again)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="233"/>
+        <location filename="../../siyu_desktop/ui/controllers/import_controller.py" line="212"/>
         <source>已保存导入模板：{path}</source>
         <translation>Saved the import template: {path}</translation>
     </message>
@@ -1569,48 +1797,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="25"/>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="169"/>
         <source>私域运营台</source>
         <translation>Siyu Desktop</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="41"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="56"/>
         <source>演示工作区</source>
         <translation>Demo workspace</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="59"/>
         <source>这是自动生成的演示数据，可以随意尝试，不会影响真实客户。</source>
         <translation>This is generated demo data. Try anything; no real members are affected.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="56"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="116"/>
+        <source>新建我的工作区…</source>
+        <translation>New workspace for my brand…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="64"/>
+        <source>演示看够了？为自己的品牌建一个工作区（演示工作区保留，随时可以切换回来）。</source>
+        <translation>Seen enough of the demo? Create a workspace for your own brand (the demo stays; you can switch back at any time).</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="77"/>
         <source>正在打开工作区…</source>
         <translation>Opening workspace…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="93"/>
         <source>企业微信：未连接</source>
         <translation>WeCom: not connected</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="106"/>
+        <source>工作区(&amp;W)</source>
+        <translation>&amp;Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="118"/>
+        <source>打开工作区文件…</source>
+        <translation>Open workspace file…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="120"/>
+        <source>最近打开</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="123"/>
+        <source>切换到演示工作区</source>
+        <translation>Switch to the demo workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="124"/>
+        <source>重新生成演示工作区…</source>
+        <translation>Rebuild the demo workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="127"/>
+        <source>备份与恢复…</source>
+        <translation>Backups and restore…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="128"/>
+        <source>在文件夹中显示</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="129"/>
+        <source>关闭工作区</source>
+        <translation>Close workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="139"/>
+        <source>{name}（演示）</source>
+        <translation>{name} (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="187"/>
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="92"/>
-        <source>私域运营台 — {name}{suffix}</source>
-        <translation>Siyu Desktop — {name}{suffix}</translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="189"/>
         <source>工作区：{name}{suffix}</source>
         <translation>Workspace: {name}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../siyu_desktop/ui/main_window.py" line="195"/>
         <source>客户 {n}</source>
         <translation>Members: {n}</translation>
     </message>
@@ -1810,12 +2090,12 @@
     <message>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
         <source>修改等级</source>
-        <translation>Level</translation>
+        <translation>Change level</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="108"/>
         <source>修改笔记</source>
-        <translation>Local note</translation>
+        <translation>Edit local note</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="112"/>
@@ -1943,192 +2223,245 @@
     </message>
 </context>
 <context>
+    <name>NewWorkspaceDialog</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="28"/>
+        <source>新建我的工作区</source>
+        <translation>New workspace for my brand</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="31"/>
+        <source>为你的品牌建一个工作区。建好后可以连接企业微信同步客户，或导入一份 Excel 客户名单。</source>
+        <translation>Create a workspace for your brand. Then connect to WeCom to sync your customers, or import an Excel roster.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="38"/>
+        <source>例如：毛孩子食堂</source>
+        <translation>e.g. Furry Kitchen</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="40"/>
+        <source>品牌名称</source>
+        <translation>Brand name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="44"/>
+        <source>日期、“今天”和定时发送都按这个时区算，与电脑的时区无关。</source>
+        <translation>Dates, &quot;today&quot; and scheduled sends follow this time zone, whatever the computer&apos;s zone is.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="45"/>
+        <source>时区</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="47"/>
+        <source>可选，以 ww 开头；以后也可以在「企业微信」页填写</source>
+        <translation>Optional, starts with ww; you can also fill it in later on the WeCom screen</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="48"/>
+        <source>企业 ID（corpid）</source>
+        <translation>Corp ID (corpid)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="58"/>
+        <source>创建并打开</source>
+        <translation>Create and open</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/new_workspace_dialog.py" line="59"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RosterController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="160"/>
         <source>包含全部这些标签</source>
         <translation>Has all of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="160"/>
         <source>包含任一标签</source>
         <translation>Has any of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="161"/>
         <source>排除这些标签</source>
         <translation>Has none of these tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="170"/>
         <source>选中的客户.xlsx</source>
         <translation>selected-members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="172"/>
         <source>搜索结果.xlsx</source>
         <translation>search-results.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="173"/>
         <source>客户名单.xlsx</source>
         <translation>members.xlsx</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="179"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="337"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="185"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="343"/>
         <source>没有修改。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="187"/>
         <source>修改客户资料</source>
         <translation>Edit member profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="183"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="337"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="189"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="343"/>
         <source>已保存（可按 Ctrl+Z 撤销）</source>
         <translation>Saved (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="197"/>
         <source>备注没有变化。</source>
         <translation>The remark is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="193"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="199"/>
         <source>备注已保存，待同步到企业微信。</source>
         <translation>Remark saved, waiting to sync to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="226"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="232"/>
         <source>选中的 {n} 位客户</source>
         <translation>the {n} selected members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="227"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="233"/>
         <source>筛选出的全部 {n} 位客户</source>
         <translation>all {n} filtered members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="234"/>
         <source>添加标签</source>
         <translation>Add tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="234"/>
         <source>移除标签</source>
         <translation>Remove tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="235"/>
         <source>给{who}添加标签：</source>
         <translation>Add a tag to {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="229"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="235"/>
         <source>从{who}移除标签：</source>
         <translation>Remove a tag from {who}:</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="252"/>
         <source>给 {n} 位客户打上“{tag}”</source>
         <translation>Tag {n} members with &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="253"/>
         <source>从 {n} 位客户移除“{tag}”</source>
         <translation>Remove &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="254"/>
         <source>，并同步到企业微信：将向企业微信发送 {pushes} 次修改（每位客户的每个跟进员工各一次），在下次同步或“立即发送”时发出。继续吗？</source>
         <translation>, and sync it to WeCom: {pushes} changes will be sent to WeCom (one per member and staff member who follows them), at the next sync or on &quot;Send now&quot;. Continue?</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="262"/>
         <source>确认批量修改标签</source>
         <translation>Confirm bulk tag change</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="256"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="262"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="267"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="273"/>
         <source>已给 {n} 位客户打上“{tag}”</source>
         <translation>Added &quot;{tag}&quot; to {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="271"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="277"/>
         <source>已从 {n} 位客户移除“{tag}”</source>
         <translation>Removed &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="276"/>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="350"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="282"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="356"/>
         <source>（可按 Ctrl+Z 撤销）</source>
         <translation> (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="283"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="289"/>
         <source>导入：新增 {new}，更新 {updated}</source>
         <translation>Import: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="257"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="263"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="300"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="306"/>
         <source>已取消撤销，什么都没有改变。</source>
         <translation>Undo cancelled: nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="308"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="314"/>
         <source>已撤销：{what}（恢复 {n} 项）</source>
         <translation>Undone: {what} ({n} restored)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="335"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="341"/>
         <source>修改渠道列表</source>
         <translation>Edit channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="347"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="353"/>
         <source>已合并渠道，{n} 位客户移到了新渠道</source>
         <translation>Channels merged: {n} members moved to the new channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="348"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="354"/>
         <source>合并渠道</source>
         <translation>Merge channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="358"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="364"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="359"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="365"/>
         <source>给当前筛选起个名字（{n} 位客户）：</source>
         <translation>Name the current filter ({n} members):</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="367"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="374"/>
         <source>已保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="378"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="386"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="379"/>
+        <location filename="../../siyu_desktop/ui/controllers/roster_controller.py" line="387"/>
         <source>删除这个人群包？客户和标签不受影响。</source>
         <translation>Delete this segment? Members and tags are not affected.</translation>
     </message>
@@ -2194,102 +2527,152 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="83"/>
         <source>搜索姓名、手机号、备注或拼音首字母（如 zs）</source>
         <translation>Search name, phone, remark or pinyin (zs)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="90"/>
         <source>人群包</source>
         <translation>Segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="68"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="92"/>
         <source>保存为人群包…</source>
         <translation>Save as segment…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="71"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="95"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="107"/>
+        <source>标签分布</source>
+        <translation>Tag breakdown</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="108"/>
+        <source>显示或隐藏左侧的标签分布</source>
+        <translation>Show or hide the tag breakdown on the left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="119"/>
         <source>添加标签…</source>
         <translation>Add tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="120"/>
         <source>移除标签…</source>
         <translation>Remove tag…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="121"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="97"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="129"/>
         <source>导入 Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="98"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="130"/>
         <source>从 Excel / CSV 导入客户名单，先预览再写入</source>
         <translation>Import members from Excel / CSV: preview first, then write</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="99"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="131"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="100"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="132"/>
         <source>导出选中的客户；没有选中时导出当前筛选出的全部客户</source>
         <translation>Export the selected members; with none selected, everyone in the current filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="145"/>
         <source>标签分布（当前筛选）</source>
         <translation>Tags in current filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="149"/>
         <source>筛选标签</source>
         <translation>Filter tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="153"/>
         <source>标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="154"/>
         <source>人数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="137"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="171"/>
         <source>双击一个标签，把它加入筛选</source>
         <translation>Double-click a tag to add it to the filter</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="203"/>
+        <source>右键点击表头，选择显示哪些列</source>
+        <translation>Right-click the header to choose which columns to show</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="240"/>
+        <source>导入 Excel 名单…</source>
+        <translation>Import an Excel roster…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="242"/>
+        <source>连接企业微信并同步…</source>
+        <translation>Connect to WeCom and sync…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="244"/>
+        <source>清空筛选和搜索</source>
+        <translation>Clear filters and search</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="265"/>
         <source>共 {n} 位客户</source>
         <translation>{n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="267"/>
         <source>筛选出 {n} / {total} 位客户</source>
         <translation>{n} of {total} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="190"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="272"/>
+        <source>这个工作区还没有客户</source>
+        <translation>This workspace has no members yet</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="274"/>
+        <source>有两种方式把客户放进来：导入一份 Excel / CSV 客户名单（先预览再写入），或在「企业微信」页连接企业微信并同步，客户、标签和客户群会一起下载。</source>
+        <translation>There are two ways to bring members in: import an Excel / CSV roster (previewed before anything is written), or connect to WeCom on the WeCom screen and sync; members, tags and customer groups are downloaded together.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="277"/>
+        <source>没有符合条件的客户</source>
+        <translation>No members match</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="278"/>
+        <source>换个搜索词，或放宽筛选条件。</source>
+        <translation>Try another search, or loosen the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="290"/>
         <source>（当前筛选）</source>
         <translation>(current filter)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="362"/>
         <source>已选 {n} 人</source>
         <translation>{n} selected</translation>
     </message>
@@ -2435,27 +2818,32 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="58"/>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="89"/>
+        <source>已保存工作区设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="106"/>
         <source>已保存：之后的操作记为“{name}”。</source>
         <translation>Saved: your operations from now on are recorded as &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="107"/>
         <source>已清除名字：之后的操作记为“我（窗口）”。</source>
         <translation>Name cleared: your operations from now on are recorded as &quot;Me (window)&quot;.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="66"/>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="114"/>
         <source>无法保存语言设置：{why}</source>
         <translation>Could not save the language setting: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="117"/>
         <source>更改后重新打开私域运营台生效。</source>
         <translation>A change takes effect when Siyu Desktop is opened again.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="120"/>
         <source>已选择 {name}：重新打开私域运营台后生效。</source>
         <translation>{name} chosen: it takes effect when Siyu Desktop is opened again.</translation>
     </message>
@@ -2463,80 +2851,175 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="40"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="74"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="44"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="80"/>
         <source>你的名字</source>
         <translation>Your name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="50"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="86"/>
         <source>例如：小美（社群运营）</source>
         <translation>e.g. Amy (community team)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="88"/>
         <source>保存名字</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="57"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="93"/>
         <source>操作记录的“操作人”一栏用这个名字记下你之后的每次操作（这个工作区内）。留空时显示为“我（窗口）”。已有的记录保持当时的名字。</source>
         <translation>The History screen records each of your later operations in this workspace under this name (the &quot;By&quot; column). Left empty, it shows &quot;Me (window)&quot;. Earlier records keep the name they were made under.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="69"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="105"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="113"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="114"/>
         <source>更改后重新打开私域运营台生效。</source>
         <translation>A change takes effect when Siyu Desktop is opened again.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="120"/>
         <source>渠道</source>
         <translation>Channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="122"/>
         <source>客户从哪里来（包裹卡、直播……）：名称、别名与合并。导入时按别名对应到渠道，导出写渠道名称。</source>
         <translation>Where customers come from (package cards, live streams…): names, aliases and merges. Imports map aliases to channels; exports write channel names.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="128"/>
         <source>编辑渠道列表…</source>
         <translation>Edit channel list…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="138"/>
+        <source>工作区设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="141"/>
+        <source>只对这个工作区生效，保存在工作区文件里，随文件交接。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="149"/>
+        <source>例如：毛孩子食堂</source>
+        <translation>e.g. Furry Kitchen</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="150"/>
+        <source>品牌名称</source>
+        <translation>Brand name</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="157"/>
+        <source>“今天”、发送时段和定时任务都按这个时区计算。可以直接输入其他标准时区名。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="159"/>
+        <source>时区</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="163"/>
+        <source>每月最多当月天数条（每位客户、每个客户群）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="164"/>
+        <source>每周最多 7 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="165"/>
+        <source>每天最多 1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="167"/>
+        <source>与企业微信管理后台「客户联系 → 群发规则」保持一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="174"/>
+        <source>群发次数上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="184"/>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="187"/>
+        <source>发送时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="195"/>
+        <source>不设置（导入时再选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="196"/>
+        <source>导入默认标签组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="199"/>
+        <source>保存</source>
+        <translation type="unfinished">Save</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="216"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="218"/>
+        <source>每天自动备份一次，保留最近几份。可以立即备份、恢复到某一份备份，或导出一份工作区副本交给同事。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="224"/>
+        <source>备份与恢复…</source>
+        <translation>Backups and restore…</translation>
     </message>
 </context>
 <context>
     <name>TagGroupDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="392"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="399"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="397"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="404"/>
         <source>例如：宠物年龄</source>
         <translation>e.g. Pet age</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="398"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="405"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="403"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="410"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
@@ -2861,27 +3344,42 @@
         <translation>{scope} tags ({n}) · select a tag group to see only its tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="358"/>
-        <source>先在左侧选择一个标签组</source>
-        <translation>Select a tag group on the left first</translation>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="359"/>
+        <source>还没有标签组：先点「新建标签组…」建一个，再在里面新建标签</source>
+        <translation>No tag groups yet: click &quot;New tag group…&quot; to make one, then create tags in it</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="365"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="360"/>
+        <source>先在左侧选择一个标签组，新标签会放进这个组</source>
+        <translation>Choose a tag group on the left first; the new tag goes into that group</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="387"/>
+        <source>还没有标签组。先点「新建标签组…」建一个，再在里面新建标签；也可以在「企业微信」页同步，把企业微信里的标签下载下来。</source>
+        <translation>No tag groups yet. Click &quot;New tag group…&quot; to make one, then create tags in it; or sync on the WeCom screen to download the tags you have in WeCom.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="389"/>
+        <source>要新建标签，先在左侧选择一个标签组。</source>
+        <translation>To create a tag, first choose a tag group on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="367"/>
         <source>这个标签组里有 {n} 个在企业微信管理后台创建的标签，不能整组删除。</source>
         <translation>This group has {n} tags created in the WeCom admin console, so it cannot be deleted as a whole.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="369"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="371"/>
         <source>“{names}”在企业微信管理后台创建，只能在管理后台修改或删除。</source>
         <translation>&quot;{names}&quot; was created in the WeCom admin console and can only be changed or deleted there.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="371"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="373"/>
         <source>先在右侧表格里选择标签（按住 Ctrl 可多选）</source>
         <translation>Select tags in the table on the right first (hold Ctrl to select several)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="381"/>
+        <location filename="../../siyu_desktop/ui/pages/tags_page.py" line="383"/>
         <source>已选 {n} 个标签，共 {m} 人次</source>
         <translation>{n} tags selected · {m} taggings</translation>
     </message>
@@ -2902,6 +3400,49 @@
         <location filename="../../siyu_desktop/ui/controllers/undo.py" line="24"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="40"/>
+        <source>欢迎使用私域运营台</source>
+        <translation>Welcome to Siyu Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="44"/>
+        <source>客户、标签、客户群和积分都保存在这台电脑上的一个工作区文件里。为自己的品牌新建一个，打开同事交给你的工作区文件，或先用演示工作区试一试。</source>
+        <translation>Members, tags, customer groups and points are kept in one workspace file on this computer. Create one for your own brand, open a workspace file a colleague handed you, or try the demo workspace first.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="51"/>
+        <source>新建我的工作区…</source>
+        <translation>New workspace for my brand…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="54"/>
+        <source>打开工作区文件…</source>
+        <translation>Open workspace file…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="55"/>
+        <source>试用演示工作区</source>
+        <translation>Try the demo workspace</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="64"/>
+        <source>最近打开</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="73"/>
+        <source>双击打开。</source>
+        <translation>Double-click to open.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="93"/>
+        <source>{name}（演示）</source>
+        <translation>{name} (demo)</translation>
     </message>
 </context>
 <context>
@@ -3083,127 +3624,127 @@
         <translation>Assigned by admin</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="111"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
         <source>移除标签</source>
         <translation>Untag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
         <source>合并标签</source>
         <translation>Merge tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
         <source>重命名标签</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
         <source>删除标签</source>
         <translation>Delete tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
         <source>重命名标签组</source>
         <translation>Rename tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
         <source>删除标签组</source>
         <translation>Delete tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
         <source>修改客户资料</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
         <source>发送到企业微信</source>
         <translation>Sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
         <source>放弃发送</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="130"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="131"/>
         <source>同步客户</source>
         <translation>Sync customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="132"/>
         <source>同步员工</source>
         <translation>Sync staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="133"/>
         <source>同步标签库</source>
         <translation>Sync tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="139"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="141"/>
         <source>企业微信同步</source>
         <translation>WeCom sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="142"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="143"/>
         <source>我（窗口）</source>
         <translation>Me (window)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="144"/>
         <source>我（命令行）</source>
         <translation>Me (command line)</translation>
     </message>
@@ -3211,142 +3752,142 @@
 <context>
     <name>summaries</name>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="151"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="153"/>
         <source>给 {n} 位客户打上标签“{tag}”</source>
         <translation>Tagged {n} members &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="152"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="154"/>
         <source>从 {n} 位客户移除标签“{tag}”</source>
         <translation>Removed tag &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="155"/>
         <source>编辑客户资料</source>
         <translation>Edited a member&apos;s profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="156"/>
         <source>修改客户备注</source>
         <translation>Edited a customer remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="157"/>
         <source>导入「{file}」：新增 {new} 位，更新 {updated} 位</source>
         <translation>Imported &quot;{file}&quot;: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="158"/>
         <source>撤销操作 #{id}（{n} 项）</source>
         <translation>Undid operation #{id} ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
         <source>新建标签组“{name}”</source>
         <translation>New tag group &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
         <source>修改标签组为“{name}”</source>
         <translation>Tag group renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
         <source>删除标签组</source>
         <translation>Deleted a tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
         <source>新建标签“{name}”</source>
         <translation>New tag &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
         <source>标签改名为“{name}”</source>
         <translation>Tag renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
         <source>删除 {n} 个标签</source>
         <translation>Deleted {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
         <source>删除 {n} 个标签：{names}</source>
         <translation>Deleted {n} tags: {names}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
         <source>合并 {n} 个标签</source>
         <translation>Merged {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
         <source>把 {sources} 合并到“{target}”</source>
         <translation>Merged {sources} into &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
         <source>修改渠道列表</source>
         <translation>Edited the channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
         <source>合并渠道「{source}」到「{target}」（{n} 位客户）</source>
         <translation>Merged channel &quot;{source}&quot; into &quot;{target}&quot; ({n} members)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
         <source>保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
         <source>删除人群包</source>
         <translation>Deleted a segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
         <source>放弃发件箱第 {id} 项</source>
         <translation>Discarded outbox item {id}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
         <source>发件箱第 {ids} 项已发送到企业微信</source>
         <translation>Outbox item {ids} sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
         <source>同步员工 {n} 人</source>
         <translation>Synced {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
         <source>同步企业标签库</source>
         <translation>Synced the corp tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
         <source>同步新客户</source>
         <translation>Synced new customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
         <source>同步员工姓名 {n} 人</source>
         <translation>Synced names of {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
         <source>同步客户资料</source>
         <translation>Synced customer details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="179"/>
         <source>同步客户：移除已删除的好友关系</source>
         <translation>Sync: removed relationships deleted in WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="180"/>
         <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
         <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>

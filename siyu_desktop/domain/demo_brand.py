@@ -5,6 +5,8 @@ Pure data and tiny helpers; the store's generator draws from it deterministicall
 
 from __future__ import annotations
 
+from .segments import Segment
+
 BRAND = "毛孩子食堂"
 
 SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
@@ -98,3 +100,14 @@ REMARKS = ["老客户", "喜欢冻干", "宝妈", "爱晒猫", "对价格敏感"
            "等待新品通知", "生日送礼", "VIP重点维护", "刚入群", "常问喂养问题", ""]
 
 NOTICE = "欢迎来到{brand}！本群每周三晚 8 点有猜谜和找不同游戏，答对得积分，积分可兑换猫粮狗粮～"
+
+# The saved segments (人群包) an operator of this brand would have made: name, definition, and
+# the names of the tags it must include any of (the store gives them their ids). Each is one the
+# filter bar can show: its day counts are among the bar's choices.
+SAVED_SEGMENTS: list[tuple[str, Segment, tuple[str, ...]]] = [
+    ("高价值会员", Segment(levels=(2, 3)), ()),
+    ("高价值沉默客户", Segment(levels=(2, 3), inactive_days=90), ()),
+    ("30 天未互动", Segment(inactive_days=30), ()),
+    ("新客", Segment(joined_within_days=7), ()),
+    ("猫主人", Segment(), ("猫", "猫狗双全")),
+]

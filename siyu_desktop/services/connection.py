@@ -101,7 +101,7 @@ class ConnectionStatus:
 
 class ConnectionService:
     def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+        self._ws = ws
         self.status = ConnectionStatus(clock=ws.clock)
         self._tokens = TokenCache()  # shared by the clients this service makes
         # Only the demo's made-up emulator secret may live here, and only for this session,
@@ -111,7 +111,7 @@ class ConnectionService:
     # -- settings ------------------------------------------------------------------------------
     def config(self) -> ConnectionConfig:
         """The stored settings: URLs carry a user name at most, never a password."""
-        raw = self.ws.get_setting(SETTINGS_KEY) or {}
+        raw = self._ws.get_setting(SETTINGS_KEY) or {}
         known = {k: v for k, v in raw.items() if k in ConnectionConfig.__dataclass_fields__}
         cfg = ConnectionConfig(**known)
         clean, found = self._split_secrets(cfg)
@@ -120,7 +120,7 @@ class ConnectionService:
             try:
                 for kind, value in found.items():
                     secrets.set_secret(kind, cfg.corp_id, value)
-                self.ws.set_setting(SETTINGS_KEY, asdict(clean))
+                self._ws.set_setting(SETTINGS_KEY, asdict(clean))
                 log.info("moved a proxy/relay password from the settings into the keyring")
             except UserError:
                 log.warning("a proxy/relay password is in the settings; no keyring to move it to")
@@ -161,7 +161,7 @@ class ConnectionService:
                 secrets.set_secret(kind, corp_id, found[kind])
             elif "@" not in urlsplit(getattr(clean, name)).netloc:  # no user: no password kept
                 secrets.delete_secret(kind, corp_id)
-        self.ws.set_setting(SETTINGS_KEY, asdict(clean))
+        self._ws.set_setting(SETTINGS_KEY, asdict(clean))
         self._tokens = TokenCache()  # a token got with the old secret or route must not be reused
         self.status.configured = True
         self.status.notify()
@@ -271,7 +271,7 @@ class ConnectionService:
 
     async def refresh_status(self) -> ConnectionStatus:
         def read() -> tuple[dict[str, int], dict[str, Any] | None, dict[str, Any] | None]:
-            conn = self.ws.reader()
+            conn = self._ws.reader()
             return outbox_store.counts(conn), gs.last_run(conn), gs.latest_run(conn)
         counts, run, latest = await asyncio.to_thread(read)
         s = self.status

@@ -4,7 +4,8 @@ segment, or a selection of ids. Channels go out by name and come back to the sam
 Rows are read in id chunks from one read transaction (a consistent snapshot even while syncs or
 imports write) and streamed to ``excel.writer.write_roster``: typed cells, phones and ids as text,
 tags as 「分组:标签」, text that looks like a formula kept as text, and a new sheet after Excel's
-last row. Runs on a worker thread; ``progress(done, total)`` and ``cancel()`` as for imports.
+last row. Runs on a worker thread; ``ops.Progress`` (step ``write``) and ``ops.CancelToken`` as
+for imports.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,11 @@ from ..domain.segments import Segment
 from ..errors import ValidationError
 from ..excel.normalize import RosterRow
 from ..excel.writer import MAX_SHEET_DATA_ROWS, export_suffix, write_roster
+from ..ops import CancelToken, ProgressFn, checker, report
 from ..store import channels as channel_store
 from ..store import workspace_file
 from .workspace import WorkspaceService
 
-Progress = Callable[[int, int], None]
-CancelCheck = Callable[[], None]
 CHUNK = 2000  # members read per query round
 
 
@@ -154,14 +154,14 @@ def _resolved(path: Path) -> Path:
 class Exporter:
     def __init__(self, service: WorkspaceService) -> None:
         self.service = service
-        self.ws = service.ws
+        self._ws = service._ws  # services share the workspace; screens never reach it
 
     # Rows per sheet of an .xlsx export (Excel's limit); tests make it small.
     rows_per_sheet = MAX_SHEET_DATA_ROWS
 
     async def export(self, target: Segment | Sequence[int] | None, path: str | os.PathLike[str],
-                     *, progress: Progress | None = None,
-                     cancel: CancelCheck | None = None) -> int:
+                     *, progress: ProgressFn | None = None,
+                     cancel: CancelToken | None = None) -> int:
         """Write ``target`` (a segment; ids in the order given; None = everyone) to ``path``,
         as .xlsx or .csv by its name. Returns the number of members written. The file appears
         only when complete; a full disk, a read-only folder or a path too long raises
@@ -172,13 +172,13 @@ class Exporter:
     def check_target(self, path: Path) -> None:
         """Refuse a target that is the open workspace or one of its companion files (under any
         name: a hard link counts), then any format but .xlsx and .csv."""
-        check_not_workspace(path, self.ws.path, getattr(self.ws, "backup_dir", None))
+        check_not_workspace(path, self._ws.path, getattr(self._ws, "backup_dir", None))
         export_suffix(path)
 
     def export_now(self, target: Segment | Sequence[int] | None, path: Path,
-                   progress: Progress | None = None, cancel: CancelCheck | None = None) -> int:
+                   progress: ProgressFn | None = None, cancel: CancelToken | None = None) -> int:
         self.check_target(path)
-        conn = self.ws.reader()
+        conn = self._ws.reader()
         conn.execute("BEGIN")  # one snapshot for the whole file
         try:
             ids = self._ids(target)
@@ -189,8 +189,10 @@ class Exporter:
                 for start in range(0, len(ids), CHUNK):
                     yield from reader.records(ids[start:start + CHUNK])
             total = len(ids)
-            return write_roster(path, rows(), extras=extras, tz=self.service.tz, cancel=cancel,
-                                progress=(lambda n: progress(n, total)) if progress else None,
+            return write_roster(path, rows(), extras=extras, tz=self.service.tz,
+                                cancel=checker(cancel),
+                                progress=(lambda n: report(progress, "write", n, total))
+                                if progress else None,
                                 max_rows_per_sheet=self.rows_per_sheet)
         finally:
             conn.execute("COMMIT")

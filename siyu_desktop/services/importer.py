@@ -2,9 +2,10 @@
 against the workspace without writing, then commit the good rows in one transaction.
 
 The GUI and the CLI drive the same steps. Blocking work runs on a worker thread (reading and
-comparing) or on the workspace's writer (the commit); ``progress(phase, done, total)`` is called
-from those threads (``total`` 0 while unknown) and ``cancel()`` raises ``Cancelled`` to stop.
-A cancel before the commit's transaction ends leaves the workspace exactly as it was.
+comparing) or on the workspace's writer (the commit); ``progress`` receives ``ops.Progress``
+from those threads (step ``read``, ``compare`` or ``write``; ``total`` 0 while unknown), and a
+flipped ``ops.CancelToken`` stops the work. A cancel before the commit's transaction ends leaves
+the workspace exactly as it was.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..excel.mapping import (
 from ..excel.normalize import NormalisedRoster, normalise_rows
 from ..excel.reader import FileKind, SheetInfo, SheetRow
 from ..excel.writer import write_rejects
+from ..ops import CancelToken, Progress, ProgressFn, checker
 from ..paths import resource
 from ..store import importing, outbox
 from ..store.audit import WriteContext
@@ -43,14 +45,21 @@ from ..store.import_apply import ImportOutcome, apply_import
 from ..store.importing import ImportPlan
 from .workspace import WorkspaceService
 
-Progress = Callable[[str, int, int], None]
-CancelCheck = Callable[[], None]
+StepFn = Callable[[str, int, int], None]  # (step, done, total), inside this module
+CancelCheck = Callable[[], None]  # raises ``Cancelled``: what the lower layers take
 MAPPINGS_SETTING = "excel.mappings"
 MAPPINGS_KEPT = 50
 PROBLEMS_SHOWN = 100
 CHANNELS_SHOWN = 20
 # Progress phases, in order; the UI names them.
 READ, COMPARE, WRITE = "read", "compare", "write"
+STEPS = (READ, COMPARE, WRITE)
+
+
+def _steps(progress: ProgressFn | None) -> StepFn | None:
+    if progress is None:
+        return None
+    return lambda step, done, total: progress(Progress(step, done, total, STEPS.index(step)))
 MATCH_RULE = ("按客户ID匹配已有客户，没有客户ID时按 unionid，再没有时按手机号；"
               "对应多位客户或指向不同客户的行不会导入。")
 
@@ -211,7 +220,7 @@ def continuation_sheets(sheets: list[SheetInfo], first: str) -> list[str]:
 
 
 def _split_rows(path: Path, first: str, follow: list[str], header: list[list[Any]],
-                read: list[str], skipped: list[str], progress: Progress | None,
+                read: list[str], skipped: list[str], progress: StepFn | None,
                 cancel: CancelCheck | None) -> Iterator[SheetRow]:
     """The rows of ``first``, then of each sheet in ``follow`` whose first row is the header
     (``header[0]``, set by the caller once it has found it): without that header row, and
@@ -250,7 +259,7 @@ class Importer:
 
     def __init__(self, service: WorkspaceService) -> None:
         self.service = service
-        self.ws = service.ws
+        self._ws = service._ws  # services share the workspace; screens never reach it
 
     # -- steps ---------------------------------------------------------------------------------
     async def inspect(self, path: str | os.PathLike[str]) -> FileInfo:
@@ -262,14 +271,18 @@ class Importer:
         return FileInfo(path, kind, sheets, reader.default_sheet(sheets))
 
     async def preview(self, path: str | os.PathLike[str], sheet: str | None = None,
-                      mapping: ColumnMapping | None = None, *, progress: Progress | None = None,
-                      cancel: CancelCheck | None = None) -> ImportPreview:
+                      mapping: ColumnMapping | None = None, *, progress: ProgressFn | None = None,
+                      cancel: CancelToken | None = None) -> ImportPreview:
         return await asyncio.to_thread(self.preview_now, Path(path), sheet, mapping, progress,
                                        cancel)
 
     def preview_now(self, path: Path, sheet: str | None = None,
-                    mapping: ColumnMapping | None = None, progress: Progress | None = None,
-                    cancel: CancelCheck | None = None) -> ImportPreview:
+                    mapping: ColumnMapping | None = None, progress: ProgressFn | None = None,
+                    cancel_token: CancelToken | None = None) -> ImportPreview:
+        return self._preview(path, sheet, mapping, _steps(progress), checker(cancel_token))
+
+    def _preview(self, path: Path, sheet: str | None, mapping: ColumnMapping | None,
+                 progress: StepFn | None, cancel: CancelCheck | None) -> ImportPreview:
         stamp = _stamp(path)
         info = self.inspect_now(path)
         chosen = sheet if sheet is not None else info.default.name
@@ -306,9 +319,9 @@ class Importer:
                 preview.rejected_rows[number] = reason
         return preview
 
-    def _plan(self, roster: NormalisedRoster, blocking: list[str], progress: Progress | None,
+    def _plan(self, roster: NormalisedRoster, blocking: list[str], progress: StepFn | None,
               cancel: CancelCheck | None) -> ImportPlan:
-        conn = self.ws.reader()
+        conn = self._ws.reader()
         # One read transaction: every chunk compares against the same state of the workspace.
         conn.execute("BEGIN")
         try:
@@ -323,10 +336,14 @@ class Importer:
         finally:
             conn.execute("COMMIT")
 
-    async def commit(self, preview: ImportPreview, *, progress: Progress | None = None,
-                     cancel: CancelCheck | None = None) -> ImportOutcome:
+    async def commit(self, preview: ImportPreview, *, progress: ProgressFn | None = None,
+                     cancel: CancelToken | None = None) -> ImportOutcome:
         """Write the preview's good rows in one transaction; nothing at all when there is
         nothing to change (a second import of the same file leaves no trace)."""
+        return await self._commit(preview, _steps(progress), checker(cancel))
+
+    async def _commit(self, preview: ImportPreview, progress: StepFn | None,
+                      cancel: CancelCheck | None) -> ImportOutcome:
         if preview.blocking:
             raise UserError(preview.blocking[0], "请在列对应表中指定能识别客户的列。",
                             english="The column mapping cannot identify members.")
@@ -357,7 +374,7 @@ class Importer:
                     "导入「{file}」：新增 {new} 位，更新 {updated} 位", file=preview.path.name,
                     new=outcome.inserted, updated=outcome.updated)
             return outcome
-        return await asyncio.wrap_future(self.ws.submit(run, action="import", summary=summary))
+        return await asyncio.wrap_future(self._ws.submit(run, action="import", summary=summary))
 
     async def discard(self, preview: ImportPreview) -> None:
         """Let go of a preview's rows without a pause: freed a slice at a time on a worker
@@ -370,12 +387,13 @@ class Importer:
         await asyncio.to_thread(run)
 
     async def save_rejects(self, preview: ImportPreview, target: str | os.PathLike[str], *,
-                           cancel: CancelCheck | None = None) -> int:
+                           cancel: CancelToken | None = None) -> int:
         """The rejected rows as they were in the file, with the reason first, as .xlsx."""
         return await asyncio.to_thread(self.save_rejects_now, preview, Path(target), cancel)
 
     def save_rejects_now(self, preview: ImportPreview, target: Path,
-                         cancel: CancelCheck | None = None) -> int:
+                         cancel_token: CancelToken | None = None) -> int:
+        cancel = checker(cancel_token)
         if _stamp(preview.path) != preview.file_stamp:
             raise UserError("预览之后文件被修改过了。", "请重新预览后再保存错误行。",
                             english="The file changed after the preview.")
@@ -395,7 +413,7 @@ class Importer:
 
     # -- saved mappings ------------------------------------------------------------------------
     def saved_mapping(self, signature: str) -> ColumnMapping | None:
-        saved = self.ws.get_setting(MAPPINGS_SETTING, {})
+        saved = self._ws.get_setting(MAPPINGS_SETTING, {})
         text = saved.get(signature) if isinstance(saved, dict) else None
         try:
             return ColumnMapping.from_json(text) if isinstance(text, str) else None

@@ -47,6 +47,8 @@ from ..domain import outbox as rules
 from ..domain import summaries
 from ..domain.outbox import BACKOFF_FIRST_S, BACKOFF_MAX_S, Check, Next, backoff_s
 from ..errors import Cancelled, ValidationError
+from ..ops import CancelToken, ProgressFn
+from ..ops import report as report_progress
 from ..store import outbox as store
 from ..store.audit import WriteContext
 from ..store.db import Workspace
@@ -64,7 +66,7 @@ from ..wecom.errors import (
     WeComRequestBug,
     WeComUserError,
 )
-from .outbox_kinds import Found, OutboxKind, Outcome, Target, kind_of
+from .outbox_kinds import NOW, Found, OutboxKind, Outcome, Target, kind_of
 from .outbox_kinds.tag_kinds import READ_ONLY_DELETE_TEXT, READ_ONLY_GROUP_TEXT, READ_ONLY_TEXT
 
 log = logging.getLogger(__name__)
@@ -126,18 +128,18 @@ class PushReport:
 
 class OutboxService:
     def __init__(self, ws: Workspace, *, clock: Callable[[], float] | None = None) -> None:
-        self.ws = ws
+        self._ws = ws
         self.clock = clock or ws.clock.now  # for next-try times: the workspace's clock
         self._lock = asyncio.Lock()  # one push at a time
         self._owed: list[_Owed] = []  # calls answered, recorded with the next write
 
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.to_thread(lambda: fn(self.ws.reader(), *args))
+        return await asyncio.to_thread(lambda: fn(self._ws.reader(), *args))
 
     async def _write(self, fn: Callable[..., T], *args: Any, action: str = "outbox",
                      audited: bool = False, summary: str = "") -> T:
         """Shielded like WorkspaceService._write: once submitted, a write is never dropped."""
-        return await asyncio.shield(asyncio.wrap_future(self.ws.submit(
+        return await asyncio.shield(asyncio.wrap_future(self._ws.submit(
             fn, *args, action=action, audited=audited, summary=summary, actor=OUTBOX_ACTOR)))
 
     # -- for screens and the CLI ---------------------------------------------------------------
@@ -167,22 +169,22 @@ class OutboxService:
         return queued is not None
 
     # -- pushing -------------------------------------------------------------------------------
-    async def push(self, client: WeComClient, *, progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> PushReport:
+    async def push(self, client: WeComClient, *, progress: ProgressFn | None = None,
+                   cancel: CancelToken | None = None) -> PushReport:
         async with self._lock:
             report = PushReport()
             self._owed = []
             try:
-                await self._push(client, report, progress, cancelled)
+                await self._push(client, report, progress, cancel)
             finally:
                 if self._owed:
                     await self._write_push(_nothing)  # records what the last calls did
             return report
 
     async def _push(self, client: WeComClient, report: PushReport,
-                    progress: Callable[[int, int], None] | None,
-                    cancelled: Callable[[], bool] | None) -> None:
-        seen: dict[str, Any] = {}  # one look-up per customer (or task list) while checking
+                    progress: ProgressFn | None, cancelled: CancelToken | None) -> None:
+        # one look-up per customer (or task list) while checking, and the push's "now"
+        seen: dict[str, Any] = {NOW: self.clock()}
         for item in await self._read(store.items, ("sending",), 100_000):
             if report.offline:
                 break  # stays "sending": checked on the next push
@@ -212,8 +214,7 @@ class OutboxService:
             else:
                 await self._send_relationship(client, unit, report, cancelled)
             done += len(unit)
-            if progress is not None:
-                progress(done, len(todo))
+            report_progress(progress, "push", done, len(todo))
 
     # -- recording: one write per call --------------------------------------------------------
     async def _write_push(self, fn: Callable[..., T], *args: Any) -> T:
@@ -336,7 +337,8 @@ class OutboxService:
             found = Found(Check.UNKNOWN)
         else:
             try:
-                found = await kind.check(client, item, target, {} if seen is None else seen)
+                found = await kind.check(client, item, target,
+                                         {NOW: self.clock()} if seen is None else seen)
             except NetworkError:
                 report.offline = True
                 return

@@ -83,7 +83,7 @@ class Scheduler:
                  sleep: Sleep | None = None, idle_seconds: float = IDLE_SECONDS) -> None:
         """``sleep`` waits for the next due time (tests pass one that moves a fake clock);
         ``renew_every``: real seconds between lease renewals while a job runs."""
-        self.ws = ws
+        self._ws = ws
         self.clock = clock or ws.clock
         self.handlers: dict[str, Handler] = dict(handlers or {})
         self.specs = list(jobs)
@@ -105,15 +105,15 @@ class Scheduler:
 
     # -- plumbing ------------------------------------------------------------------------------
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.to_thread(lambda: fn(self.ws.reader(), *args))
+        return await asyncio.to_thread(lambda: fn(self._ws.reader(), *args))
 
     async def _write(self, fn: Callable[..., T], *args: Any) -> T:
         """On the writer thread; shielded, so a lease taken or freed is never left half-known."""
-        future = self.ws.submit_bookkeeping(lambda conn: fn(conn, *args))
+        future = self._ws.submit_bookkeeping(lambda conn: fn(conn, *args))
         return await asyncio.shield(asyncio.wrap_future(future))
 
     async def tz(self) -> ZoneInfo:
-        name = await asyncio.to_thread(self.ws.get_setting, "timezone", DEFAULT_TZ)
+        name = await asyncio.to_thread(self._ws.get_setting, "timezone", DEFAULT_TZ)
         return ZoneInfo(str(name or DEFAULT_TZ))
 
     async def ensure_jobs(self) -> None:
@@ -266,7 +266,7 @@ class Scheduler:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-        if not self.ws.closed:
+        if not self._ws.closed:
             await self._write(store.release_all, self.owner)
 
     def close(self) -> None:
@@ -274,8 +274,8 @@ class Scheduler:
         task, self._task = self._task, None
         if task is not None and not task.done():
             task.cancel()
-        if not self.ws.closed:
-            self.ws.submit_bookkeeping(lambda conn: store.release_all(conn, self.owner)).result()
+        if not self._ws.closed:
+            self._ws.submit_bookkeeping(lambda conn: store.release_all(conn, self.owner)).result()
 
 
 async def backup(ws: Workspace) -> str:

@@ -18,10 +18,10 @@ LANGUAGE_FILE = "language.txt"
 
 class SettingsService:
     def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+        self._ws = ws
 
     def operator_name(self) -> str:
-        return self.ws.operator_name
+        return self._ws.operator_name
 
     async def set_operator_name(self, text: str) -> str:
         """Store the cleaned name and write every later operation under it; returns the name
@@ -31,8 +31,8 @@ class SettingsService:
         if problem is not None:
             raise ValidationError(problem, "名字会显示在操作记录的“操作人”一栏。",
                                   english="This name cannot be used.")
-        await asyncio.to_thread(self.ws.set_setting, OPERATOR_NAME_KEY, name)
-        self.ws.operator_name = name
+        await asyncio.to_thread(self._ws.set_setting, OPERATOR_NAME_KEY, name)
+        self._ws.operator_name = name
         return name
 
 

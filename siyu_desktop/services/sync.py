@@ -27,7 +27,8 @@ raise. An expired paging cursor (50100) restarts that listing once from its chec
 members phase: its staff chunk); a second expiry, like a list that never ends, is the phase's
 error, so no loop runs unbounded.
 
-Progress goes to a plain callback; cancelling the task (or ``cancelled()`` turning true) stops
+Progress goes to a plain callback (``ops.Progress``, one step per phase); cancelling the task
+(or its ``ops.CancelToken``) stops
 between pages, never inside a transaction.
 """
 
@@ -45,6 +46,7 @@ from typing import Any, Literal, TypeVar
 
 from ..domain import summaries
 from ..errors import Cancelled, UserError
+from ..ops import CancelToken, Progress, ProgressFn
 from ..store import wecom_sync as ss
 from ..store import wecom_sync_groups as gs
 from ..store import wecom_sync_tags as ts
@@ -79,17 +81,11 @@ LEVEL_COUNTS = frozenset({"staff", "tags", "groups"})
 SIDE_PHASES = ("members", "groups", "stats")
 
 
-@dataclass
-class SyncProgress:
-    mode: str
-    phase: str
-    phase_index: int
-    done: int
-    total: int  # 0 when not known in advance
+SyncProgress = Progress  # step: a phase of PHASES; step_index: its place there
 
-    @property
-    def label(self) -> str:
-        return PHASE_LABELS.get(self.phase, self.phase)
+
+def phase_label(phase: str) -> str:
+    return PHASE_LABELS.get(phase, phase)
 
 
 @dataclass
@@ -134,14 +130,11 @@ class Freshness:
     now: float  # the workspace clock when this was read: ages are counted from it
 
 
-Progress = Callable[[SyncProgress], None]
-
-
 class SyncService:
     def __init__(self, ws: Workspace, *, today: Callable[[], date] | None = None,
                  rolling_cycle: int = ROLLING_CYCLE,
                  refresh_customers: int = REFRESH_CUSTOMERS) -> None:
-        self.ws = ws
+        self._ws = ws
         self._today = today or (lambda: groups.beijing_today(ws.clock.now()))
         self.rolling_cycle = rolling_cycle
         self.refresh_customers = refresh_customers
@@ -149,7 +142,7 @@ class SyncService:
 
     # -- plumbing ------------------------------------------------------------------------------
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.to_thread(lambda: fn(self.ws.reader(), *args))
+        return await asyncio.to_thread(lambda: fn(self._ws.reader(), *args))
 
     async def _write(self, fn: Callable[..., T], *args: Any, action: str, summary: str = "",
                      audited: bool = True) -> T:
@@ -157,7 +150,7 @@ class SyncService:
             if audited:
                 ss.no_undo(ctx)
             return fn(ctx, *a)
-        return await asyncio.wrap_future(self.ws.submit(
+        return await asyncio.wrap_future(self._ws.submit(
             run, *args, action=action, summary=summary, audited=audited, actor=ss.SYNC_ACTOR))
 
     def _check(self) -> None:
@@ -166,7 +159,7 @@ class SyncService:
 
     def _report(self, phase: str, done: int, total: int = 0) -> None:
         if self._progress is not None:
-            self._progress(SyncProgress(self._mode, phase, PHASES.index(phase), done, total))
+            self._progress(Progress(phase, done, total, PHASES.index(phase)))
 
     # -- choosing and running ------------------------------------------------------------------
     async def due_mode(self) -> Literal["full", "incremental"]:
@@ -174,7 +167,7 @@ class SyncService:
         state = await self._read(gs.get_state, RUN_KEY)
         if state is None or state["finished_at"] is None:
             return "full"
-        return ("full" if self.ws.clock.now() - state["finished_at"] > FULL_EVERY
+        return ("full" if self._ws.clock.now() - state["finished_at"] > FULL_EVERY
                 else "incremental")
 
     async def freshness(self) -> Freshness:
@@ -185,14 +178,14 @@ class SyncService:
         return Freshness(int(f["customers"] or 0), f["customers_oldest"], int(f["groups"] or 0),
                          f["groups_oldest"],
                          None if last_full is None else int(last_full) + FULL_EVERY,
-                         self.refresh_customers, self.rolling_cycle, self.ws.clock.now())
+                         self.refresh_customers, self.rolling_cycle, self._ws.clock.now())
 
     async def run(self, client: WeComClient, mode: Mode = "auto", *,
-                  progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> SyncReport:
+                  progress: ProgressFn | None = None,
+                  cancel: CancelToken | None = None) -> SyncReport:
         if mode == "auto":
             mode = await self.due_mode()
-        self._mode, self._progress, self._cancelled = mode, progress, cancelled
+        self._mode, self._progress, self._cancelled = mode, progress, cancel
         started = time.perf_counter()
         state = await self._read(gs.get_state, RUN_KEY)
         report = SyncReport(mode)
@@ -204,7 +197,7 @@ class SyncService:
         else:
             # Strictly increasing markers: two runs in the same second must not share one.
             last = int(state["run_started_at"] or 0) if state else 0
-            run, cp = max(int(self.ws.clock.now()), last + 1), {"phases_done": []}
+            run, cp = max(int(self._ws.clock.now()), last + 1), {"phases_done": []}
             if mode == "full":
                 await self._write(gs.set_state, RUN_KEY, run, cp, action="sync", audited=False)
         run_id = await self._write(gs.start_run, mode, run, action="sync", audited=False)
@@ -221,13 +214,13 @@ class SyncService:
             # Queued behind any page still being written: once it is done, so are they, and
             # whoever cancelled finds the workspace quiet and consistent.
             report.merge(earlier)
-            await asyncio.shield(asyncio.wrap_future(self.ws.submit(
+            await asyncio.shield(asyncio.wrap_future(self._ws.submit(
                 gs.finish_run, run_id, "cancelled", "", report.counts, audited=False)))
             raise
         except Exception as exc:
             message = exc.message if isinstance(exc, WeComUserError) else type(exc).__name__
             report.merge(earlier)
-            await asyncio.wrap_future(self.ws.submit(gs.finish_run, run_id, "failed", message,
+            await asyncio.wrap_future(self._ws.submit(gs.finish_run, run_id, "failed", message,
                                                      report.counts, audited=False))
             raise
         report.seconds = time.perf_counter() - started
@@ -269,7 +262,7 @@ class SyncService:
 
         self._members_written = 0
         self._groups_done, self._groups_total = 0, 0
-        writer = SyncWriter(self.ws, run, await self._staff_ids(), force_roster=full,
+        writer = SyncWriter(self._ws, run, await self._staff_ids(), force_roster=full,
                             on_written=lambda w: self._on_written(w, report),
                             cancelled=self._cancelled, groups_open="members" in done)
 

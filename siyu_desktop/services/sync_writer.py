@@ -61,7 +61,7 @@ class SyncWriter:
     def __init__(self, ws: Workspace, run: int, staff_ids: dict[str, int], *,
                  force_roster: bool, on_written: Callable[[Written], None],
                  cancelled: Callable[[], bool] | None, groups_open: bool) -> None:
-        self.ws = ws
+        self._ws = ws
         self.run_marker = run
         self.staff_ids = staff_ids
         self.force_roster = force_roster
@@ -128,7 +128,7 @@ class SyncWriter:
                 continue
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled()
-            future = self.ws.submit(self._write, batch, action="sync", actor=ss.SYNC_ACTOR)
+            future = self._ws.submit(self._write, batch, action="sync", actor=ss.SYNC_ACTOR)
             # Shielded: cancelling the sync must not drop a transaction already handed over.
             written = await asyncio.shield(asyncio.wrap_future(future))
             self.transactions += 1

@@ -34,6 +34,7 @@ from ..domain.members import (
 )
 from ..domain.segments import Segment
 from ..errors import UserError
+from ..ops import CancelToken, ProgressFn, checker, report
 from ..store import audit, channels, groups, members, outbox, outbox_tags, segments, tags
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
@@ -77,14 +78,14 @@ class WorkspaceInfo:
 
 class WorkspaceService:
     def __init__(self, workspace: Workspace) -> None:
-        self.ws = workspace
+        self._ws = workspace
         # told of a write that failed after its caller was cancelled (the window shows it)
         self.failed_unwatched: list[Callable[[BaseException], None]] = []
 
     # -- plumbing ------------------------------------------------------------------------------
     async def _read(self, fn: Callable[..., T], *args: Any) -> T:
         def run() -> T:
-            return fn(self.ws.reader(), *args)
+            return fn(self._ws.reader(), *args)
         return await asyncio.to_thread(run)
 
     async def _write(self, fn: Callable[..., T], *args: Any, action: str, summary: str = "",
@@ -93,7 +94,7 @@ class WorkspaceService:
         screen moved on, the app closes) stops waiting, but a submitted write is never pulled
         back out of the writer's queue, since the operator was told it is being done."""
         inner = asyncio.wrap_future(
-            self.ws.submit(fn, *args, action=action, summary=summary, **kwargs))
+            self._ws.submit(fn, *args, action=action, summary=summary, **kwargs))
         try:
             return await asyncio.shield(inner)
         except asyncio.CancelledError:
@@ -111,14 +112,14 @@ class WorkspaceService:
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.ws.get_setting("timezone", DEFAULT_TZ))
+        return ZoneInfo(self._ws.get_setting("timezone", DEFAULT_TZ))
 
     def today(self) -> date:
         """Today in the workspace time zone, by the workspace's clock."""
-        return clock.today(self.ws.clock, self.tz)
+        return clock.today(self._ws.clock, self.tz)
 
     def on_change(self, listener: Callable[[Changes], None]) -> None:
-        self.ws.on_change(listener)
+        self._ws.on_change(listener)
 
     # -- overview ------------------------------------------------------------------------------
     async def info(self) -> WorkspaceInfo:
@@ -126,17 +127,17 @@ class WorkspaceService:
             def one(sql: str) -> int:
                 return int(conn.execute(sql).fetchone()[0])
             return WorkspaceInfo(
-                self.ws.path, one("SELECT count(*) FROM members"), one("SELECT count(*) FROM groups"),
+                self._ws.path, one("SELECT count(*) FROM members"), one("SELECT count(*) FROM groups"),
                 one("SELECT count(*) FROM tags"), one("SELECT count(*) FROM staff"),
-                one("SELECT count(*) FROM segments"), self.ws.is_demo,
-                self.ws.meta("brand", "") or "")
+                one("SELECT count(*) FROM segments"), self._ws.is_demo,
+                self._ws.meta("brand", "") or "")
         return await self._read(run)
 
     # -- members -------------------------------------------------------------------------------
     def evaluate_now(self, segment: Segment, search: str = "") -> BitMap:
         """Blocking: the members of a segment, narrowed by a search text. Fast (bitmaps)."""
-        conn = self.ws.reader()
-        result = segments.evaluate(self.ws.index, conn, segment, self.today(), self.tz)
+        conn = self._ws.reader()
+        result = segments.evaluate(self._ws.index, conn, segment, self.today(), self.tz)
         if search.strip():
             result &= BitMap(members.search(conn, search, limit=1_000_000))
         return result
@@ -147,17 +148,24 @@ class WorkspaceService:
     async def count(self, segment: Segment, search: str = "") -> int:
         return len(await self.evaluate(segment, search))
 
+    def facets_now(self, within: BitMap | None) -> dict[int, int]:
+        """Blocking: members per tag, within ``within`` (all members when None)."""
+        return self._ws.index.facet_counts(within)
+
     async def facets(self, within: BitMap | None) -> dict[int, int]:
-        return await asyncio.to_thread(self.ws.index.facet_counts, within)
+        return await asyncio.to_thread(self.facets_now, within)
+
+    def member_count_now(self) -> int:
+        return len(self._ws.index.all)
 
     def ordered_now(self, result: BitMap, key: str = "id", descending: bool = False) -> IntArray:
-        return segments.ordered_ids(self.ws.index, self.ws.reader(), result, key, descending)
+        return segments.ordered_ids(self._ws.index, self._ws.reader(), result, key, descending)
 
     async def ordered(self, result: BitMap, key: str = "id", descending: bool = False) -> IntArray:
         return await asyncio.to_thread(self.ordered_now, result, key, descending)
 
     def rows_now(self, ids: Sequence[int]) -> dict[int, members.RosterRow]:
-        return members.rows(self.ws.reader(), ids)
+        return members.rows(self._ws.reader(), ids)
 
     async def search(self, text: str, limit: int = 50) -> list[int]:
         return await self._read(members.search, text, limit)
@@ -203,7 +211,7 @@ class WorkspaceService:
         """Every channel with its members (counted from the index), codes in use first listed
         after the list's own."""
         listed = await self.channel_list()
-        return overview(listed, self.ws.index.channel_counts())
+        return overview(listed, self._ws.index.channel_counts())
 
     async def channels(self) -> list[tuple[str, str, int]]:
         """(code, name, members) of the channels members carry, in the list's order: the
@@ -214,7 +222,7 @@ class WorkspaceService:
     async def save_channels(self, edited: ChannelList) -> tuple[bool, int]:
         """Replace the list (names, aliases, channels added or removed) in one undoable
         operation; a channel members carry cannot be removed. (changed, audit batch)."""
-        counts = self.ws.index.channel_counts()
+        counts = self._ws.index.channel_counts()
 
         def run(ctx: Any) -> tuple[bool, int]:
             check_removals(channels.load(ctx.conn), edited, counts)
@@ -266,12 +274,17 @@ class WorkspaceService:
             return changed, ctx.batch_id
         return await self._write(run, action="remove_tag")
 
-    async def undo(self, batch_id: int, *, progress: Callable[[int, int], None] | None = None,
-                   cancel: Callable[[], None] | None = None) -> int:
-        """Undo one operation in one transaction; a cancel (``cancel`` raising) undoes nothing."""
+    async def undo(self, batch_id: int, *, progress: ProgressFn | None = None,
+                   cancel: CancelToken | None = None) -> int:
+        """Undo one operation in one transaction (``Progress`` step ``undo``); a cancel undoes
+        nothing."""
+        def counted(done: int, total: int) -> None:
+            report(progress, "undo", done, total)
+
         def run(ctx: Any) -> int:
             plan = outbox_tags.plan_undo(ctx.conn, batch_id)
-            restored = audit.undo_batch(ctx, batch_id, progress=progress, cancel=cancel)
+            restored = audit.undo_batch(ctx, batch_id, progress=counted if progress else None,
+                                        cancel=checker(cancel))
             ctx.changes.channels_changed |= channels.touched_by(ctx.conn, batch_id)
             outbox.enqueue_tag_changes(ctx)
             outbox_tags.enqueue_undo(ctx, plan)
@@ -293,7 +306,7 @@ class WorkspaceService:
         return await self._read(tags.list_groups)
 
     async def tags(self) -> list[Tag]:
-        counts = self.ws.index.facet_counts(None)
+        counts = self._ws.index.facet_counts(None)
         return await self._read(tags.list_tags, counts)
 
     # Library edits return (result, audit batch id) so a screen can offer undo of exactly that.
@@ -343,18 +356,18 @@ class WorkspaceService:
 
     def tag_impact(self, tag_ids: Sequence[int]) -> TagImpact:
         """How many members a delete of these tags would touch (their union)."""
-        bms = [self.ws.index.tag(t) for t in tag_ids]
+        bms = [self._ws.index.tag(t) for t in tag_ids]
         return TagImpact(len(BitMap.union(*bms)) if bms else 0, len(tag_ids))
 
     def group_impact(self, group_id: int) -> TagImpact:
-        ids = [r[0] for r in self.ws.reader().execute("SELECT id FROM tags WHERE group_id = ?",
+        ids = [r[0] for r in self._ws.reader().execute("SELECT id FROM tags WHERE group_id = ?",
                                                       (group_id,))]
         return self.tag_impact(ids)
 
     def merge_impact(self, source_ids: Sequence[int], target_id: int) -> TagImpact:
         """Members who would newly get the target tag by the merge."""
-        sources = BitMap.union(*(self.ws.index.tag(t) for t in source_ids)) if source_ids else BitMap()
-        return TagImpact(len(sources - self.ws.index.tag(target_id)), len(source_ids))
+        sources = BitMap.union(*(self._ws.index.tag(t) for t in source_ids)) if source_ids else BitMap()
+        return TagImpact(len(sources - self._ws.index.tag(target_id)), len(source_ids))
 
     async def delete_tags(self, tag_ids: Sequence[int]) -> tuple[int, int]:
         """Delete several tags in one undoable operation; returns (member links removed, batch)."""
@@ -392,12 +405,12 @@ class WorkspaceService:
         return await self._read(groups.duplicates, min_groups)
 
     async def recent_events(self, days: int = 30, group_id: int | None = None) -> list[RosterEvent]:
-        return await self._read(groups.recent_events, clock.days_ago(self.ws.clock, days),
+        return await self._read(groups.recent_events, clock.days_ago(self._ws.clock, days),
                                 group_id)
 
     async def roster_event_counts(self, days: int = 30) -> dict[str, int]:
         """Joins and leaves across all groups in the last ``days`` (true totals, no cap)."""
-        return await self._read(groups.event_counts, clock.days_ago(self.ws.clock, days))
+        return await self._read(groups.event_counts, clock.days_ago(self._ws.clock, days))
 
     async def group_kinds(self) -> list[tuple[str, int]]:
         return await self._read(groups.kinds)

@@ -16,12 +16,16 @@ import os
 import shutil
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import filelock
 
 from ..errors import WorkspaceError
+from ..ops import ProgressFn, report
+from . import migrations
+from .workspace_file import OUR_TABLES, SQLITE_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +111,13 @@ def _error(exc: BaseException, folder: Path) -> BackupError:
         english="The backup failed with a disk I/O error. The workspace itself is fine.")
 
 
-def backup_to(source: sqlite3.Connection, target: Path) -> Path:
-    """Copy ``source`` into ``target``, checked; raises ``BackupError``, leaving nothing behind."""
+def backup_to(source: sqlite3.Connection, target: Path, progress: ProgressFn | None = None,
+              ) -> Path:
+    """Copy ``source`` into ``target``, checked; raises ``BackupError``, leaving nothing behind.
+
+    One step (``pages=-1``): the copy is one read transaction on ``source``, a consistent
+    snapshot that in WAL mode never blocks the writer (a copy in several steps would start over
+    whenever another connection wrote between them)."""
     folder = target.parent
     tmp = target.with_name(target.name + PARTIAL)
     try:
@@ -116,7 +125,10 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
         remove_leftovers(folder)
         dest = sqlite3.connect(tmp)
         try:
-            source.backup(dest, pages=4096)
+            pages = int(source.execute("PRAGMA page_count").fetchone()[0])
+            report(progress, "backup", 0, pages)
+            source.backup(dest)
+            report(progress, "backup", pages, pages)
             check = [row[0] for row in dest.execute("PRAGMA quick_check").fetchall()]
         finally:
             dest.close()
@@ -143,7 +155,8 @@ def backup_to(source: sqlite3.Connection, target: Path) -> Path:
 
 
 def backup_rotated(source: sqlite3.Connection, backup_dir: Path, stem: str,
-                   kept: int = BACKUPS_KEPT, now: float | None = None) -> Path:
+                   kept: int = BACKUPS_KEPT, now: float | None = None,
+                   progress: ProgressFn | None = None) -> Path:
     """A new checked copy in the rotation; only then are the oldest beyond ``kept`` removed."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
     target = backup_dir / f"{stem}.auto.{stamp}.db"
@@ -151,7 +164,7 @@ def backup_rotated(source: sqlite3.Connection, backup_dir: Path, stem: str,
     while target.exists():  # two backups within one second (tests, a manual one)
         target = backup_dir / f"{stem}.auto.{stamp}_{n}.db"  # "_" sorts after "."
         n += 1
-    backup_to(source, target)
+    backup_to(source, target, progress)
     for old in auto_backups(backup_dir, stem)[:-kept]:
         with contextlib.suppress(OSError):
             old.unlink()
@@ -173,13 +186,174 @@ def describe_last(backup_dir: Path, stem: str, now: float | None = None) -> str:
         f"（{int(hours)} 小时前）" if hours >= 1 else "")
 
 
+
+# -- copies from a file by path (off the writer) -----------------------------------------------
+def read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a live workspace file (WAL: it reads while the writer writes)."""
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+
+
+def _immutable(path: Path) -> sqlite3.Connection:
+    """A copy nobody writes to: no locks, no ``-wal``/``-shm`` created or read beside it."""
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+
+
+def copy_file(source: Path, target: Path, progress: ProgressFn | None = None) -> Path:
+    """A checked, consistent copy of the workspace file ``source`` at ``target`` (export for a
+    handover), made on the calling thread from a connection of its own."""
+    if target.resolve() == source.resolve() or (
+            target.exists() and os.path.samefile(target, source)):
+        raise BackupError(
+            "不能把工作区导出到它自己的文件上。",
+            "请选择另一个文件名或文件夹；工作区没有被修改。",
+            english="The export target is the workspace file itself; choose another file.")
+    conn = read_only(source)
+    try:
+        return backup_to(conn, target, progress)
+    finally:
+        conn.close()
+
+
+def rotate_file(source: Path, backup_dir: Path, stem: str, kept: int = BACKUPS_KEPT,
+                now: float | None = None, progress: ProgressFn | None = None) -> Path:
+    """``backup_rotated`` from a connection of its own to ``source``."""
+    conn = read_only(source)
+    try:
+        return backup_rotated(conn, backup_dir, stem, kept, now, progress)
+    finally:
+        conn.close()
+
+
+# -- listing -----------------------------------------------------------------------------------
+AUTO, SAFETY, MIGRATION = "auto", "safety", "migration"
+SAFETY_INFIX = "before-restore"  # never matches the rotation's ``<stem>.auto.*.db``
+
+
+@dataclass(frozen=True)
+class BackupCopy:
+    path: Path
+    made_at: float  # epoch seconds (the file's mtime: set when the copy was put in place)
+    size_bytes: int
+    kind: str  # AUTO (the rotation), SAFETY (kept before a restore), MIGRATION (before an upgrade)
+
+
+def copies(backup_dir: Path, stem: str) -> list[BackupCopy]:
+    """Every backup copy of the workspace ``stem``, newest first."""
+    found: list[BackupCopy] = []
+    patterns = ((AUTO, f"{stem}.auto.*.db"), (SAFETY, f"{stem}.{SAFETY_INFIX}.*.db"),
+                (MIGRATION, f"{stem}.before-v*.db"))
+    for kind, pattern in patterns:
+        try:
+            paths = list(backup_dir.glob(pattern))
+        except OSError:
+            continue
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            found.append(BackupCopy(path, st.st_mtime, st.st_size, kind))
+    return sorted(found, key=lambda c: (c.made_at, c.path.name), reverse=True)
+
+
+def read_one(path: Path, sql: str) -> Any | None:
+    """One value from a backup copy, read-only and cheaply; None when it cannot be read."""
+    try:
+        conn = _immutable(path)
+        try:
+            row = conn.execute(sql).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def member_count(path: Path) -> int | None:
+    value = read_one(path, "SELECT count(*) FROM members")
+    return int(value) if value is not None else None
+
+
+# -- restoring ---------------------------------------------------------------------------------
+def verify(path: Path, shown: Path | None = None) -> None:
+    """Refuse a copy that must not replace a workspace: missing, not SQLite, another program's
+    database, written by a newer version, or damaged (``quick_check``). Read-only."""
+    name = (shown or path).name
+    untouched = "工作区没有被修改。"
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError:
+        raise BackupError(f"找不到备份文件“{name}”，或无法读取它。",
+                          f"请用 `siyu backup list` 查看现有的备份。{untouched}",
+                          english=f"The backup {name} is missing or unreadable.") from None
+    if header != SQLITE_HEADER:
+        raise BackupError(
+            f"“{name}”不是私域运营台的备份文件（或已损坏），没有用它恢复。",
+            f"请选择备份文件夹中的一份备份。{untouched}",
+            english=f"{name} is not a Siyu backup (or it is damaged); nothing was restored.",
+            damaged=True)
+    try:
+        conn = _immutable(path)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            problems = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        problems, app_id, version, tables = [str(exc)], 0, 0, set()
+    if problems != ["ok"]:
+        log.error("restore refused, %s fails quick_check: %s", path, problems[:5])
+        raise BackupError(
+            f"备份“{name}”已损坏（完整性检查未通过），没有用它恢复。",
+            f"请换一份较早的备份（`siyu backup list`）。{untouched}",
+            english=f"The backup {name} is damaged; nothing was restored.", damaged=True)
+    ours = app_id == migrations.APPLICATION_ID or (app_id == 0 and tables >= OUR_TABLES)
+    if not ours or "meta" not in tables or "members" not in tables:
+        raise BackupError(
+            f"“{name}”是另一个程序的数据库，不是私域运营台的备份，没有用它恢复。",
+            f"请选择备份文件夹中的一份备份。{untouched}",
+            english=f"{name} is another program's database, not a Siyu backup.")
+    if version > migrations.CURRENT_VERSION:
+        raise BackupError(
+            f"备份“{name}”由更新版本的私域运营台创建，当前版本不能用它恢复。",
+            f"请先升级私域运营台。{untouched}",
+            english=f"The backup {name} was written by a newer version.")
+
+
+def safety_copy_path(target: Path, now: float | None = None) -> Path:
+    folder = target.parent / "backups"
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
+    path = folder / f"{target.stem}.{SAFETY_INFIX}.{stamp}.db"
+    n = 1
+    while path.exists():
+        path = folder / f"{target.stem}.{SAFETY_INFIX}.{stamp}_{n}.db"
+        n += 1
+    return path
+
+
 class _Lock(Protocol):
     def acquire(self, timeout: float = ...) -> Any: ...
     def release(self) -> Any: ...
 
 
-def restore(backup: Path, target: Path, lock: _Lock) -> None:
-    """``db.restore_backup``: copy ``backup`` over ``target`` while holding ``lock``."""
+def restore(backup: Path, target: Path, lock: _Lock) -> Path | None:
+    """Replace the closed workspace ``target`` with ``backup``, holding ``lock`` (refused while
+    it is open anywhere). Returns the safety copy of the replaced file, None when there was none.
+
+    The backup is copied beside the workspace first and that copy is verified (it is what will
+    be put in place); a refused one changes nothing. Then the current file (with its ``-wal``,
+    if a crash left one) is kept in ``backups/`` as ``<stem>.before-restore.<time>.db``, which
+    the rotation never removes; its ``-wal``/``-shm``/member index cache/session marker are
+    removed, so nothing of the old file is replayed into or trusted for the restored one; and
+    the copy replaces the file in one rename."""
+    backup, target = backup.resolve(), target.resolve()
+    if backup == target:
+        raise BackupError("不能用工作区文件自己来恢复它。", "请选择备份文件夹中的一份备份。",
+                          english="The backup is the workspace file itself.")
     try:
         lock.acquire(timeout=0)
     except filelock.Timeout:
@@ -187,24 +361,56 @@ def restore(backup: Path, target: Path, lock: _Lock) -> None:
             f"工作区“{target.name}”正在使用中，不能用备份替换。",
             "请先关闭正在使用它的窗口或命令，再恢复备份；文件没有被修改。",
             english=f"{target.name} is open elsewhere; close it before restoring.") from None
+    tmp = target.with_name(target.name + ".restoring")
     try:
-        kept = target.with_suffix(".replaced.db")
-        tmp = target.with_name(target.name + ".restoring")
+        _remove(tmp)
         try:
-            if target.exists():
-                shutil.copy2(target, kept)
-                for suffix in ("-wal", "-shm"):
-                    side = Path(f"{target}{suffix}")
-                    if side.exists():
-                        shutil.copy2(side, Path(f"{kept}{suffix}"))
-            shutil.copy2(backup, tmp)
+            shutil.copyfile(backup, tmp)
+        except OSError as exc:
+            _remove(tmp)
+            if not backup.exists():
+                verify(backup)  # says it is missing
+            raise _restore_error(exc, target) from exc
+        try:
+            verify(tmp, shown=backup)
+        except BaseException:
+            _remove(tmp)
+            raise
+        safety: Path | None = None
+        try:
+            if target.exists() and target.stat().st_size > 0:
+                safety = safety_copy_path(target)
+                _keep(target, safety)
             for suffix in ("-wal", "-shm", "-journal", ".index", ".session"):
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
             os.replace(tmp, target)
         except OSError as exc:
             _remove(tmp)
-            err = _error(exc, target.parent)
-            raise BackupError("恢复备份失败：" + err.message.removeprefix("备份失败："), err.hint,
-                              english="Restoring the backup failed: " + err.english) from exc
+            raise _restore_error(exc, target) from exc
+        log.info("restored %s from %s (kept the replaced file as %s)", target, backup, safety)
+        return safety
     finally:
         lock.release()
+
+
+def _keep(target: Path, safety: Path) -> None:
+    """Byte copies (the file may be the damaged one): the file, then its ``-wal`` if any."""
+    safety.parent.mkdir(parents=True, exist_ok=True)
+    partial = safety.with_name(safety.name + PARTIAL)
+    try:
+        shutil.copyfile(target, partial)
+        wal = Path(f"{target}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            shutil.copyfile(wal, Path(f"{safety}-wal"))
+        os.replace(partial, safety)
+    except OSError:
+        _remove(partial)
+        _remove(safety)
+        raise
+
+
+def _restore_error(exc: OSError, target: Path) -> BackupError:
+    err = _error(exc, target.parent)
+    return BackupError("恢复备份失败：" + err.message.removeprefix("备份失败："),
+                       err.hint.replace("工作区本身完好，没有被修改", "工作区没有被替换"),
+                       english="Restoring the backup failed: " + err.english)

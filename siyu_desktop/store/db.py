@@ -26,6 +26,7 @@ import sqlite_utils
 from ..domain import authors
 from ..domain.clock import Clock, SystemClock
 from ..errors import WorkspaceError
+from ..ops import INITIATOR, ProgressFn
 from . import backups, migrations
 from . import workspace_file as wsfile
 from .audit import WriteContext
@@ -362,15 +363,16 @@ class Workspace:
         """Run ``fn(ctx, *args, **kwargs)`` on the writer thread in one transaction."""
         call = functools.partial(fn, **kwargs) if kwargs else fn
         return self._writer.submit(self._run_write, call, args, action or fn.__name__, summary,
-                                   audited, actor or authors.author(self.actor, self.operator_name))
+                                   audited, actor or authors.author(self.actor, self.operator_name),
+                                   INITIATOR.get())
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``submit`` and wait: for the CLI, tests and code already off the UI thread."""
         return self.submit(fn, *args, **kwargs).result()
 
     def _run_write(self, fn: Callable[..., T], args: tuple[Any, ...], action: str, summary: str,
-                   audited: bool, actor: str) -> T:
-        changes = Changes()
+                   audited: bool, actor: str, initiator: object | None = None) -> T:
+        changes = Changes(initiator=initiator)
 
         def body(conn: sqlite3.Connection) -> T:
             ctx = WriteContext(conn, actor, action, summary, changes, audited,
@@ -457,19 +459,49 @@ class Workspace:
         self.write(_set, audited=False)
 
     # -- backups (store/backups.py) ------------------------------------------------------------
+    _backup_serial = threading.Lock()  # one copy at a time (the rotation's names and pruning)
+    _backups_pending: tuple[Future[Path], ...] = ()  # for ``_wait_for_backups``
+
     def _backup_to(self, target: Path) -> Path:
-        """A checked copy (raises ``backups.BackupError``); on the writer thread."""
+        """A checked copy (raises ``backups.BackupError``); on the writer thread, for the copy
+        before a migration (nothing else may write then)."""
         assert self._write_conn is not None
         return backups.backup_to(self._write_conn, target)
 
-    def backup_now(self) -> Future[Path]:
-        """A checked, consistent copy in ``backups/``; keeps the newest few good ones."""
+    def _off_the_writer(self, fn: Callable[[], Path]) -> Future[Path]:
+        """``fn`` on a thread of its own that ends with it (no idle thread is left behind)."""
         def run() -> Path:
-            if self._write_conn is None or self.closed:
-                raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
-            return backups.backup_rotated(self._write_conn, self.backup_dir, self.path.stem,
-                                          BACKUPS_KEPT, now=self.clock.now())
-        return self._writer.submit(run)
+            with self._backup_serial:
+                if self.closed:
+                    raise WorkspaceError("工作区已关闭。", english="The workspace is closed.")
+                return fn()
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="siyu-backup")
+        future = pool.submit(run)
+        pool.shutdown(wait=False)
+        self._backups_pending = (*(f for f in self._backups_pending if not f.done()), future)
+        return future
+
+    def backup_now(self, progress: ProgressFn | None = None) -> Future[Path]:
+        """A checked, consistent copy in ``backups/``; keeps the newest few good ones.
+
+        Off the writer: a thread of its own copies from a read connection of its own in one
+        step (a WAL snapshot), so writes go on meanwhile — at 650 MB the copy takes seconds and
+        must not hold up the first write after the start. Backups run one at a time."""
+        return self._off_the_writer(lambda: backups.rotate_file(
+            self.path, self.backup_dir, self.path.stem, BACKUPS_KEPT, now=self.clock.now(),
+            progress=progress))
+
+    def export_copy(self, target: Path, progress: ProgressFn | None = None) -> Future[Path]:
+        """A checked, consistent copy at ``target`` (a handover), off the writer like
+        ``backup_now``; never onto the workspace file itself."""
+        return self._off_the_writer(lambda: backups.copy_file(self.path, Path(target), progress))
+
+    def _wait_for_backups(self) -> None:
+        """For ``close``: a copy under way finishes (its connection closed) before the file is
+        let go of."""
+        for future in self._backups_pending:
+            with contextlib.suppress(Exception):
+                future.result()
 
     def backup_if_due(self) -> Future[Path] | None:
         """The daily backup (window and command line alike); None when the last is recent."""
@@ -482,6 +514,7 @@ class Workspace:
         if self.closed:
             return
         self.closed = True
+        self._wait_for_backups()  # a copy still reading the file finishes first
 
         def _close_writer() -> None:
             if self._write_conn is not None:
@@ -521,8 +554,10 @@ def opened(path: str | os.PathLike[str], **kwargs: Any) -> Iterator[Workspace]:
         ws.close()
 
 
-def restore_backup(backup: Path, target: Path) -> None:
-    """Replace ``target`` with a backup copy, under its lock (refused while it is open anywhere).
-    The current file (with its ``-wal``) is kept as ``.replaced.db``; its companions are removed
-    first, so no ``-wal`` of the old file is ever replayed into the restored one."""
-    backups.restore(backup, target, workspace_lock(target))
+def restore_backup(backup: Path, target: Path) -> Path | None:
+    """Replace the closed workspace ``target`` with a verified backup copy, under its lock
+    (refused while it is open anywhere; a damaged or foreign copy is refused and changes
+    nothing). The current file (with its ``-wal``) is kept in ``backups/`` as a safety copy,
+    which is returned; its companions are removed, so no ``-wal`` of the old file is ever
+    replayed into the restored one (see ``backups.restore``)."""
+    return backups.restore(backup, target, workspace_lock(target))

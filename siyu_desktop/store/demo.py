@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from pypinyin import Style, lazy_pinyin
@@ -272,9 +272,22 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
     _flush_roster(conn, roster_rows, event_rows)
     report("groups", size.groups, size.groups)
 
+    _save_segments(conn, now)
     _set_meta(conn, "demo", "1")
     _set_meta(conn, "brand", brand.BRAND)
     ctx.changes.full_rebuild = True
+
+
+def _save_segments(conn: sqlite3.Connection, now: int) -> None:
+    """The brand's saved segments; one naming a tag this size of demo lacks is left out."""
+    tag_ids = {name: tag_id for tag_id, name in conn.execute("SELECT id, name FROM tags")}
+    for name, segment, any_tags in brand.SAVED_SEGMENTS:
+        ids = [tag_ids.get(t) for t in any_tags]
+        if None in ids:
+            continue
+        segment = replace(segment, any_tags=tuple(t for t in ids if t is not None))
+        conn.execute("INSERT INTO segments(name, definition, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?)", (name, segment.to_json(), now, now))
 
 
 def _flush_roster(conn: sqlite3.Connection, roster_rows: list[tuple[object, ...]],

@@ -50,6 +50,9 @@ class Changes:
     outbox_changed: bool = False  # items queued, sent, failed or given up
     channels_changed: bool = False  # the channel list (渠道) edited, merged or grown
     full_rebuild: bool = False
+    # who started the write (``ops.INITIATOR`` when it was submitted): a screen's controller,
+    # the scheduler; None when unknown, or when writes of several initiators were folded
+    initiator: object | None = field(default=None, compare=False)
 
     def add_tag(self, tag_id: int, member_ids: Iterable[int]) -> None:
         self.tag_added.setdefault(tag_id, []).extend(member_ids)
@@ -66,8 +69,10 @@ class Changes:
         for tag_id, ids in other.tag_removed.items():
             self.remove_tag(tag_id, ids)
         self.tags_dropped |= other.tags_dropped
+        if self.initiator is not other.initiator:
+            self.initiator = None
         for f in fields(self):  # the flags: any one set stays set
-            if getattr(other, f.name) is True:
+            if f.name != "initiator" and getattr(other, f.name) is True:
                 setattr(self, f.name, True)
 
     @property

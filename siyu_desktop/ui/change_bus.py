@@ -36,8 +36,8 @@ class ChangeBus(QObject):
             self.changed.emit(changes)
             self._timer.start()
             return
-        if self._pending is None:
-            self._pending = Changes()
+        if self._pending is None:  # starts as this write's initiator; another one clears it
+            self._pending = Changes(initiator=changes.initiator)
         self._pending.merge(changes)
 
     def _flush(self) -> None:

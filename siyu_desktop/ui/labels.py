@@ -94,10 +94,12 @@ def add_way_name(way: int) -> str:
 TZ = ZoneInfo("Asia/Shanghai")
 
 
-def fmt_time(epoch: int | None, with_time: bool = True) -> str:
+def fmt_time(epoch: float | None, with_time: bool = True, zone: ZoneInfo | None = None) -> str:
+    """A moment as the operator reads it, in ``zone`` (the workspace's; Asia/Shanghai when not
+    given)."""
     if not epoch:
         return ""
-    dt = datetime.fromtimestamp(epoch, TZ)
+    dt = datetime.fromtimestamp(epoch, zone or TZ)
     return dt.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 
 

@@ -157,7 +157,7 @@ def main() -> None:
 
         def progress(pr: object) -> None:
             now = time.perf_counter()
-            phases.setdefault(pr.phase, [now, now])[1] = now  # type: ignore[attr-defined]
+            phases.setdefault(pr.step, [now, now])[1] = now
 
         async def run() -> object:
             settings = ConnectionSettings(info["corp_id"], base_url=info["base_url"], timeout=60)

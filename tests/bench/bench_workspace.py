@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from siyu_desktop.domain.segments import Segment, resolve_times  # noqa: E402
+from siyu_desktop.ops import Progress  # noqa: E402
 from siyu_desktop.services import workspaces  # noqa: E402
 from siyu_desktop.services.workspace import WorkspaceService  # noqa: E402
 from siyu_desktop.store import members as member_store  # noqa: E402
@@ -38,11 +39,11 @@ def build(path: Path, n: int, rebuild: bool) -> None:
     start = time.perf_counter()
     last = [0.0]
 
-    def progress(phase: str, done: int, total: int) -> None:
+    def progress(p: Progress) -> None:
         if time.perf_counter() - last[0] > 10:
             last[0] = time.perf_counter()
-            print(f"    building: {phase} {done:,}/{total:,} ({time.perf_counter() - start:.0f}s)",
-                  flush=True)
+            print(f"    building: {p.step} {p.done:,}/{p.total:,} "
+                  f"({time.perf_counter() - start:.0f}s)", flush=True)
     workspaces.create_demo(path, size, seed=1, progress=progress).close()
     print(f"  built {path.name} in {time.perf_counter() - start:.0f}s")
 

@@ -62,6 +62,17 @@ def _collect_on_the_gui_thread(qapp: object) -> Iterator[None]:
         QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def _preferences_in_tmp(tmp_path: Any) -> Iterator[None]:
+    """This computer's view preferences (QSettings: the roster's columns) go to a temp folder,
+    never to the real user's configuration."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "preferences"))
+    yield
+
+
 @pytest.fixture
 def driver(qloop: asyncio.AbstractEventLoop) -> Driver:
     return Driver(qloop)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from siyu_desktop.services.outbox import OutboxService
 from siyu_desktop.services.workspace import WorkspaceService
+from siyu_desktop.store.db import Workspace
 from siyu_desktop.ui.controllers.roster_controller import RosterController
 from siyu_desktop.ui.dialogs.channels_dialog import ChannelsDialog, Column
 from siyu_desktop.ui.models.roster_model import Column as RosterColumn
@@ -17,13 +18,13 @@ from .conftest import Driver
 
 
 @pytest.fixture
-def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterController:
+def roster(driver: Driver, service: WorkspaceService, workspace: Workspace, qtbot: object) -> RosterController:
     from siyu_desktop.ui.change_bus import ChangeBus
 
-    controller = RosterController(service, OutboxService(service.ws), driver.tasks, driver.feedback)
+    controller = RosterController(service, OutboxService(workspace), driver.tasks, driver.feedback)
     qtbot.addWidget(controller.page)  # type: ignore[attr-defined]
     bus = ChangeBus()  # as in the app: commits (an undo too) reach the screen through the bus
-    service.ws.on_change(bus.post)
+    workspace.on_change(bus.post)
     bus.changed.connect(controller.workspace_changed)
     controller._bus = bus  # type: ignore[attr-defined]  # kept alive with the controller
     controller.page.resize(1300, 800)
@@ -53,24 +54,24 @@ def row_of(dialog: ChannelsDialog, code: str) -> int:
     return next(i for i, r in enumerate(dialog.model.rows) if r.code == code)
 
 
-def members_with(service: WorkspaceService, code: str) -> int:
-    return int(service.ws.reader().execute("SELECT count(*) FROM members WHERE channel = ?",
+def members_with(workspace: Workspace, code: str) -> int:
+    return int(workspace.reader().execute("SELECT count(*) FROM members WHERE channel = ?",
                                            (code,)).fetchone()[0])
 
 
 def test_filter_lists_each_channel_once_with_counts(roster: RosterController,
-                                                   service: WorkspaceService) -> None:
+                                                   service: WorkspaceService, workspace: Workspace) -> None:
     choices = filter_choices(roster)
-    assert set(choices) == {c for (c,) in service.ws.reader().execute(
+    assert set(choices) == {c for (c,) in workspace.reader().execute(
         "SELECT DISTINCT channel FROM members WHERE channel != ''")}
-    assert choices["live_stream"] == f"直播（{members_with(service, 'live_stream'):,}）"
+    assert choices["live_stream"] == f"直播（{members_with(workspace, 'live_stream'):,}）"
 
 
 def test_edit_an_alias_in_the_table(roster: RosterController, driver: Driver,
-                                    service: WorkspaceService, qtbot: object) -> None:
+                                    service: WorkspaceService, workspace: Workspace, qtbot: object) -> None:
     dialog = open_dialog(roster, driver)
     row = row_of(dialog, "live_stream")
-    assert dialog.model.index(row, Column.MEMBERS).data() == f"{members_with(service, 'live_stream'):,}"
+    assert dialog.model.index(row, Column.MEMBERS).data() == f"{members_with(workspace, 'live_stream'):,}"
     index = dialog.model.index(row, Column.ALIASES)
     dialog.table.setCurrentIndex(index)
     dialog.table.edit(index)
@@ -103,9 +104,9 @@ def test_a_conflict_is_shown_in_the_dialog_and_nothing_is_saved(
 
 
 def test_merge_then_the_filter_and_roster_follow_and_undo(
-        roster: RosterController, driver: Driver, service: WorkspaceService, qtbot: object) -> None:
-    sms, ai = members_with(service, "sms"), members_with(service, "ai_call")
-    member = int(service.ws.reader().execute(
+        roster: RosterController, driver: Driver, service: WorkspaceService, workspace: Workspace, qtbot: object) -> None:
+    sms, ai = members_with(workspace, "sms"), members_with(workspace, "ai_call")
+    member = int(workspace.reader().execute(
         "SELECT id FROM members WHERE channel = 'sms' ORDER BY id LIMIT 1").fetchone()[0])
     dialog = open_dialog(roster, driver)
     asked: list[str] = []
@@ -117,7 +118,7 @@ def test_merge_then_the_filter_and_roster_follow_and_undo(
     driver.idle()
     assert asked and f"{sms:,} 位客户" in asked[0]
 
-    assert members_with(service, "sms") == 0 and members_with(service, "ai_call") == sms + ai
+    assert members_with(workspace, "sms") == 0 and members_with(workspace, "ai_call") == sms + ai
     assert "sms" not in [r.code for r in dialog.model.rows]
     merged = dialog.model.rows[row_of(dialog, "ai_call")]
     assert merged.members == sms + ai and "短信" in merged.aliases
@@ -129,5 +130,5 @@ def test_merge_then_the_filter_and_roster_follow_and_undo(
     driver.run(roster.undo())
     driver.idle()
     driver.wait_for(lambda: "sms" in filter_choices(roster))
-    assert members_with(service, "sms") == sms
+    assert members_with(workspace, "sms") == sms
     assert filter_choices(roster)["sms"] == f"短信（{sms:,}）"

@@ -11,6 +11,8 @@ import pytest
 import shiboken6
 
 from siyu_desktop.errors import UserError
+from siyu_desktop.services.exporter import Exporter
+from siyu_desktop.store.db import Workspace
 from siyu_desktop.ui.controllers.export_controller import ExportController
 
 
@@ -25,7 +27,7 @@ def said(driver: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def controller(service: Any, driver: Any, qtbot: Any) -> Any:
-    made = ExportController(service, driver.tasks, driver.feedback, None)
+    made = ExportController(Exporter(service), driver.tasks, driver.feedback, None)
     yield made
     driver.idle()
     shiboken6.delete(made)
@@ -42,7 +44,7 @@ def test_dialog_offers_xlsx_and_csv(controller: Any) -> None:
     dialog.reject()
 
 
-def test_export_csv_and_refusals_are_messages(controller: Any, driver: Any, service: Any,
+def test_export_csv_and_refusals_are_messages(controller: Any, driver: Any, service: Any, workspace: Workspace,
                                               tmp_path: Path, said: list[str]) -> None:
     target = tmp_path / "out" / "名单.csv"
     target.parent.mkdir()
@@ -50,7 +52,7 @@ def test_export_csv_and_refusals_are_messages(controller: Any, driver: Any, serv
     driver.idle()
     assert target.read_bytes().startswith("\ufeff客户名称".encode())
     assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 4
-    for bad in (tmp_path / "out" / "名单.txt", service.ws.path, tmp_path / "没有" / "名单.xlsx"):
+    for bad in (tmp_path / "out" / "名单.txt", workspace.path, tmp_path / "没有" / "名单.xlsx"):
         said.clear()
         controller.export([1], str(bad))
         driver.idle()

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
 from siyu_desktop.errors import UserError
 from siyu_desktop.excel.writer import write_xlsx
+from siyu_desktop.services.exporter import Exporter
+from siyu_desktop.services.importer import Importer
 from siyu_desktop.ui.controllers.export_controller import ExportController
 from siyu_desktop.ui.controllers.import_controller import ImportController
 from siyu_desktop.ui.models.mapping_model import COL_FIELD, EXTRA, SKIP, FieldDelegate
@@ -32,7 +34,7 @@ def messages(driver: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def screen(service: Any, driver: Any, qtbot: Any, messages: list[str]) -> Any:
-    controller = ImportController(service, driver.tasks, driver.feedback, None)
+    controller = ImportController(Importer(service), driver.tasks, driver.feedback, None)
     controller.open()
     yield controller
     driver.idle()
@@ -150,7 +152,7 @@ def test_a_broken_file_is_said_plainly(screen: Any, driver: Any, tmp_path: Path,
 
 
 def test_export_controller(service: Any, driver: Any, tmp_path: Path, messages: list[str]) -> None:
-    controller = ExportController(service, driver.tasks, driver.feedback, None)
+    controller = ExportController(Exporter(service), driver.tasks, driver.feedback, None)
     done: list[tuple[int, str]] = []
     controller.exported.connect(lambda n, p: done.append((n, p)))
     target = tmp_path / "picked.xlsx"

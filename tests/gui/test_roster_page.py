@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from siyu_desktop.domain.segments import Segment
 from siyu_desktop.services.outbox import OutboxService
 from siyu_desktop.services.workspace import WorkspaceService
+from siyu_desktop.store.db import Workspace
 from siyu_desktop.store.members import RosterRow
 from siyu_desktop.ui.controllers.roster_controller import RosterController
 from siyu_desktop.ui.models.roster_model import Column, RecordRole, RosterModel
@@ -17,8 +18,8 @@ from .conftest import Driver
 
 
 @pytest.fixture
-def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterController:
-    controller = RosterController(service, OutboxService(service.ws), driver.tasks, driver.feedback)
+def roster(driver: Driver, workspace: Workspace, service: WorkspaceService, qtbot: object) -> RosterController:
+    controller = RosterController(service, OutboxService(workspace), driver.tasks, driver.feedback)
     qtbot.addWidget(controller.page)  # type: ignore[attr-defined]
     controller.page.resize(1300, 800)
     controller.page.show()
@@ -27,8 +28,8 @@ def roster(driver: Driver, service: WorkspaceService, qtbot: object) -> RosterCo
     return controller
 
 
-def sql(service: WorkspaceService, query: str, *params: object) -> list[tuple[object, ...]]:
-    return service.ws.reader().execute(query, params).fetchall()
+def sql(workspace: Workspace, query: str, *params: object) -> list[tuple[object, ...]]:
+    return workspace.reader().execute(query, params).fetchall()
 
 
 def test_model_contract(qtmodeltester: object, service: WorkspaceService) -> None:
@@ -54,22 +55,22 @@ def test_model_loads_only_the_pages_it_shows(service: WorkspaceService) -> None:
     assert calls == [RosterModel.PAGE]
 
 
-def test_opens_with_every_member(roster: RosterController, service: WorkspaceService) -> None:
+def test_opens_with_every_member(roster: RosterController, workspace: Workspace, service: WorkspaceService) -> None:
     assert roster.model.rowCount() == 2000
     assert "2,000" in roster.page.count_label.text()
     facets = roster.page.facet_model.records()
     top_tag, _name, top_count = max(facets, key=lambda r: r[2])
-    assert top_count == sql(service, "SELECT count(*) FROM member_tags WHERE tag_id = ?", top_tag)[0][0]
+    assert top_count == sql(workspace, "SELECT count(*) FROM member_tags WHERE tag_id = ?", top_tag)[0][0]
 
 
-def test_filter_by_level_and_tag(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+def test_filter_by_level_and_tag(roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
     bar = roster.page.segment_bar
-    tag = sql(service, "SELECT tag_id FROM member_tags GROUP BY tag_id ORDER BY count(*) DESC")[0][0]
+    tag = sql(workspace, "SELECT tag_id FROM member_tags GROUP BY tag_id ORDER BY count(*) DESC")[0][0]
     bar.levels.set_values([2])
     bar._emit()
     bar.set_tags("all_tags", [tag])
     driver.idle()
-    expected = {r[0] for r in sql(service, "SELECT m.id FROM members m JOIN member_tags t ON "
+    expected = {r[0] for r in sql(workspace, "SELECT m.id FROM members m JOIN member_tags t ON "
                                            "t.member_id = m.id WHERE m.level = 2 AND t.tag_id = ?", tag)}
     assert set(int(i) for i in roster.model.ids) == expected
     assert roster.model.rowCount() == len(expected) > 0
@@ -83,27 +84,27 @@ def test_filter_by_level_and_tag(roster: RosterController, driver: Driver, servi
     assert roster.model.rowCount() == 2000
 
 
-def test_search_as_you_type(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
-    phone = sql(service, "SELECT phone FROM members WHERE phone IS NOT NULL LIMIT 1")[0][0]
+def test_search_as_you_type(roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
+    phone = sql(workspace, "SELECT phone FROM members WHERE phone IS NOT NULL LIMIT 1")[0][0]
     roster.page.search.setText(phone[:3])
     roster.page.search.setText(phone[-6:])  # the earlier search is cancelled, not shown late
     driver.run(__import__("asyncio").sleep(0.3))
     driver.idle()
-    expected = {r[0] for r in sql(service, "SELECT id FROM members WHERE phone LIKE ?", f"%{phone[-6:]}%")}
+    expected = {r[0] for r in sql(workspace, "SELECT id FROM members WHERE phone LIKE ?", f"%{phone[-6:]}%")}
     assert set(int(i) for i in roster.model.ids) == expected
 
 
-def test_sort_by_points(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+def test_sort_by_points(roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
     roster.page.table.sortByColumn(Column.POINTS, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.SortOrder.DescendingOrder)
     driver.idle()
-    top = sql(service, "SELECT max(points) FROM members")[0][0]
+    top = sql(workspace, "SELECT max(points) FROM members")[0][0]
     assert roster.model.index(0, Column.POINTS).data() == f"{top:,}"
 
 
-def test_bulk_tag_the_selection_then_undo(roster: RosterController, driver: Driver,
+def test_bulk_tag_the_selection_then_undo(roster: RosterController, workspace: Workspace, driver: Driver,
                                           service: WorkspaceService) -> None:
-    tag = sql(service, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 1")[0][0]
-    before = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    tag = sql(workspace, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 1")[0][0]
+    before = {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
     table = roster.page.table
     table.selectRow(0)
     for row in range(1, 50):
@@ -115,11 +116,11 @@ def test_bulk_tag_the_selection_then_undo(roster: RosterController, driver: Driv
     assert len(chosen) == 50
     driver.run(roster.apply_tag(tag, add=True))
     driver.idle()
-    after = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    after = {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
     assert after == before | chosen
     assert roster.page.undo_button.isEnabled()
     row_tags = roster.model.index(0, Column.TAGS).data()
-    name = sql(service, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
+    name = sql(workspace, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
     assert name in row_tags  # the visible row repainted with its new tag
 
     task = roster.undo()  # cancelled from its progress dialog: rolled back whole, still undoable
@@ -127,34 +128,34 @@ def test_bulk_tag_the_selection_then_undo(roster: RosterController, driver: Driv
     roster.undo_dialog.findChild(QPushButton).click()  # the dialog's 取消
     driver.run(task)
     driver.idle()
-    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == after
+    assert {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == after
     assert roster.page.undo_button.isEnabled() and roster.undo_dialog is None
 
     task = roster.undo()
     assert task is not None
     driver.run(task)
     driver.idle()
-    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == before
+    assert {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)} == before
     assert not roster.page.undo_button.isEnabled()
 
 
-def test_member_detail_shows_tags_groups_and_history(roster: RosterController, driver: Driver,
+def test_member_detail_shows_tags_groups_and_history(roster: RosterController, workspace: Workspace, driver: Driver,
                                                      service: WorkspaceService) -> None:
-    member = sql(service, "SELECT member_id FROM roster WHERE member_id IS NOT NULL LIMIT 1")[0][0]
-    tag = sql(service, "SELECT id FROM tags WHERE id NOT IN (SELECT tag_id FROM member_tags "
+    member = sql(workspace, "SELECT member_id FROM roster WHERE member_id IS NOT NULL LIMIT 1")[0][0]
+    tag = sql(workspace, "SELECT id FROM tags WHERE id NOT IN (SELECT tag_id FROM member_tags "
                        "WHERE member_id = ?) LIMIT 1", member)[0][0]
     driver.run(roster.apply_tag(tag, add=True, ids=[member]))
     driver.idle()
     roster._show_member(member)
     driver.idle()
     detail = roster.page.detail
-    name = sql(service, "SELECT name FROM members WHERE id = ?", member)[0][0]
+    name = sql(workspace, "SELECT name FROM members WHERE id = ?", member)[0][0]
     assert name in detail.title.text()
-    tag_count = sql(service, "SELECT count(*) FROM member_tags WHERE member_id = ?", member)[0][0]
+    tag_count = sql(workspace, "SELECT count(*) FROM member_tags WHERE member_id = ?", member)[0][0]
     assert detail.tags.count() == tag_count
-    group_count = sql(service, "SELECT count(*) FROM roster WHERE member_id = ?", member)[0][0]
+    group_count = sql(workspace, "SELECT count(*) FROM roster WHERE member_id = ?", member)[0][0]
     assert detail.groups.count() == group_count
-    tag_name = sql(service, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
+    tag_name = sql(workspace, "SELECT name FROM tags WHERE id = ?", tag)[0][0]
     assert tag_name in detail.history.item(0).text()
 
 
@@ -176,11 +177,11 @@ def test_save_and_reload_a_segment(roster: RosterController, driver: Driver) -> 
     assert roster.model.rowCount() == vip
 
 
-def test_filter_by_one_group(roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
-    group_id, name = sql(service, "SELECT id, name FROM groups ORDER BY member_count DESC LIMIT 1")[0]
+def test_filter_by_one_group(roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
+    group_id, name = sql(workspace, "SELECT id, name FROM groups ORDER BY member_count DESC LIMIT 1")[0]
     roster.filter_group(group_id, name)
     driver.idle()
-    expected = {r[0] for r in sql(service, "SELECT member_id FROM roster WHERE group_id = ? "
+    expected = {r[0] for r in sql(workspace, "SELECT member_id FROM roster WHERE group_id = ? "
                                            "AND member_id IS NOT NULL", group_id)}
     assert set(int(i) for i in roster.model.ids) == expected
     assert roster.page.segment_bar.groups_chip.isVisible()
@@ -202,18 +203,18 @@ def test_export_takes_the_selection_else_the_filter(roster: RosterController, dr
     assert target == [roster.model.id_at(2)]
 
 
-def test_edit_level_and_note_then_undo(roster: RosterController, driver: Driver,
+def test_edit_level_and_note_then_undo(roster: RosterController, workspace: Workspace, driver: Driver,
                                        service: WorkspaceService) -> None:
-    member = sql(service, "SELECT id FROM members WHERE level = 0 LIMIT 1")[0][0]
+    member = sql(workspace, "SELECT id FROM members WHERE level = 0 LIMIT 1")[0][0]
     roster._show_member(member)
     driver.idle()
     detail = roster.page.detail
-    gold_before = sql(service, "SELECT count(*) FROM members WHERE level = 2")[0][0]
+    gold_before = sql(workspace, "SELECT count(*) FROM members WHERE level = 2")[0][0]
     detail.level_edit.setCurrentIndex(detail.level_edit.findData(2))
     detail.note_edit.setPlainText("喜欢三文鱼冻干，双11前提醒")
     detail.save_button.click()
     driver.idle()
-    assert sql(service, "SELECT level, note FROM members WHERE id = ?", member)[0] == (
+    assert sql(workspace, "SELECT level, note FROM members WHERE id = ?", member)[0] == (
         2, "喜欢三文鱼冻干，双11前提醒")
     assert service.evaluate_now(Segment(levels=(2,))).__len__() == gold_before + 1
     assert member in service.evaluate_now(Segment(), "三文鱼冻干")  # the note is searchable
@@ -222,10 +223,10 @@ def test_edit_level_and_note_then_undo(roster: RosterController, driver: Driver,
     assert task is not None
     driver.run(task)
     driver.idle()
-    assert sql(service, "SELECT level, note FROM members WHERE id = ?", member)[0] == (0, "")
+    assert sql(workspace, "SELECT level, note FROM members WHERE id = ?", member)[0] == (0, "")
 
 
-def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: Driver,
+def test_edit_a_remark_from_the_member_panel(roster: RosterController, workspace: Workspace, driver: Driver,
                                             service: WorkspaceService, qtbot: object) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QInputMethodEvent
@@ -236,11 +237,11 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
     from siyu_desktop.ui.change_bus import ChangeBus
     from siyu_desktop.ui.widgets.member_detail import STAFF_ROLE
 
-    ws = service.ws
+    ws = workspace
     bus = ChangeBus()  # as in the app: commits reach the screens through the bus
     ws.on_change(bus.post)
     bus.changed.connect(roster.workspace_changed)
-    member, staff, name = sql(service, "SELECT f.member_id, f.staff_id, s.name FROM follows f "
+    member, staff, name = sql(workspace, "SELECT f.member_id, f.staff_id, s.name FROM follows f "
                                        "JOIN members m ON m.id = f.member_id JOIN staff s ON "
                                        "s.id = f.staff_id WHERE m.external_userid IS NOT NULL "
                                        "ORDER BY f.member_id LIMIT 1")[0]
@@ -260,9 +261,9 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
     qtbot.mouseClick(panel.remark_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     driver.idle()
     # stored here at once, audited, and queued for WeCom
-    assert sql(service, "SELECT remark FROM follows WHERE member_id = ? AND staff_id = ?",
+    assert sql(workspace, "SELECT remark FROM follows WHERE member_id = ? AND staff_id = ?",
                member, staff)[0][0] == "老客户-王姐"
-    assert sql(service, "SELECT action FROM audit_batches ORDER BY id DESC LIMIT 1")[0][0] == \
+    assert sql(workspace, "SELECT action FROM audit_batches ORDER BY id DESC LIMIT 1")[0][0] == \
         "edit_remark"
     queued = [i for i in outbox_store.items(ws.reader(), ("pending",)) if i.kind == "remark"]
     assert [(i.member_id, i.staff_id, i.payload["remark"]) for i in queued] == \
@@ -284,8 +285,8 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
                 report = await roster.outbox.push(client)
             assert report.sent == 1, report
         driver.run(push())
-        ext = sql(service, "SELECT external_userid FROM members WHERE id = ?", member)[0][0]
-        userid = sql(service, "SELECT userid FROM staff WHERE id = ?", staff)[0][0]
+        ext = sql(workspace, "SELECT external_userid FROM members WHERE id = ?", member)[0][0]
+        userid = sql(workspace, "SELECT userid FROM staff WHERE id = ?", staff)[0][0]
         follow = next(f for f in emulator.corp.members[ext].follows if f.userid == userid)
         assert follow.remark == "老客户-王姐"
     finally:
@@ -295,29 +296,29 @@ def test_edit_a_remark_from_the_member_panel(roster: RosterController, driver: D
 
 
 
-def test_two_quick_tag_writes_both_land(roster: RosterController, driver: Driver,
+def test_two_quick_tag_writes_both_land(roster: RosterController, workspace: Workspace, driver: Driver,
                                         service: WorkspaceService) -> None:
     """Writes share a task name but are never "latest wins": the first one is not dropped."""
     first, second = (r[0] for r in sql(
-        service, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 2"))
-    member = sql(service, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM "
+        workspace, "SELECT id FROM tags WHERE source = 'app' ORDER BY id DESC LIMIT 2"))
+    member = sql(workspace, "SELECT id FROM members WHERE id NOT IN (SELECT member_id FROM "
                           "member_tags WHERE tag_id IN (?, ?)) ORDER BY id LIMIT 1",
                  first, second)[0][0]
     tasks = [roster.apply_tag(first, add=True, ids=[member]),
              roster.apply_tag(second, add=True, ids=[member])]  # back to back, one name
     driver.idle()
     assert not any(t.cancelled() for t in tasks)
-    landed = {r[0] for r in sql(service, "SELECT tag_id FROM member_tags WHERE member_id = ?",
+    landed = {r[0] for r in sql(workspace, "SELECT tag_id FROM member_tags WHERE member_id = ?",
                                 member)}
     assert {first, second} <= landed
-    assert member in service.ws.index.tag(first) and member in service.ws.index.tag(second)
+    assert member in workspace.index.tag(first) and member in workspace.index.tag(second)
 
 
 def test_bulk_tagging_bound_for_wecom_says_how_many_pushes_first(
-        roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+        roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
     """The picker's choice asks first when the change will be pushed: the number of calls it
     queues is the number the outbox then holds; declining writes and queues nothing."""
-    tag = sql(service, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
+    tag = sql(workspace, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
                        "ORDER BY id DESC LIMIT 1")[0][0]
     table = roster.page.table
     table.selectRow(0)
@@ -326,9 +327,9 @@ def test_bulk_tagging_bound_for_wecom_says_how_many_pushes_first(
                                       table.selectionModel().SelectionFlag.Select
                                       | table.selectionModel().SelectionFlag.Rows)
     chosen = roster.target_ids()
-    before = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    before = {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
     changing = [m for m in chosen if m not in before]
-    relationships = sql(service, "SELECT count(*) FROM follows WHERE member_id IN ({})".format(
+    relationships = sql(workspace, "SELECT count(*) FROM follows WHERE member_id IN ({})".format(
         ",".join("?" * len(changing))), *changing)[0][0]
     asked: list[str] = []
     roster.confirm = lambda text: asked.append(text) or False  # type: ignore[method-assign]
@@ -337,32 +338,32 @@ def test_bulk_tagging_bound_for_wecom_says_how_many_pushes_first(
     assert len(asked) == 1
     assert f"给 {len(changing)} 位客户" in asked[0] and f"发送 {relationships} 次修改" in asked[0]
     assert "同步到企业微信" in asked[0]
-    assert sql(service, "SELECT count(*) FROM outbox")[0][0] == 0
-    assert {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?",
+    assert sql(workspace, "SELECT count(*) FROM outbox")[0][0] == 0
+    assert {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?",
                               tag)} == before
 
     roster.confirm = lambda text: asked.append(text) or True  # type: ignore[method-assign]
     driver.run(roster.confirm_and_apply(tag, add=True))
     driver.idle()
-    assert sql(service, "SELECT count(*) FROM outbox WHERE kind = 'mark_tag' AND tag_id = ?",
+    assert sql(workspace, "SELECT count(*) FROM outbox WHERE kind = 'mark_tag' AND tag_id = ?",
                tag)[0][0] == relationships
-    after = {r[0] for r in sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
+    after = {r[0] for r in sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", tag)}
     assert after == before | set(chosen)
 
     # a local-only tag has nothing to send: applied without asking
     from siyu_desktop.store import tags as tag_store
 
-    local = service.ws.write(lambda ctx: tag_store.create_tag(
+    local = workspace.write(lambda ctx: tag_store.create_tag(
         ctx, tag_store.ensure_group(ctx, "本地分组"), "本地标签"))
     asked.clear()
     driver.run(roster.confirm_and_apply(local, add=True))
     driver.idle()
     assert not asked
-    assert len(sql(service, "SELECT member_id FROM member_tags WHERE tag_id = ?", local)) == 40
+    assert len(sql(workspace, "SELECT member_id FROM member_tags WHERE tag_id = ?", local)) == 40
 
 
 def test_the_bulk_confirmation_does_not_stop_work_running_meanwhile(
-        roster: RosterController, driver: Driver, service: WorkspaceService) -> None:
+        roster: RosterController, workspace: Workspace, driver: Driver, service: WorkspaceService) -> None:
     """The real question box, answered after a while: a task running meanwhile (a sync, in the
     app) keeps making progress, and no step of it is refused by asyncio."""
     import asyncio
@@ -370,7 +371,7 @@ def test_the_bulk_confirmation_does_not_stop_work_running_meanwhile(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    tag = sql(service, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
+    tag = sql(workspace, "SELECT id FROM tags WHERE wecom_tag_id IS NOT NULL AND source = 'app' "
                        "ORDER BY id DESC LIMIT 1")[0][0]
     roster.page.show()  # the box is window-modal over the roster, as in the app
     roster.page.table.selectRow(0)
@@ -408,4 +409,4 @@ def test_the_bulk_confirmation_does_not_stop_work_running_meanwhile(
         roster.page.hide()
     assert shown and "同步到企业微信" in shown[0]
     assert during >= 10 and not failures, (during, failures)
-    assert sql(service, "SELECT count(*) FROM outbox WHERE tag_id = ?", tag)[0][0] >= 1
+    assert sql(workspace, "SELECT count(*) FROM outbox WHERE tag_id = ?", tag)[0][0] >= 1

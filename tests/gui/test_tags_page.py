@@ -142,7 +142,7 @@ def test_merge_two_tags(tags_screen, driver, workspace, service, qtbot):  # type
     union = before_target | before_source
     assert members_of(conn, target) == union
     assert conn.execute("SELECT count(*) FROM tags WHERE id = ?", (source,)).fetchone()[0] == 0
-    assert set(service.ws.index.tag(target)) == union
+    assert set(workspace.index.tag(target)) == union
     row = next(r for r in tags_screen.page.tag_model.records() if r.tag.id == target)
     assert row.tag.member_count == len(union)
     assert all(r.tag.id != source for r in tags_screen.page.tag_model.records())
@@ -151,8 +151,8 @@ def test_merge_two_tags(tags_screen, driver, workspace, service, qtbot):  # type
     driver.idle()
     assert members_of(conn, target) == before_target
     assert members_of(conn, source) == before_source
-    assert set(service.ws.index.tag(source)) == before_source
-    assert set(service.ws.index.tag(target)) == before_target
+    assert set(workspace.index.tag(source)) == before_source
+    assert set(workspace.index.tag(target)) == before_target
 
 
 def test_delete_says_the_real_impact_and_undo_restores_every_link(tags_screen, driver, workspace, service, messages):  # type: ignore[no-untyped-def]
@@ -179,7 +179,7 @@ def test_delete_says_the_real_impact_and_undo_restores_every_link(tags_screen, d
     page.undo_button.click()
     driver.idle()
     assert members_of(conn, tag_id) == before
-    assert set(service.ws.index.tag(tag_id)) == before
+    assert set(workspace.index.tag(tag_id)) == before
     assert any(r.tag.id == tag_id and r.tag.member_count == len(before)
                for r in page.tag_model.records())
     assert not page.undo_button.isEnabled()

@@ -12,6 +12,7 @@ import pytest
 
 from siyu_desktop.domain.segments import Segment
 from siyu_desktop.errors import Cancelled
+from siyu_desktop.ops import CancelToken, Progress
 from siyu_desktop.services.exporter import Exporter
 from siyu_desktop.services.importer import Importer
 from siyu_desktop.services.workspace import WorkspaceService
@@ -132,12 +133,14 @@ def test_cancelled_export_leaves_no_file(exporter: Exporter, tmp_path: Path) -> 
     out.mkdir()
     path = out / "cancelled.xlsx"
     seen: list[int] = []
+    token = CancelToken()
 
-    def cancel() -> None:
-        if seen:
-            raise Cancelled()
+    def progress(p: Progress) -> None:
+        seen.append(p.done)
+        token.cancel()  # at the first rows written
     with pytest.raises(Cancelled):
-        run(exporter.export(None, path, progress=lambda d, t: seen.append(d), cancel=cancel))
+        run(exporter.export(None, path, progress=progress, cancel=token))
+    assert seen
     assert list(out.iterdir()) == []
 
 

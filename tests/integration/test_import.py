@@ -22,6 +22,7 @@ from siyu_desktop.errors import Cancelled, ValidationError
 from siyu_desktop.excel.mapping import FIELD_ALIASES
 from siyu_desktop.excel.normalize import RosterRow
 from siyu_desktop.excel.writer import write_roster, write_xlsx
+from siyu_desktop.ops import CancelToken, Progress
 from siyu_desktop.services.importer import Importer
 from siyu_desktop.services.workspace import WorkspaceService
 from siyu_desktop.store.db import Workspace
@@ -232,21 +233,21 @@ def test_cancel_writes_nothing(importer: Importer, workspace: Workspace, run: An
     path, _ = crafted
     before = checksum(workspace.reader())
 
-    def cancel_in_preview() -> None:
-        raise Cancelled()
+    flipped = CancelToken()
+    flipped.cancel()
     with pytest.raises(Cancelled):
-        run(importer.preview(path, cancel=cancel_in_preview))
+        run(importer.preview(path, cancel=flipped))
     preview = run(importer.preview(path))
     calls: list[str] = []
+    token = CancelToken()
 
-    def progress(phase: str, done: int, total: int) -> None:
-        calls.append(phase)
-
-    def cancel_in_commit() -> None:
-        if "write" in calls:  # the transaction has begun and written the new tag
-            raise Cancelled()
+    def progress(p: Progress) -> None:
+        calls.append(p.step)
+        if p.step == "write":  # the transaction has begun and written the new tag
+            token.cancel()
     with pytest.raises(Cancelled):
-        run(importer.commit(preview, progress=progress, cancel=cancel_in_commit))
+        run(importer.commit(preview, progress=progress, cancel=token))
+    assert "write" in calls
     assert checksum(workspace.reader()) == before
     assert workspace.reader().execute("SELECT count(*) FROM tags WHERE name = '新标签'").fetchone()[0] == 0
 
@@ -273,7 +274,8 @@ CHILD = textwrap.dedent("""
         importer = Importer(WorkspaceService(ws))
         preview = await importer.preview(sys.argv[2])
         print("PREVIEW", preview.new, flush=True)
-        def progress(phase, done, total):
+        def progress(p):
+            phase, done, total = p.step, p.done, p.total
             if phase == "write" and done == 0:
                 print("BEGIN", flush=True)
             if phase == "write" and total and done > total // 2:
@@ -406,7 +408,7 @@ def test_big_import_indexes_search_text_and_undoes(importer: Importer, service: 
     later = workspace.write(members.create, {"name": "后来者", "phone": "13912340000"})
     assert members.search(conn, "912340") == [later]
     seen: list[tuple[int, int]] = []
-    run(service.undo(outcome.batch_id, progress=lambda done, total: seen.append((done, total))))
+    run(service.undo(outcome.batch_id, progress=lambda p: seen.append((p.done, p.total))))
     assert seen and seen[-1][0] == seen[-1][1] > 1  # a chunk at a time, up to all of them
     assert [d for d, _ in seen] == sorted({d for d, _ in seen})
     assert members.search(conn, "800001199") == []
@@ -481,16 +483,14 @@ def test_first_big_import_rebuilds_indexes_and_a_cancel_keeps_them(
     _big_roster(roster, 400)
     importer = Importer(WorkspaceService(empty_workspace))
     preview = run(importer.preview(roster))
-    steps = 0
+    token = CancelToken()
 
-    def cancel() -> None:
-        nonlocal steps
-        steps += 1
-        if steps > 3:  # after the members went in, while the tag links are written
-            raise Cancelled
+    def progress(p: Progress) -> None:
+        if p.step == "write" and p.done:  # after members went in, while the rest is written
+            token.cancel()
 
     with pytest.raises(Cancelled):
-        run(importer.commit(preview, cancel=cancel))
+        run(importer.commit(preview, progress=progress, cancel=token))
     assert conn.execute("SELECT count(*) FROM members").fetchone() == (0,)
     assert conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name "
                         "IN ('members', 'member_tags') ORDER BY name").fetchall() == indexes

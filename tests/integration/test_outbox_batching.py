@@ -69,7 +69,7 @@ async def test_three_tags_on_one_relationship_are_one_call(
     c = synced.reader()
     assert store.counts(c)["pending"] == 3
     seen: list[tuple[int, int]] = []
-    report = await push(synced, emu, progress=lambda d, t: seen.append((d, t)))
+    report = await push(synced, emu, progress=lambda p: seen.append((p.done, p.total)))
     assert report.sent == 3 and report.failed == 0, report
     calls = emu.corp.stats.mark_tag_calls
     assert len(calls) == 1

@@ -251,4 +251,5 @@ def test_a_restore_is_refused_while_open_and_never_replays_a_stale_wal(
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert check.execute("SELECT count(*) FROM settings WHERE key = 'after.backup'").fetchone()[0] == 0
     check.close()
-    assert demo_path.with_suffix(".replaced.db").exists()
+    kept = list((demo_path.parent / "backups").glob("demo.siyu.before-restore.*.db"))
+    assert len(kept) == 1 and Path(f"{kept[0]}-wal").exists()  # the replaced file and its -wal

@@ -98,7 +98,8 @@ def test_saved_segments_round_trip(workspace: Workspace, service: WorkspaceServi
     workspace.write(segments.save, "高价值沉默客户", seg)
     assert segments.find_saved(workspace.reader(), "高价值沉默客户") == seg
     workspace.write(segments.save, "高价值沉默客户", Segment(levels=(3,)))  # same name: update
-    assert [name for _, name, _ in segments.list_saved(workspace.reader())] == ["高价值沉默客户"]
+    names = [name for _, name, _ in segments.list_saved(workspace.reader())]
+    assert names.count("高价值沉默客户") == 1  # the demo ships one of that name: updated, not added
 
 
 # -- search --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from siyu_desktop.errors import Cancelled
+from siyu_desktop.ops import CancelToken
 from siyu_desktop.services.sync import SyncService
 from siyu_desktop.store import audit as audit_store
 from siyu_desktop.store import migrations
@@ -44,7 +45,7 @@ async def test_full_sync_matches_the_emulator_field_by_field(empty_workspace: Wo
                                                              emu: RunningEmulator) -> None:
     ws, corp = empty_workspace, emu.corp
     seen: list[str] = []
-    report = await full(ws, emu, progress=lambda p: seen.append(p.phase))
+    report = await full(ws, emu, progress=lambda p: seen.append(p.step))
     got, want = snapshot(ws), expected(corp)
     assert [m[:4] for m in got["members"]] == want["members"]
     assert got["follows"] == want["follows"]
@@ -223,18 +224,22 @@ async def test_an_interrupted_sync_resumes_to_the_same_state(tmp_path: Any,
         # 1. cancelled by the operator in the middle of the member pages
         pages = {"n": 0}
 
+        token = CancelToken()
+
         def progress(p: Any) -> None:
-            if p.phase == "members":
+            if p.step == "members":
                 pages["n"] += 1
+                if pages["n"] >= 2:
+                    token.cancel()
 
         with pytest.raises(Cancelled):
-            await full(resumed, emu, progress=progress, cancelled=lambda: pages["n"] >= 2)
+            await full(resumed, emu, progress=progress, cancel=token)
         c = resumed.reader()
         partial = c.execute("SELECT count(*) FROM members").fetchone()[0]
         assert 0 < partial < len(emu.corp.members)
         # 2. the task cancelled (asyncio) at a phase boundary: as the members phase restarts
         async def cancel_at_boundary() -> None:
-            task = asyncio.ensure_future(full(resumed, emu, progress=lambda p: p.phase == "members"
+            task = asyncio.ensure_future(full(resumed, emu, progress=lambda p: p.step == "members"
                                               and task.cancel()))
             with pytest.raises(asyncio.CancelledError):
                 await task

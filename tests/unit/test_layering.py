@@ -173,3 +173,44 @@ def test_the_checker_catches(tmp_path: Path, module: str, source: str, kind: str
                              imported: str) -> None:
     root = _fake_package(tmp_path, {module: source})
     assert violations(root) == [Violation(kind, module, imported)]
+
+
+# -- the workspace stays behind the services -----------------------------------------------------
+# Screens reach the workspace only through services; no service hands out the store's
+# ``Workspace`` (the session keeps it, as ``db``, for the composition root, the CLI and tests).
+WORKSPACE_ATTRIBUTES = {"ws", "_ws", "db"}
+
+
+def workspace_leaks(root: Path) -> list[str]:
+    """``ui`` code reading a service's workspace, and services keeping it in a public ``ws``."""
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        layer = rel.parts[0]
+        if layer not in ("ui", "services"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Attribute):
+                continue
+            if layer == "ui" and node.attr in WORKSPACE_ATTRIBUTES:
+                found.append(f"{rel.as_posix()}:{node.lineno} reads .{node.attr}")
+            elif (layer == "services" and node.attr == "ws"
+                  and isinstance(node.ctx, ast.Store)):
+                found.append(f"{rel.as_posix()}:{node.lineno} exposes .ws")
+    return found
+
+
+def test_screens_never_hold_the_workspace_and_services_do_not_expose_it() -> None:
+    leaks = workspace_leaks(PACKAGE)
+    assert not leaks, "use a service method instead:\n" + "\n".join(leaks)
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("ui/controllers/roster.py", "def f(service):\n    return service.ws.index\n"),
+    ("ui/pages/p.py", "def f(session):\n    return session.db.reader()\n"),
+    ("services/roster3.py", "class S:\n    def __init__(self, ws):\n        self.ws = ws\n"),
+])
+def test_the_workspace_check_catches(tmp_path: Path, module: str, source: str) -> None:
+    root = _fake_package(tmp_path, {module: source})
+    assert len(workspace_leaks(root)) == 1
+    assert workspace_leaks(_fake_package(tmp_path / "clean", {})) == []

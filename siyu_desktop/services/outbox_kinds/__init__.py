@@ -58,6 +58,11 @@ class Receipts:
     done: bool
 
 
+# ``check``'s ``seen``: what one push has looked up already (shared by its items), and under
+# ``NOW`` the push's time by the workspace's clock (never the wall clock: tests fix it).
+NOW = "now"
+
+
 class OutboxKind(Protocol):
     name: ClassVar[str]
     resend_when_unknown: ClassVar[bool]  # WeCom de-duplicates it: unknown → send again

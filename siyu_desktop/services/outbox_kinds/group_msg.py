@@ -12,7 +12,6 @@ for the staff member to confirm it; later pushes read ``get_groupmsg_task`` and
 from __future__ import annotations
 
 import sqlite3
-import time
 from typing import Any
 
 from ...domain import outbox as rules
@@ -22,7 +21,7 @@ from ...wecom import messages
 from ...wecom.client import WeComClient
 from ...wecom.errors import WeComUserError
 from ...wecom.types import MsgTemplate
-from . import BaseKind, Found, Outcome, Receipts, Target, register
+from . import NOW, BaseKind, Found, Outcome, Receipts, Target, register
 
 DISPATCHING = 41063  # "still dispatching": receipts are not readable yet
 SKEW_S = 300  # our clock against WeCom's, either way
@@ -33,9 +32,6 @@ RECEIPT = {0: "waiting", 1: "sent", 2: "not_friend", 3: "over_cap"}
 class GroupMsg(BaseKind):
     name = store.GROUP_MSG
     resend_when_unknown = False
-
-    def __init__(self, clock: Any = time.time) -> None:
-        self.clock = clock
 
     def resolve(self, conn: sqlite3.Connection, item: store.OutboxItem) -> Target:
         row = conn.execute("SELECT userid, active FROM staff WHERE id = ?",
@@ -55,7 +51,7 @@ class GroupMsg(BaseKind):
     async def check(self, client: WeComClient, item: store.OutboxItem, target: Target,
                     seen: dict[str, Any]) -> Found:
         since = int(item.updated_at) - SKEW_S  # marked sending then
-        until = int(max(self.clock(), item.updated_at)) + SKEW_S
+        until = int(max(seen[NOW], item.updated_at)) + SKEW_S  # the workspace's clock
         listed = await messages.get_groupmsg_list_v2(client, chat_type="group", start_time=since,
                                                      end_time=until, filter_type=0)
         taken = seen.setdefault("group_msg_taken", set())

@@ -21,13 +21,13 @@ from ...services.connection import (
     status_parts,
 )
 from ...services.outbox import OutboxService
-from ...services.sync import SIDE_PHASES, Freshness, SyncProgress, SyncService
+from ...services.sync import SIDE_PHASES, Freshness, SyncService, phase_label
 from ...services.types import Changes
 from ...wecom.errors import NetworkError
 from .. import labels
 from ..feedback import Feedback
 from ..pages.connection_page import ConnectionPage
-from ..tasks import CancelToken, TaskRunner
+from ..tasks import CancelToken, Progress, TaskRunner
 
 # the sync's phases as the screen names them (the service below ui/ only has codes)
 PHASE_WORDS = {"staff": QT_TRANSLATE_NOOP("ConnectionController", "员工"),
@@ -74,6 +74,9 @@ class ConnectionIndicator(QObject):
         return " · ".join(parts)
 
 
+SYNC_OP = "wecom.sync"  # the exclusive operation's key
+
+
 class ConnectionController(QObject):
     def __init__(self, connection: ConnectionService, sync: SyncService, outbox: OutboxService,
                  tasks: TaskRunner, feedback: Feedback, parent: QWidget | None = None) -> None:
@@ -91,7 +94,7 @@ class ConnectionController(QObject):
         # on every outbox refresh (two scans of the members table at a million members)
         self._freshness_stale = True
         self._retries = 0  # reads the client retried during this sync (bad Wi-Fi)
-        self._phases: dict[str, SyncProgress] = {}
+        self._phases: dict[str, Progress] = {}
         connection.status.listeners.append(self.indicator.update)
         p = self.page
         p.save_requested.connect(self.save)
@@ -214,21 +217,25 @@ class ConnectionController(QObject):
 
     # -- sync ----------------------------------------------------------------------------------
     def start_sync(self, mode: str) -> asyncio.Task[None] | None:
-        if self._cancel is not None:
-            return None  # one sync at a time; auto-sync (the scheduler) does not queue another
-        return self.tasks.run_write(self._sync(mode))  # stopped by its token, never replaced
+        """One sync at a time (an auto-sync from the scheduler does not queue another: None);
+        stopped only by its token (取消) or by closing the workspace, never replaced."""
+        task = self.tasks.run_exclusive(SYNC_OP, self._sync(mode), initiator=self)
+        if task is not None:
+            self._cancel = CancelToken()
+        return task
 
     def cancel_sync(self) -> None:
         if self._cancel is not None:
             self._cancel.cancel()
             self.page.set_status_text(self.tr("正在取消…"))
 
-    def _on_progress(self, p: SyncProgress) -> None:
+    def _on_progress(self, p: Progress) -> None:
         # Members, groups and statistics run side by side: show each one's count.
-        self._phases[p.phase] = p
+        self._phases[p.step] = p
         finished = sum(1 for q in self._phases.values() if q.total and q.done >= q.total)
-        parts = [f"{self.tr(PHASE_WORDS.get(q.phase, q.label))} {q.done:,}" + (f"/{q.total:,}" if q.total else "")
-                 for q in sorted(self._phases.values(), key=lambda q: q.phase_index)]
+        parts = [f"{self.tr(PHASE_WORDS.get(q.step, phase_label(q.step)))} {q.done:,}"
+                 + (f"/{q.total:,}" if q.total else "")
+                 for q in sorted(self._phases.values(), key=lambda q: q.step_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts)
                                + self._retried_text())
 
@@ -259,11 +266,12 @@ class ConnectionController(QObject):
         return {"s": self.tr("{n} 秒"), "min": self.tr("{n} 分钟"), "h": self.tr("{n} 小时")
                 }[unit].format(n=n)
 
-    def _push_progress(self, started: float) -> Callable[[int, int], None]:
+    def _push_progress(self, started: float) -> Callable[[Progress], None]:
         """The push as its own phase: count, rate and time left, at most ten updates a second."""
         last = [0.0]
 
-        def show(done: int, total: int) -> None:
+        def show(p: Progress) -> None:
+            done, total = p.done, p.total
             now = time.monotonic()
             if done < total and now - last[0] < 0.1:
                 return
@@ -290,7 +298,6 @@ class ConnectionController(QObject):
         return text + failed + self.tr("（下次同步会补上）")
 
     async def _sync(self, mode: str) -> None:
-        self._cancel = CancelToken()
         self._synced_here = True
         self._retries = 0
         self._phases = {}
@@ -304,12 +311,12 @@ class ConnectionController(QObject):
                 if waiting:
                     self.page.set_push_progress(0, waiting, self.tr(
                         "正在发送到企业微信：0/{total} 项").format(total=f"{waiting:,}"))
-                pushed = await self.outbox.push(client, cancelled=self._cancel,
+                pushed = await self.outbox.push(client, cancel=self._cancel,
                                                 progress=self._push_progress(time.monotonic()))
                 self.page.set_progress(0, self.tr("正在同步…"))
                 kept_before = await self.sync.identity_issues()  # this sync's are the others
-                report = await self.sync.run(client, mode, progress=self._on_progress,  # type: ignore[arg-type]
-                                             cancelled=self._cancel)
+                report = await self.sync.run(client, mode, progress=self._on_progress,
+                                             cancel=self._cancel)
             self.connection.set_online(True)
             c = report.counts
             done = self.tr(

@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
 from ...domain.segments import Segment
 from ...services.exporter import Exporter
-from ...services.workspace import WorkspaceService
 from ..feedback import Feedback
-from ..tasks import CancelToken, TaskRunner
+from ..tasks import CancelToken, LatestProgress, TaskRunner
 from ..widgets.progress import cancellable_progress
-from .import_controller import PROGRESS_MS, ProgressBox
+from .import_controller import PROGRESS_MS
 
 Target = Segment | Sequence[int] | None
 
@@ -24,16 +23,15 @@ Target = Segment | Sequence[int] | None
 class ExportController(QObject):
     exported = Signal(int, str)  # members written, path
 
-    def __init__(self, service: WorkspaceService, tasks: TaskRunner, feedback: Feedback,
+    def __init__(self, exporter: Exporter, tasks: TaskRunner, feedback: Feedback,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
         self.tasks = tasks
         self.feedback = feedback
-        self.exporter = Exporter(service)
+        self.exporter = exporter
         self._parent = parent
         self._token = CancelToken()
-        self._progress = ProgressBox()
+        self._progress = LatestProgress()
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
         self._timer.timeout.connect(self._show_progress)
@@ -70,8 +68,8 @@ class ExportController(QObject):
     async def _export(self, target: Target, path: str, token: CancelToken,
                       progress: QProgressDialog) -> int:
         try:
-            written = await self.exporter.export(target, path, cancel=token.check,
-                                                 progress=lambda d, t: self._progress("", d, t))
+            written = await self.exporter.export(target, path, cancel=token,
+                                                 progress=self._progress)
         finally:
             self._timer.stop()
             progress.close()
@@ -91,7 +89,7 @@ class ExportController(QObject):
         value = self._progress.take()
         if value is None or self.progress_dialog is None:
             return
-        _phase, done, total = value
+        done, total = value.done, value.total
         self.progress_dialog.setMaximum(max(total, 1))
         self.progress_dialog.setValue(min(done, total))
         self.progress_dialog.setLabelText(self.tr("正在导出：{done} / {total}").format(

@@ -1,14 +1,13 @@
 """Owns the awaits of the import window: read the file, preview against the workspace, commit.
 
 Reading and comparing run on a worker thread, the commit on the workspace's writer; their
-progress lands in a ``ProgressBox`` that a timer on the UI thread shows, so no Qt object is ever
+progress (``ops.Progress``) lands in a ``LatestProgress`` that a timer on the UI thread shows, so no Qt object is ever
 touched from those threads. A new file, sheet or mapping cancels the preview still running.
 """
 
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 from pathlib import Path
 
@@ -18,42 +17,23 @@ from PySide6.QtWidgets import QWidget
 from ...excel.mapping import ColumnMapping
 from ...services.importer import COMPARE, READ, WRITE, Importer, ImportPreview
 from ...services.types import ImportOutcome
-from ...services.workspace import WorkspaceService
 from ..dialogs.import_dialog import ImportDialog
 from ..feedback import Feedback
-from ..tasks import CancelToken, TaskRunner
+from ..tasks import CancelToken, LatestProgress, TaskRunner
 
 PROGRESS_MS = 100
 LOADING_NOTE_AFTER_S = 2.0  # from then on the dialog counts the seconds a load takes
 
 
-class ProgressBox:
-    """The latest (phase, done, total) reported by a worker thread."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._value: tuple[str, int, int] | None = None
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
-        with self._lock:
-            self._value = (phase, done, total)
-
-    def take(self) -> tuple[str, int, int] | None:
-        with self._lock:
-            value, self._value = self._value, None
-        return value
-
-
 class ImportController(QObject):
     imported = Signal(object)  # ImportOutcome, after a commit that wrote something
 
-    def __init__(self, service: WorkspaceService, tasks: TaskRunner, feedback: Feedback,
+    def __init__(self, importer: Importer, tasks: TaskRunner, feedback: Feedback,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
         self.tasks = tasks
         self.feedback = feedback
-        self.importer = Importer(service)
+        self.importer = importer
         self.dialog = ImportDialog(parent)
         self.preview: ImportPreview | None = None
         self.outcome: ImportOutcome | None = None
@@ -61,7 +41,7 @@ class ImportController(QObject):
         self._sheet: str | None = None
         self._token = CancelToken()
         self._committing = False
-        self._progress = ProgressBox()
+        self._progress = LatestProgress()
         self._reading_since: float | None = None  # while a file loads before its first row
         self._timer = QTimer(self)
         self._timer.setInterval(PROGRESS_MS)
@@ -116,7 +96,7 @@ class ImportController(QObject):
         self.dialog.set_file(str(path), [(s.name, s.hidden) for s in info.sheets],
                              sheet or info.default.name)
         preview = await self.importer.preview(path, sheet or info.default.name, mapping,
-                                              progress=self._progress, cancel=token.check)
+                                              progress=self._progress, cancel=token)
         token.check()
         self._sheet = preview.sheet
         self.preview = preview
@@ -154,8 +134,7 @@ class ImportController(QObject):
 
     async def _commit(self, preview: ImportPreview, token: CancelToken) -> None:
         try:
-            outcome = await self.importer.commit(preview, progress=self._progress,
-                                                 cancel=token.check)
+            outcome = await self.importer.commit(preview, progress=self._progress, cancel=token)
         finally:
             self._committing = False
             self._timer.stop()
@@ -210,7 +189,7 @@ class ImportController(QObject):
                         seconds=int(waited)))
             return
         self._reading_since = None
-        phase, done, total = value
+        phase, done, total = value.step, value.done, value.total
         text = {READ: self.tr("正在读取：{done} 行"), COMPARE: self.tr("正在比对：{done} / {total}"),
                 WRITE: self.tr("正在写入：{done} / {total}")}.get(phase, "{done}")
         self.dialog.set_progress(text.format(done=f"{done:,}", total=f"{total:,}"), done, total)

@@ -56,6 +56,7 @@ class RosterController(QObject):
         self.undo_dialog: QProgressDialog | None = None
         self._tag_names: dict[int, str] = {}
         self._current_segment_id: int | None = None
+        self._current_segment_definition: Segment | None = None  # what that saved one filters
         self._dialog: QWidget | None = None
         self.channels_dialog: ChannelsDialog | None = None
 
@@ -110,8 +111,8 @@ class RosterController(QObject):
             result = self.service.evaluate_now(segment, search)
             ids = self.service.ordered_now(result, key, desc)
             filtered = not segment.is_empty() or bool(search.strip())
-            facets = self.service.ws.index.facet_counts(result if filtered else None)
-            return ids, len(self.service.ws.index.all), facets
+            facets = self.service.facets_now(result if filtered else None)
+            return ids, self.service.member_count_now(), facets
 
         ids, total, facets = await asyncio.to_thread(compute)
         self._total, self._shown = total, len(ids)
@@ -127,6 +128,11 @@ class RosterController(QObject):
     # -- filter, search, sort ------------------------------------------------------------------
     def _on_segment_changed(self, segment: Segment) -> None:
         self._segment = segment
+        if self._current_segment_id is not None and segment != self._current_segment_definition:
+            # cleared or edited: the filter is no longer the saved segment the box names
+            self._current_segment_id = None
+            self._current_segment_definition = None
+            self.page.set_current_saved(None)
         self.refresh()
 
     def _on_search(self, text: str) -> None:
@@ -362,6 +368,7 @@ class RosterController(QObject):
 
     async def _save_segment(self, name: str) -> None:
         self._current_segment_id = await self.service.save_segment(name, self._segment)
+        self._current_segment_definition = self._segment
         saved = await self.service.saved_segments()
         self.page.set_saved_segments([(i, n) for i, n, _ in saved], self._current_segment_id)
         self.feedback.info(self.tr("已保存人群包“{name}”").format(name=name))
@@ -371,6 +378,7 @@ class RosterController(QObject):
             for i, _name, segment in await self.service.saved_segments():
                 if i == segment_id:
                     self._current_segment_id = segment_id
+                    self._current_segment_definition = segment
                     self.page.segment_bar.set_segment(segment)
         self.tasks.run(run(), name="roster.saved")
 
@@ -384,6 +392,7 @@ class RosterController(QObject):
                 async def run() -> None:
                     await self.service.delete_segment(segment_id)
                     self._current_segment_id = None
+                    self._current_segment_definition = None
                     saved = await self.service.saved_segments()
                     self.page.set_saved_segments([(i, n) for i, n, _ in saved])
                 self.tasks.run_write(run())

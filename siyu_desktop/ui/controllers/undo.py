@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...services.workspace import WorkspaceService
-from ..tasks import CancelToken
+from ..tasks import CancelToken, LatestProgress
 from ..widgets.progress import cancellable_progress
-from .import_controller import PROGRESS_MS, ProgressBox
+from .import_controller import PROGRESS_MS
 
 
 class UndoProgress:
@@ -18,7 +18,7 @@ class UndoProgress:
     ``await run(service, batch_id)`` undoes, returns the rows restored, raises ``Cancelled``."""
 
     def __init__(self, parent: QWidget, what: str) -> None:
-        self.token, self._box = CancelToken(), ProgressBox()
+        self.token, self._box = CancelToken(), LatestProgress()
         self.dialog: QProgressDialog | None = cancellable_progress(
             parent, QCoreApplication.translate("Undo", "正在撤销「{what}」…").format(what=what),
             QCoreApplication.translate("Undo", "撤销"), QCoreApplication.translate("Undo", "取消"),
@@ -32,15 +32,13 @@ class UndoProgress:
     def _show(self) -> None:
         value = self._box.take()
         if value is not None and self.dialog is not None:
-            _phase, done, total = value
+            done, total = value.done, value.total
             self.dialog.setMaximum(max(total, 1))
             self.dialog.setValue(min(done, total))
 
     async def run(self, service: WorkspaceService, batch_id: int) -> int:
         try:
-            return await service.undo(batch_id,
-                                      progress=lambda done, total: self._box("undo", done, total),
-                                      cancel=self.token.check)
+            return await service.undo(batch_id, progress=self._box, cancel=self.token)
         finally:
             self.close()
 

@@ -167,10 +167,14 @@ class RosterModel(QAbstractTableModel):
             return r
         if role == SortRole:
             return _sort_value(r, column, self._channel_names)
-        text = _display(r, column, self._channel_names)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return text if column in (Column.TAGS, Column.STAFF, Column.REMARK) and text else None
-        return text
+            # the view shows any cut-short cell's whole text; dates add the time of day here
+            if column == Column.JOINED:
+                return labels.fmt_time(r.joined_at) or None
+            if column == Column.ACTIVE:
+                return labels.fmt_time(r.last_active_at) or None
+            return None
+        return _display(r, column, self._channel_names)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

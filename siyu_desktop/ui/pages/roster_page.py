@@ -5,8 +5,8 @@ Layout only: the controller fills it and listens to its signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import SIGNAL, QItemSelection, QSettings, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,13 +26,31 @@ from PySide6.QtWidgets import (
 from .. import labels
 from ..models.record_model import ColumnSpec, RecordTableModel
 from ..models.roster_model import Column, RosterModel, SortRole
+from ..widgets.columns import ColumnChooser, ElidedTipDelegate, FillColumn, preferences
 from ..widgets.member_detail import MemberDetailPanel
 from ..widgets.segment_bar import SegmentBar
 from ..widgets.tables import fit_columns
 
-COLUMN_WIDTHS = {Column.NAME: 110, Column.PHONE: 110, Column.LEVEL: 56, Column.CHANNEL: 80,
-                 Column.TAGS: 240, Column.STAFF: 90, Column.JOINED: 92, Column.ACTIVE: 92,
-                 Column.BIRTHDAY: 60, Column.POINTS: 70, Column.REMARK: 140}
+# designed widths, widened by fit_columns to the header and sample values in the current language;
+# 标签 takes what the others leave (never less than TAGS_MIN_WIDTH, then the table scrolls)
+COLUMN_WIDTHS = {Column.NAME: 72, Column.PHONE: 100, Column.LEVEL: 52, Column.CHANNEL: 64,
+                 Column.TAGS: 160, Column.STAFF: 84, Column.JOINED: 84, Column.ACTIVE: 84,
+                 Column.BIRTHDAY: 56, Column.POINTS: 64, Column.REMARK: 140}
+COLUMN_SAMPLES: dict[int, list[str]] = {
+    Column.NAME: ["欧阳娜娜"],
+    Column.PHONE: ["13800138000"],
+    Column.JOINED: ["2026-12-28"],
+    Column.ACTIVE: ["2026-12-28"],
+    Column.BIRTHDAY: ["12-28"],
+    Column.POINTS: ["88,888"],
+}
+TAGS_MIN_WIDTH = 140
+# shown until the operator chooses otherwise (right-click on the header)
+DEFAULT_HIDDEN = (Column.BIRTHDAY, Column.POINTS, Column.REMARK)
+HIDDEN_COLUMNS_KEY = "roster/hidden_columns"
+# the tag distribution folds away when the table would not fit its columns beside it (its
+# button brings it back); margins, splitter handles and the scroll bar around the table
+PAGE_CHROME_WIDTH = 24 + 2 * 6 + 20
 
 
 class RosterPage(QWidget):
@@ -39,6 +59,7 @@ class RosterPage(QWidget):
     remove_tag_requested = Signal()
     undo_requested = Signal()
     import_requested = Signal()
+    connect_requested = Signal()  # the empty workspace's 「连接企业微信并同步」: show that screen
     export_requested = Signal()
     save_segment_requested = Signal()
     saved_segment_chosen = Signal(int)
@@ -46,9 +67,12 @@ class RosterPage(QWidget):
     facet_activated = Signal(int)
     current_member_changed = Signal(int)
 
-    def __init__(self, model: RosterModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RosterModel, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.settings = settings if settings is not None else preferences()
+        self._facets_auto = True  # until the operator shows or hides them with the button
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
         layout.setSpacing(8)
@@ -78,6 +102,14 @@ class RosterPage(QWidget):
         layout.addWidget(self.segment_bar)
 
         actions = QHBoxLayout()
+        self.facets_button = QToolButton()
+        self.facets_button.setObjectName("facetsButton")
+        self.facets_button.setText(self.tr("标签分布"))
+        self.facets_button.setToolTip(self.tr("显示或隐藏左侧的标签分布"))
+        self.facets_button.setCheckable(True)
+        self.facets_button.setChecked(True)
+        self.facets_button.clicked.connect(self._on_facets_button)
+        actions.addWidget(self.facets_button)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         actions.addWidget(self.count_label)
@@ -106,7 +138,8 @@ class RosterPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         # facets: members per tag inside the current filter
-        facet_box = QWidget()
+        facet_box = self.facet_box = QWidget()
+        facet_box.setMinimumWidth(150)
         facet_layout = QVBoxLayout(facet_box)
         facet_layout.setContentsMargins(0, 0, 0, 0)
         facet_title = QLabel(self.tr("标签分布（当前筛选）"))
@@ -134,6 +167,7 @@ class RosterPage(QWidget):
         self.facets.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.facets.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.facets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.facets.setItemDelegate(ElidedTipDelegate(self.facets))  # a cut tag name in full
         self.facets.setToolTip(self.tr("双击一个标签，把它加入筛选"))
         self.facets.doubleClicked.connect(self._on_facet)
         facet_layout.addWidget(self.facets)
@@ -152,34 +186,100 @@ class RosterPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setHighlightSections(False)
         fit_columns(self.table, COLUMN_WIDTHS, {
+            **COLUMN_SAMPLES,
             Column.LEVEL: [labels.level_name(level) for level in range(4)],
             Column.CHANNEL: [labels.channel_name(c) for c in ("package_card", "offline_event",
                                                               "live_stream", "mini_program")],
         })
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.fill = FillColumn(self.table, Column.TAGS, TAGS_MIN_WIDTH)
+        self.columns = ColumnChooser(
+            self.table, {c: c.name.lower() for c in Column}, HIDDEN_COLUMNS_KEY, self.settings,
+            default_hidden=DEFAULT_HIDDEN, locked=(Column.NAME,))
+        self.columns.changed.connect(self._auto_facets)
+        self.table.horizontalHeader().setToolTip(self.tr("右键点击表头，选择显示哪些列"))
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         model.modelReset.connect(self._on_reset)
-        splitter.addWidget(self.table)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self._empty_state())
+        splitter.addWidget(self.table_stack)
 
         self.detail = MemberDetailPanel()
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([210, 800, 320])
+        splitter.setSizes([190, 760, 300])
+        self.splitter = splitter
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_requested.emit)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
 
+    def _empty_state(self) -> QWidget:
+        """What the table says when there is nothing to list, with the next step as buttons."""
+        box = QWidget()
+        box.setObjectName("rosterEmpty")
+        outer = QVBoxLayout(box)
+        outer.addStretch(1)
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("detailTitle")
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("hintLabel")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setFixedWidth(480)  # a readable line length; wraps to its height
+        for label in (self.empty_title, self.empty_text):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            outer.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.empty_import_button = QPushButton(self.tr("导入 Excel 名单…"))
+        self.empty_import_button.clicked.connect(self.import_requested)
+        self.empty_connect_button = QPushButton(self.tr("连接企业微信并同步…"))
+        self.empty_connect_button.clicked.connect(self.connect_requested)
+        self.empty_clear_button = QPushButton(self.tr("清空筛选和搜索"))
+        self.empty_clear_button.clicked.connect(self._clear_filter_and_search)
+        for b in (self.empty_import_button, self.empty_connect_button, self.empty_clear_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        outer.addStretch(2)
+        return box
+
+    def _clear_filter_and_search(self) -> None:
+        self.search.clear()
+        self.segment_bar.clear()
+
+    def _connect_wired(self) -> bool:
+        # shown only where the window wired it to its 企业微信 screen
+        return bool(self.receivers(SIGNAL("connect_requested()")))
+
     # -- setters the controller calls --------------------------------------------------------
     def set_count(self, shown: int, total: int) -> None:
+        self._show_empty(shown, total)
         if shown == total:
             self.count_label.setText(self.tr("共 {n} 位客户").format(n=f"{total:,}"))
         else:
             self.count_label.setText(self.tr("筛选出 {n} / {total} 位客户").format(
                 n=f"{shown:,}", total=f"{total:,}"))
+
+    def _show_empty(self, shown: int, total: int) -> None:
+        if total == 0:
+            self.empty_title.setText(self.tr("这个工作区还没有客户"))
+            self.empty_text.setText(self.tr(
+                "有两种方式把客户放进来：导入一份 Excel / CSV 客户名单（先预览再写入），"
+                "或在「企业微信」页连接企业微信并同步，客户、标签和客户群会一起下载。"))
+        elif shown == 0:
+            self.empty_title.setText(self.tr("没有符合条件的客户"))
+            self.empty_text.setText(self.tr("换个搜索词，或放宽筛选条件。"))
+        self.empty_import_button.setVisible(total == 0)
+        self.empty_connect_button.setVisible(total == 0 and self._connect_wired())
+        self.empty_clear_button.setVisible(total > 0)
+        self.table_stack.setCurrentIndex(1 if shown == 0 else 0)
 
     def set_facets(self, rows: list[tuple[int, str, int]]) -> None:
         self.facet_model.set_records(rows)
@@ -195,6 +295,14 @@ class RosterPage(QWidget):
         self.delete_segment_button.setEnabled(current is not None)
         self.saved.blockSignals(False)
 
+    def set_current_saved(self, segment_id: int | None) -> None:
+        """Name the saved segment the filter is (None: 「（当前筛选）」), without re-listing."""
+        index = self.saved.findData(segment_id) if segment_id is not None else 0
+        self.saved.blockSignals(True)
+        self.saved.setCurrentIndex(max(0, index))
+        self.saved.blockSignals(False)
+        self.delete_segment_button.setEnabled(segment_id is not None and index > 0)
+
     def set_undo(self, text: str | None) -> None:
         self.undo_button.setEnabled(text is not None)
         self.undo_button.setToolTip(text or "")
@@ -207,6 +315,32 @@ class RosterPage(QWidget):
         return sum(bottom - top + 1 for top, bottom in self.selected_rows())
 
     # -- internal ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._auto_facets(event.size().width())
+
+    def _auto_facets(self, page_width: int | None = None) -> None:
+        """Until the operator chooses, the tag distribution shows only where the table still
+        fits every shown column beside it (标签 at its least)."""
+        if not self._facets_auto:
+            return
+        header = self.table.horizontalHeader()
+        needed = TAGS_MIN_WIDTH + sum(
+            header.sectionSize(c) for c in range(header.count())
+            if c != Column.TAGS and not header.isSectionHidden(c))
+        facets, _table, detail = self.splitter.sizes()
+        beside = ((page_width or self.width()) - PAGE_CHROME_WIDTH - (facets or 190)
+                  - max(detail, self.detail.minimumWidth()))
+        self._show_facets(beside >= needed)
+
+    def _on_facets_button(self, checked: bool) -> None:
+        self._facets_auto = False
+        self._show_facets(checked)
+
+    def _show_facets(self, shown: bool) -> None:
+        self.facet_box.setVisible(shown)
+        self.facets_button.setChecked(shown)
+
     def _on_saved_chosen(self, index: int) -> None:
         segment_id = self.saved.itemData(index)
         self.delete_segment_button.setEnabled(segment_id is not None)

@@ -355,7 +355,9 @@ class TagsPage(QWidget):
         """Explain, rather than fail, what cannot be done with the current selection."""
         index = self.groups_table.currentIndex()
         group_row: GroupRow | None = index.data(RecordRole) if index.isValid() else None
-        pick_group = self.tr("先在左侧选择一个标签组")
+        no_groups = self.group_model.rowCount() == 0
+        pick_group = (self.tr("还没有标签组：先点「新建标签组…」建一个，再在里面新建标签")
+                      if no_groups else self.tr("先在左侧选择一个标签组，新标签会放进这个组"))
         self.new_tag_button.setEnabled(group_row is not None)
         self.new_tag_button.setToolTip(pick_group if group_row is None else "")
         self.rename_group_button.setEnabled(group_row is not None)
@@ -380,6 +382,11 @@ class TagsPage(QWidget):
             members = sum(r.tag.member_count for r in rows)
             self.selection_hint.setText(self.tr("已选 {n} 个标签，共 {m} 人次").format(
                 n=len(rows), m=f"{members:,}") if len(rows) > 1 else "")
+        elif group_row is None:
+            self.selection_hint.setText(
+                self.tr("还没有标签组。先点「新建标签组…」建一个，再在里面新建标签；"
+                        "也可以在「企业微信」页同步，把企业微信里的标签下载下来。") if no_groups
+                else self.tr("要新建标签，先在左侧选择一个标签组。"))
         else:
             self.selection_hint.setText("")
 
