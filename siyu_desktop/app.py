@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import logging.handlers
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -17,9 +19,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from . import paths
 from .domain.schedule import Job
-from .errors import UserError
+from .errors import UserError, WorkspaceInUseError
 from .excel.reader import cleanup_stale_spills
 from .ops import Progress
+from .services import backups as backups_service
 from .services import workspaces
 from .services.scheduler import AUTO_SYNC, BACKUP, Scheduler
 from .services.session import WorkspaceSession
@@ -28,6 +31,7 @@ from .services.types import Changes
 from .store.db import Workspace
 from .ui import i18n
 from .ui.change_bus import ChangeBus
+from .ui.controllers.backups_controller import BackupsController
 from .ui.controllers.connection_controller import ConnectionController
 from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
@@ -72,6 +76,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_BYTES, LOG_KEPT = 1_000_000, 3  # siyu.log and three older ones, at most 4 MB
 
 
 def setup_logging(data_dir: Path) -> UserError | None:
@@ -81,7 +86,9 @@ def setup_logging(data_dir: Path) -> UserError | None:
     problem: OSError | None
     try:
         log_dir.mkdir(exist_ok=True)
-        handler: logging.Handler = logging.FileHandler(log_dir / "siyu.log", encoding="utf-8")
+        # rotated: one session of syncs must not grow the log without end
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            log_dir / "siyu.log", maxBytes=LOG_BYTES, backupCount=LOG_KEPT, encoding="utf-8")
         problem = None
     except OSError as exc:
         problem = exc
@@ -90,6 +97,8 @@ def setup_logging(data_dir: Path) -> UserError | None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    for chatty in ("httpx", "httpcore"):  # a line per HTTP request: DEBUG only (our client's)
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     if problem is None:
         return None
     log.warning("cannot write the log folder %s (%s); logging to stderr only", log_dir, problem)
@@ -217,8 +226,14 @@ class App:
         wecom = ConnectionController(session.connection, session.sync, outbox, tasks,
                                      self.feedback, scope)
         history = HistoryController(service, tasks, self.feedback, scope)
-        prefs = SettingsController(session.settings, self.data_dir, self.language, tasks,
-                                   self.feedback, scope)
+        backups = BackupsController(session.backups, session.workspace_settings, tasks,
+                                    self.feedback, scope)
+        backups.restore_requested.connect(self.restore_backup)
+        self.window.backups_requested.connect(backups.open)  # dropped with the controller
+        prefs = SettingsController(session.settings, session.workspace_settings, service,
+                                   backups, self.data_dir, self.language, tasks, self.feedback,
+                                   scope)
+        prefs.brand_changed.connect(lambda name: self.window.set_workspace(name, session.is_demo))
         prefs.open_channels = roster.edit_channels
         self.controllers = [roster, groups, tags, wecom, history, prefs]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
@@ -235,7 +250,7 @@ class App:
         importer.imported.connect(roster.remember_import)
         roster.page.export_requested.connect(
             lambda: exporter.choose_and_export(*roster.export_target()))
-        self.helpers = [importer, exporter]
+        self.helpers = [importer, exporter, backups]
 
         def show_group_members(group_id: int) -> None:
             roster.filter_group(group_id, groups.group_name(group_id))
@@ -365,6 +380,32 @@ class App:
             return await self.open_workspace(None, rebuild_demo=True)
         return self.shell_tasks.run_exclusive(WORKSPACE_OP, run())
 
+    def restore_backup(self, backup: Path) -> asyncio.Task[bool] | None:
+        """Put a backup in place of the open workspace (the operator confirmed already): close
+        it, restore (the current file kept as a safety copy first), open it again. A backup
+        that fails its check is refused and the workspace reopens unchanged."""
+        return self.shell_tasks.run_exclusive(WORKSPACE_OP, self._restore(Path(backup)))
+
+    async def _restore(self, backup: Path) -> bool:
+        if self.session is None:
+            return False
+        path = self.session.path
+        await self.close_workspace()
+        try:
+            safety = await asyncio.to_thread(backups_service.restore, backup, path)
+        except UserError as exc:
+            await self.open_workspace(path)
+            self.feedback.user_error(exc)
+            return False
+        if not await self.open_workspace(path):
+            return False
+        text = QCoreApplication.translate("App", "已恢复备份“{name}”。").format(name=backup.name)
+        if safety is not None:
+            text += QCoreApplication.translate(
+                "App", "恢复前的工作区另存为“{name}”，也列在「备份与恢复」里。").format(name=safety.name)
+        self.feedback.info(text, 0)
+        return True
+
     def reveal_in_folder(self) -> None:
         if self.session is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.path.parent)))
@@ -428,6 +469,22 @@ class App:
             session.close_now()
 
 
+async def _tell(parent: QWidget, text: str) -> None:
+    """A warning box, awaited without a nested event loop (``open()``, never ``exec()``)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "私域运营台 Siyu Desktop", text,
+                      QMessageBox.StandardButton.Ok, parent)
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    def finished(*_args: object) -> None:
+        if not done.done():
+            done.set_result(None)
+    box.finished.connect(finished)
+    box.open()
+    try:
+        await done
+    finally:
+        box.deleteLater()
+
+
 def _start_problem(app: QApplication, exc: UserError, *, fatal: bool, quiet: bool) -> None:
     """A problem found before the event loop: on stderr always, and in a message box unless
     running unattended (``--smoke-test``)."""
@@ -443,7 +500,7 @@ def _start_problem(app: QApplication, exc: UserError, *, fatal: bool, quiet: boo
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv if argv is not None else sys.argv[1:])
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     try:
         data_dir = paths.data_dir(args.data_dir)
         problem = paths.check_writable(data_dir)
@@ -455,11 +512,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except UserError as exc:
         logging.basicConfig(stream=sys.stderr, level=logging.INFO, format=LOG_FORMAT)
         log.error("cannot use the data folder: %s", exc.english)
-        _start_problem(app, exc, fatal=True, quiet=args.smoke_test)  # type: ignore[arg-type]
+        _start_problem(app, exc, fatal=True, quiet=args.smoke_test)
         sys.exit(1)
     log_warning = setup_logging(data_dir)
     if log_warning is not None:
-        _start_problem(app, log_warning, fatal=False, quiet=args.smoke_test)  # type: ignore[arg-type]
+        _start_problem(app, log_warning, fatal=False, quiet=args.smoke_test)
     app.setApplicationName("SiyuDesktop")
     app.setApplicationDisplayName("私域运营台")
     language = i18n.choose_language(args.lang or preferred_language(data_dir))
@@ -488,7 +545,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     async def run() -> int:
         # a sheet reader killed with an earlier run may have left its spill file behind
         tasks.run(asyncio.to_thread(cleanup_stale_spills), name="spills")
-        tasks.run_exclusive(WORKSPACE_OP, shell.open_workspace())
+        async def first_open() -> None:
+            await shell.open_workspace()
+            if isinstance(shell.open_error, WorkspaceInUseError) and not args.smoke_test:
+                # a second start on a workspace already open: say so, then end this one
+                await _tell(window, feedback.describe(shell.open_error, "\n\n"))
+                closed.set()
+        tasks.run_exclusive(WORKSPACE_OP, first_open())
         if args.smoke_test:
             await asyncio.wait_for(shell.ready.wait(), 120)
             if shell.scheduler is not None:  # the daily backup ran (or said why not)

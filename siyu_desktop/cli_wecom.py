@@ -20,7 +20,14 @@ from typing import IO, Any
 from .errors import Cancelled, UserError
 from .services.connection import ConnectionConfig, ConnectionService
 from .services.outbox import OutboxService
-from .services.sync import PHASE_LABELS, Freshness, SyncProgress, SyncService, phase_label
+from .services.sync import (
+    PHASE_LABELS,
+    Freshness,
+    Mode,
+    SyncProgress,
+    SyncService,
+    phase_label,
+)
 from .services.workspace import WorkspaceService
 from .wecom.errors import WeComRequestBug
 
@@ -129,7 +136,7 @@ def _progress(p: SyncProgress) -> None:
 
 
 async def _sync(args: argparse.Namespace, ctx: Any) -> int:
-    mode = "full" if args.full else "incremental" if args.incremental else "auto"
+    mode: Mode = "full" if args.full else "incremental" if args.incremental else "auto"
     ws = ctx.open_workspace()
     try:
         connection = ConnectionService(ws)

@@ -26,6 +26,10 @@ class WorkspaceError(UserError):
     """The workspace file cannot be used: corrupt, too new, locked, read-only, disk full."""
 
 
+class WorkspaceInUseError(WorkspaceError):
+    """Another window or command has the workspace open (its single-writer lock)."""
+
+
 class ValidationError(UserError):
     """Input the operator gave does not make sense (an empty tag name, a duplicate segment...)."""
 

@@ -61,11 +61,26 @@ def set_secret(kind: str, name: str, value: str) -> None:
     try:
         keyring.set_password(SERVICE, _key(kind, name), value)
     except keyring.errors.KeyringError as exc:
+        if no_keyring():
+            raise UserError(
+                "这台电脑上没有可用的系统钥匙串，Secret 无法安全保存。", NO_KEYRING_HINT,
+                english="No system keyring is available on this computer to keep the secret.",
+            ) from exc
         raise UserError(
             "无法把密钥保存到系统钥匙串。",
             "请确认系统钥匙串（Windows 凭据管理器 / macOS 钥匙串）可用后重试。",
             english="Could not save the secret in the system keyring.",
         ) from exc
+
+
+NO_KEYRING_HINT = ("在 Linux 上请安装并登录一个 Secret Service 钥匙串，例如 Debian / Ubuntu："
+                   "sudo apt install gnome-keyring（KDE 用 KWallet），然后重新登录桌面再试。")
+
+
+def no_keyring() -> bool:
+    """Whether keyring found no usable backend at all (Linux without a Secret Service)."""
+    from keyring.backends import fail
+    return any(isinstance(b, fail.Keyring) for b in _backends(keyring.get_keyring()))
 
 
 def get_secret(kind: str, name: str) -> str | None:

@@ -4,100 +4,110 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="170"/>
+        <location filename="../../siyu_desktop/app.py" line="179"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="211"/>
+        <location filename="../../siyu_desktop/app.py" line="220"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="224"/>
+        <location filename="../../siyu_desktop/app.py" line="239"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="225"/>
+        <location filename="../../siyu_desktop/app.py" line="240"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="163"/>
-        <location filename="../../siyu_desktop/app.py" line="226"/>
+        <location filename="../../siyu_desktop/app.py" line="172"/>
+        <location filename="../../siyu_desktop/app.py" line="241"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="164"/>
+        <location filename="../../siyu_desktop/app.py" line="173"/>
         <source>客户群</source>
         <translation>customer groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="165"/>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
         <source>客户</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="166"/>
+        <location filename="../../siyu_desktop/app.py" line="175"/>
         <source>进退群记录</source>
         <translation>join and leave records</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="167"/>
+        <location filename="../../siyu_desktop/app.py" line="176"/>
         <source>群统计</source>
         <translation>group statistics</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <location filename="../../siyu_desktop/app.py" line="183"/>
         <source>正在打开工作区…</source>
         <translation>Opening the workspace…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="227"/>
+        <location filename="../../siyu_desktop/app.py" line="242"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="228"/>
+        <location filename="../../siyu_desktop/app.py" line="243"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="229"/>
+        <location filename="../../siyu_desktop/app.py" line="244"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="338"/>
+        <location filename="../../siyu_desktop/app.py" line="353"/>
         <source>已创建工作区“{brand}”。下一步：导入 Excel 客户名单，或在「企业微信」页连接并同步。</source>
         <translation>Created the workspace &quot;{brand}&quot;. Next: import an Excel roster, or connect and sync on the WeCom screen.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="345"/>
+        <location filename="../../siyu_desktop/app.py" line="360"/>
         <source>打开工作区文件</source>
         <translation>Open a workspace file</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="346"/>
+        <location filename="../../siyu_desktop/app.py" line="361"/>
         <source>私域运营台工作区 (*.db);;所有文件 (*)</source>
         <translation>Siyu Desktop workspaces (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="357"/>
+        <location filename="../../siyu_desktop/app.py" line="372"/>
         <source>重新生成演示工作区</source>
         <translation>Rebuild the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="358"/>
+        <location filename="../../siyu_desktop/app.py" line="373"/>
         <source>演示工作区会换成一份全新生成的演示数据，在里面做过的修改都会丢失。你自己的工作区不受影响。</source>
         <translation>The demo workspace is replaced by freshly generated demo data; changes made in it are lost. Your own workspaces are not affected.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="361"/>
+        <location filename="../../siyu_desktop/app.py" line="376"/>
         <source>重新生成</source>
         <translation>Rebuild</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="402"/>
+        <source>已恢复备份“{name}”。</source>
+        <translation>Restored the backup &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="404"/>
+        <source>恢复前的工作区另存为“{name}”，也列在「备份与恢复」里。</source>
+        <translation> The workspace as it was before is kept as &quot;{name}&quot;, also listed under Backups.</translation>
     </message>
 </context>
 <context>
@@ -117,75 +127,82 @@
     <name>BackupsController</name>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="88"/>
-        <source>上次自动备份：{time}</source>
-        <translation type="unfinished"></translation>
+        <source>还没有备份。</source>
+        <translation>No backup yet.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="88"/>
+        <source>上次备份：{time}</source>
+        <translation>Last backup: {time}</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="97"/>
         <source>正在备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up…</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="103"/>
         <source>已备份：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up: {name}</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="114"/>
         <source>工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>workspace</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="115"/>
         <source>{name}-副本</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}-copy</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="118"/>
         <source>工作区文件 (*{suffix})</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace files (*{suffix})</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="119"/>
         <source>导出工作区副本</source>
-        <translation type="unfinished"></translation>
+        <translation>Export a copy of the workspace</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="134"/>
         <source>正在导出工作区副本…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting a copy of the workspace…</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="139"/>
         <source>已导出工作区副本：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported a copy of the workspace: {path}</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="148"/>
         <source>当前工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>the current workspace</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="149"/>
         <source>无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="151"/>
         <source>用 {time} 的备份（{members} 位客户）替换当前的工作区文件“{file}”？
 
 替换前，“{file}”会先另存一份副本到备份文件夹，之后也能恢复回来。工作区会关闭并重新打开；这之后做的改动不在这份备份里。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the workspace file &quot;{file}&quot; with the backup of {time} ({members} customers)?
+
+Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you can restore it later. The workspace closes and opens again; changes made after this backup are not in it.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="169"/>
         <source>恢复备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore backup</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="170"/>
         <source>恢复这份备份</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this backup</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/backups_controller.py" line="170"/>
@@ -196,93 +213,93 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="121"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="125"/>
         <source>每天自动备份一次，保留最近几份；恢复前，当前的工作区文件会先另存一份副本，也列在这里。导出的副本可以交给同事，用“打开工作区文件”打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>The workspace is backed up automatically once a day and the latest few backups are kept. Before a restore, the current workspace file is saved as a copy, listed here too. An exported copy can be handed to a colleague, who opens it with &quot;Open workspace file&quot;.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="146"/>
         <source>还没有备份。点“立即备份”做第一份。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="158"/>
-        <source>立即备份</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="161"/>
-        <source>恢复所选备份…</source>
-        <translation type="unfinished"></translation>
+        <translation>No backups yet. Click &quot;Back up now&quot; to make the first.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="164"/>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="216"/>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="167"/>
+        <source>恢复所选备份…</source>
+        <translation>Restore selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="222"/>
         <source>先在列表中选一份备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a backup in the list first.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="172"/>
         <source>导出工作区副本…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export a copy…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="175"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="224"/>
         <source>这份备份无法读取，不能用来恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>This backup cannot be read and cannot be restored.</translation>
     </message>
 </context>
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="79"/>
         <source>备份时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="79"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="80"/>
         <source>大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="80"/>
         <source>客户数</source>
-        <translation type="unfinished">Members</translation>
+        <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="77"/>
-        <source>自动备份</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="83"/>
         <source>恢复前保留的副本</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy kept before a restore</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="83"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="84"/>
         <source>升级前的副本</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy kept before an upgrade</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/dialogs/backups_dialog.py" line="87"/>
         <source>无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>Unreadable</translation>
     </message>
 </context>
 <context>
@@ -538,17 +555,17 @@
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="230"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="232"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="239"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="241"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="246"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
         <source> · 网络不稳定，已自动重试 {n} 次</source>
         <translation> · network unstable, {n} automatic retries so far</translation>
     </message>
@@ -563,118 +580,138 @@
         <translation>until then each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
         <source>网络不稳定，正在重试（第 {n} 次）；这次同步已自动重试 {total} 次</source>
         <translation>Unstable network, retrying (attempt {n}); {total} automatic retries in this sync so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="263"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="262"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="264"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="266"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="280"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="282"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="283"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="292"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="294"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="294"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="296"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="297"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="298"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="300"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="313"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="315"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="316"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="318"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="323"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="325"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="329"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="331"/>
         <source>；重读了 {n} 位客户的资料，{u} 位有变化</source>
         <translation>; re-read {n} customers&apos; details, {u} changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="338"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="340"/>
         <source>；{n} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），已单独建档，可点“查看”核对</source>
         <translation>; {n} customers could not be identified (their phone or unionid points at different customers): each got a record of their own, click &quot;View&quot; to check them</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="341"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="343"/>
         <source>；{n} 项遇到临时错误，将在 {at} 后自动重试</source>
         <translation>; {n} items hit a temporary error and are retried automatically after {at}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="344"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="346"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="347"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="349"/>
         <source>（网络不稳定：自动重试了 {n} 次）</source>
         <translation> (network unstable: {n} automatic retries)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="348"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="350"/>
         <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
         <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="356"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="358"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="380"/>
+        <source>企业 ID</source>
+        <translation>Corp ID</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="382"/>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
         <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="384"/>
+        <source>还没有连接企业微信：请先在上方填写{fields}并点“保存”，再同步。</source>
+        <translation>Not connected to WeCom yet: fill in {fields} above and click &quot;Save&quot;, then sync.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="385"/>
+        <source>和</source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="403"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -2672,7 +2709,7 @@
         <translation>(current filter)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="362"/>
+        <location filename="../../siyu_desktop/ui/pages/roster_page.py" line="363"/>
         <source>已选 {n} 人</source>
         <translation>{n} selected</translation>
     </message>
@@ -2790,27 +2827,27 @@
         <translation>Groups: {n} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="238"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="239"/>
         <source>所在群: {name} ✕</source>
         <translation>Group: {name} ✕</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="251"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="252"/>
         <source>包含全部标签</source>
         <translation>Has all tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="252"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="253"/>
         <source>包含任一标签</source>
         <translation>Has any tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="253"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="254"/>
         <source>排除标签</source>
         <translation>Excludes tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/widgets/segment_bar.py" line="262"/>
         <source>{title}: {first} 等 {n} 个</source>
         <translation>{title}: {first}… ({n})</translation>
     </message>
@@ -2820,7 +2857,7 @@
     <message>
         <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="89"/>
         <source>已保存工作区设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace settings saved.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/controllers/settings_controller.py" line="106"/>
@@ -2908,12 +2945,12 @@
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="138"/>
         <source>工作区设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace settings</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="141"/>
         <source>只对这个工作区生效，保存在工作区文件里，随文件交接。</source>
-        <translation type="unfinished"></translation>
+        <translation>These apply to this workspace only; they are stored in the workspace file and travel with it.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="149"/>
@@ -2928,7 +2965,7 @@
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="157"/>
         <source>“今天”、发送时段和定时任务都按这个时区计算。可以直接输入其他标准时区名。</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;Today&quot;, send hours and scheduled jobs follow this time zone. You can type any other standard time-zone name.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="159"/>
@@ -2938,65 +2975,65 @@
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="163"/>
         <source>每月最多当月天数条（每位客户、每个客户群）</source>
-        <translation type="unfinished"></translation>
+        <translation>At most as many per month as the month has days (per customer, per group)</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="164"/>
         <source>每周最多 7 条</source>
-        <translation type="unfinished"></translation>
+        <translation>At most 7 per week</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="165"/>
         <source>每天最多 1 条</source>
-        <translation type="unfinished"></translation>
+        <translation>At most 1 per day</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="167"/>
         <source>与企业微信管理后台「客户联系 → 群发规则」保持一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep this the same as the WeCom admin console&apos;s Customer Contact → Mass message rules.</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="174"/>
         <source>群发次数上限</source>
-        <translation type="unfinished"></translation>
+        <translation>Mass message limit</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="184"/>
         <source>至</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="187"/>
         <source>发送时段</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="195"/>
-        <source>不设置（导入时再选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Send hours</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="196"/>
+        <source>不设置（导入时再选）</source>
+        <translation>None (choose when importing)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="197"/>
         <source>导入默认标签组</source>
-        <translation type="unfinished"></translation>
+        <translation>Default tag group for imports</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="199"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="200"/>
         <source>保存</source>
-        <translation type="unfinished">Save</translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="216"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="217"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="218"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="219"/>
         <source>每天自动备份一次，保留最近几份。可以立即备份、恢复到某一份备份，或导出一份工作区副本交给同事。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up automatically once a day; the latest few backups are kept. You can back up now, restore a backup, or export a copy of the workspace for a colleague.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="224"/>
+        <location filename="../../siyu_desktop/ui/pages/settings_page.py" line="225"/>
         <source>备份与恢复…</source>
         <translation>Backups and restore…</translation>
     </message>
@@ -3441,310 +3478,310 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/pages/welcome_page.py" line="93"/>
-        <source>{name}（演示）</source>
-        <translation>{name} (demo)</translation>
+        <source>演示工作区（{name}）</source>
+        <translation>Demo workspace ({name})</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="20"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="21"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="21"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="22"/>
         <source>银卡</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="22"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="23"/>
         <source>金卡</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="23"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="24"/>
         <source>黑金</source>
         <translation>Black Gold</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="30"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
         <source>基础</source>
         <translation>Basic</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="31"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="32"/>
         <source>行为</source>
         <translation>Behaviour</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="32"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="33"/>
         <source>偏好</source>
         <translation>Preference</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="33"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="34"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="34"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="35"/>
         <source>兴趣</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="45"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="46"/>
         <source>包裹卡</source>
         <translation>Package card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="46"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="47"/>
         <source>AI外呼</source>
         <translation>AI call</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="48"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="48"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="49"/>
         <source>裂变</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="49"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="50"/>
         <source>线下活动</source>
         <translation>Offline event</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="50"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="51"/>
         <source>直播</source>
         <translation>Live stream</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="51"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="52"/>
         <source>小程序</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="52"/>
-        <location filename="../../siyu_desktop/ui/labels.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="53"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="60"/>
         <source>会员群</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="60"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="61"/>
         <source>新人群</source>
         <translation>Newcomer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="61"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="62"/>
         <source>福利群</source>
         <translation>Deals</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="62"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="63"/>
         <source>同城群</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="63"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="64"/>
         <source>兴趣群</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="64"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="65"/>
         <source>售后群</source>
         <translation>After-sales</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="65"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="66"/>
         <source>未分类</source>
         <translation>Uncategorised</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="72"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="73"/>
         <source>直接邀请</source>
         <translation>Invited</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="73"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="74"/>
         <source>邀请链接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="74"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="75"/>
         <source>扫码入群</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="82"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="83"/>
         <source>扫描二维码</source>
         <translation>Scanned QR code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="83"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="84"/>
         <source>搜索手机号</source>
         <translation>Phone number search</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="84"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="85"/>
         <source>名片分享</source>
         <translation>Shared contact card</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="85"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="86"/>
         <source>群聊</source>
         <translation>Group chat</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="86"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="87"/>
         <source>手机通讯录</source>
         <translation>Phone contacts</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="87"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="88"/>
         <source>微信联系人</source>
         <translation>WeChat contact</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="89"/>
         <source>同事分享</source>
         <translation>Shared by colleague</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="90"/>
         <source>管理员分配</source>
         <translation>Assigned by admin</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="113"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
         <source>打标签</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
         <source>移除标签</source>
         <translation>Untag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="115"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
         <source>合并标签</source>
         <translation>Merge tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
         <source>重命名标签</source>
         <translation>Rename tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
         <source>删除标签</source>
         <translation>Delete tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="118"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
         <source>新建标签</source>
         <translation>New tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="119"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
         <source>新建标签组</source>
         <translation>New tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
         <source>重命名标签组</source>
         <translation>Rename tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="121"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
         <source>删除标签组</source>
         <translation>Delete tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="122"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
         <source>修改客户资料</source>
         <translation>Edit profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="123"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
         <source>修改备注</source>
         <translation>Edit remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="124"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="125"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="126"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
         <source>保存人群包</source>
         <translation>Save segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="127"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
         <source>删除人群包</source>
         <translation>Delete segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="128"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
         <source>发送到企业微信</source>
         <translation>Sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="129"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="130"/>
         <source>放弃发送</source>
         <translation>Discarded</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="130"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="131"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="132"/>
         <source>同步客户</source>
         <translation>Sync customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="132"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="133"/>
         <source>同步员工</source>
         <translation>Sync staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="133"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="134"/>
         <source>同步标签库</source>
         <translation>Sync tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="141"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="142"/>
         <source>企业微信同步</source>
         <translation>WeCom sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="142"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="143"/>
         <source>发件箱</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="143"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="144"/>
         <source>我（窗口）</source>
         <translation>Me (window)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="144"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="145"/>
         <source>我（命令行）</source>
         <translation>Me (command line)</translation>
     </message>
@@ -3752,142 +3789,142 @@
 <context>
     <name>summaries</name>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="153"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="154"/>
         <source>给 {n} 位客户打上标签“{tag}”</source>
         <translation>Tagged {n} members &quot;{tag}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="154"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="155"/>
         <source>从 {n} 位客户移除标签“{tag}”</source>
         <translation>Removed tag &quot;{tag}&quot; from {n} members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="155"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="156"/>
         <source>编辑客户资料</source>
         <translation>Edited a member&apos;s profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="157"/>
         <source>修改客户备注</source>
         <translation>Edited a customer remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="157"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="158"/>
         <source>导入「{file}」：新增 {new} 位，更新 {updated} 位</source>
         <translation>Imported &quot;{file}&quot;: {new} new, {updated} updated</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="158"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
         <source>撤销操作 #{id}（{n} 项）</source>
         <translation>Undid operation #{id} ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
         <source>新建标签组“{name}”</source>
         <translation>New tag group &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
         <source>修改标签组为“{name}”</source>
         <translation>Tag group renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
         <source>删除标签组</source>
         <translation>Deleted a tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
         <source>新建标签“{name}”</source>
         <translation>New tag &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
         <source>标签改名为“{name}”</source>
         <translation>Tag renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
         <source>删除 {n} 个标签</source>
         <translation>Deleted {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
         <source>删除 {n} 个标签：{names}</source>
         <translation>Deleted {n} tags: {names}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
         <source>合并 {n} 个标签</source>
         <translation>Merged {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
         <source>把 {sources} 合并到“{target}”</source>
         <translation>Merged {sources} into &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
         <source>修改渠道列表</source>
         <translation>Edited the channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
         <source>合并渠道「{source}」到「{target}」（{n} 位客户）</source>
         <translation>Merged channel &quot;{source}&quot; into &quot;{target}&quot; ({n} members)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
         <source>保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
         <source>删除人群包</source>
         <translation>Deleted a segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
         <source>放弃发件箱第 {id} 项</source>
         <translation>Discarded outbox item {id}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
         <source>发件箱第 {ids} 项已发送到企业微信</source>
         <translation>Outbox item {ids} sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
         <source>同步员工 {n} 人</source>
         <translation>Synced {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
         <source>同步企业标签库</source>
         <translation>Synced the corp tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
         <source>同步新客户</source>
         <translation>Synced new customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
         <source>同步员工姓名 {n} 人</source>
         <translation>Synced names of {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="179"/>
         <source>同步客户资料</source>
         <translation>Synced customer details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="180"/>
         <source>同步客户：移除已删除的好友关系</source>
         <translation>Sync: removed relationships deleted in WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="181"/>
         <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
         <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from ..domain import authors
 from ..domain.clock import Clock, SystemClock
-from ..errors import WorkspaceError
+from ..errors import WorkspaceError, WorkspaceInUseError
 from ..ops import INITIATOR, ProgressFn
 from . import backups, migrations
 from . import workspace_file as wsfile
@@ -157,7 +157,7 @@ class Workspace:
         try:
             ws._lock.acquire()
         except filelock.Timeout:
-            raise WorkspaceError(
+            raise WorkspaceInUseError(
                 "这个工作区已被另一个窗口或命令打开。",
                 "请切换到那个窗口；同一工作区同时只能由一个窗口修改。",
                 english="This workspace is already open in another window or command.",

@@ -11,8 +11,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from ..domain import summaries
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+def _t(text: object) -> str:
+    """``text`` is a ``QT_TRANSLATE_NOOP`` string (typed ``object`` in Qt's stubs)."""
+    return QCoreApplication.translate("labels", str(text))
 
 
 def level_name(level: int) -> str:

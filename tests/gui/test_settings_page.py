@@ -11,12 +11,23 @@ from typing import Any
 import shiboken6
 
 from siyu_desktop.services import settings
+from siyu_desktop.services.backups import BackupsService
 from siyu_desktop.services.settings import SettingsService
 from siyu_desktop.services.workspace import WorkspaceService
+from siyu_desktop.services.workspace_settings import WorkspaceSettingsService
 from siyu_desktop.store.db import Workspace
 from siyu_desktop.ui import labels
+from siyu_desktop.ui.controllers.backups_controller import BackupsController
 from siyu_desktop.ui.controllers.history_controller import HistoryController
 from siyu_desktop.ui.controllers.settings_controller import SettingsController
+
+
+def _screen(ws: Workspace, data_dir: Path, driver: Any) -> SettingsController:
+    backups = BackupsController(BackupsService(ws), WorkspaceSettingsService(ws), driver.tasks,
+                                driver.feedback, None)
+    return SettingsController(SettingsService(ws), WorkspaceSettingsService(ws),
+                              WorkspaceService(ws), backups, data_dir, "zh_CN", driver.tasks,
+                              driver.feedback, None)
 
 
 def _delete(*objects: Any) -> None:
@@ -29,9 +40,9 @@ def test_the_name_given_in_settings_is_the_author_in_history_after_a_restart(
         demo_path: Path, driver: Any, tmp_path: Path) -> None:
     ws = Workspace.open(demo_path, actor="operator")
     service = WorkspaceService(ws)
-    screen = SettingsController(SettingsService(ws), tmp_path, "zh_CN", driver.tasks,
-                                driver.feedback, None)
+    screen = _screen(ws, tmp_path, driver)
     screen.start()
+    driver.idle()
     assert screen.page.name.text() == ""
     _changed, before = driver.run(service.edit_member(1, {"note": "起名之前"}))
 
@@ -59,9 +70,9 @@ def test_the_name_given_in_settings_is_the_author_in_history_after_a_restart(
         assert shown[after] == "小美 （社群运营）"
         assert shown[before] == "我（窗口）"  # recorded as it was when it ran
         _delete(history.page, history)
-        again = SettingsController(SettingsService(ws), tmp_path, "zh_CN", driver.tasks,
-                                   driver.feedback, None)
+        again = _screen(ws, tmp_path, driver)
         again.start()
+        driver.idle()
         assert again.page.name.text() == "小美 （社群运营）"
         _delete(again.page, again)
     finally:
@@ -72,18 +83,18 @@ def test_choosing_a_language_is_kept_for_the_next_start(demo_path: Path, driver:
                                                          tmp_path: Path) -> None:
     ws = Workspace.open(demo_path, actor="operator")
     try:
-        screen = SettingsController(SettingsService(ws), tmp_path, "zh_CN", driver.tasks,
-                                    driver.feedback, None)
+        screen = _screen(ws, tmp_path, driver)
         screen.start()
+        driver.idle()
         assert settings.preferred_language(tmp_path) is None
         assert screen.page.language.currentData() == "zh_CN"
         screen.choose_language("en")
         assert settings.preferred_language(tmp_path) == "en"
         assert "English" in screen.page.language_status.text()
         _delete(screen.page, screen)
-        again = SettingsController(SettingsService(ws), tmp_path, "zh_CN", driver.tasks,
-                                   driver.feedback, None)
+        again = _screen(ws, tmp_path, driver)
         again.start()
+        driver.idle()
         assert again.page.language.currentData() == "en"
         _delete(again.page, again)
     finally:

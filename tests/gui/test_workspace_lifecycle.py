@@ -92,7 +92,7 @@ def test_from_the_demo_to_my_own_workspace_and_back(tmp_path: Path, demo_path: P
         assert shell.session is None and window.stack.currentWidget() is window.welcome
         assert window.nav.count() == 0 and not window.close_action.isEnabled()
         listed = [window.welcome.recent.item(i).text() for i in range(window.welcome.recent.count())]
-        assert listed[0].startswith("喵星补给站") and any("（演示）" in t for t in listed)
+        assert listed[0].startswith("喵星补给站") and any(t.startswith("演示工作区（") for t in listed)
         assert window.recent_menu.actions()[0].text() == "喵星补给站"
 
         window.welcome.recent.itemActivated.emit(window.welcome.recent.item(0))

@@ -119,7 +119,8 @@ def test_a_workspace_that_cannot_be_opened_leaves_the_window_without_one(
         assert not missing.exists()  # never created by a mistyped path
         assert first.closed and shell.session is None and shell.open_error is not None
         assert window.nav.count() == 0
-        assert shell.open_error.message in window.placeholder.text()
+        assert window.stack.currentWidget() is window.welcome
+        assert shell.open_error.message in window.welcome.status.text()
 
     try:
         driver.run(scenario())

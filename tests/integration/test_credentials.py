@@ -170,3 +170,21 @@ async def test_a_refused_ip_stops_the_push_once_and_keeps_every_item_waiting(
     assert store.counts(ws.reader())["pending"] == 0
     for member, tag in picks:
         assert all(tag in f.tag_ids for f in member.follows)
+
+
+def test_no_keyring_at_all_says_what_to_install() -> None:
+    """Linux without a Secret Service: keyring falls back to its "fail" backend; saving a secret
+    then says which package gives the desktop a keyring, instead of a bare failure."""
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        assert secrets.no_keyring()
+        with pytest.raises(UserError) as caught:
+            secrets.set_secret("corp", "ww-test", "s3cret")
+        assert "没有可用的系统钥匙串" in caught.value.message
+        assert "gnome-keyring" in caught.value.hint and "s3cret" not in str(caught.value)
+    finally:
+        keyring.set_keyring(previous)
+    assert not secrets.no_keyring()

@@ -21,7 +21,7 @@ from ...services.connection import (
     status_parts,
 )
 from ...services.outbox import OutboxService
-from ...services.sync import SIDE_PHASES, Freshness, SyncService, phase_label
+from ...services.sync import SIDE_PHASES, Freshness, Mode, SyncService, phase_label
 from ...services.types import Changes
 from ...wecom.errors import NetworkError
 from .. import labels
@@ -216,9 +216,11 @@ class ConnectionController(QObject):
             await self._push()  # what waited (offline, or refused IP) goes now
 
     # -- sync ----------------------------------------------------------------------------------
-    def start_sync(self, mode: str) -> asyncio.Task[None] | None:
+    def start_sync(self, mode: Mode) -> asyncio.Task[None] | None:
         """One sync at a time (an auto-sync from the scheduler does not queue another: None);
         stopped only by its token (取消) or by closing the workspace, never replaced."""
+        if not self._ready_to_connect():
+            return None
         task = self.tasks.run_exclusive(SYNC_OP, self._sync(mode), initiator=self)
         if task is not None:
             self._cancel = CancelToken()
@@ -233,7 +235,7 @@ class ConnectionController(QObject):
         # Members, groups and statistics run side by side: show each one's count.
         self._phases[p.step] = p
         finished = sum(1 for q in self._phases.values() if q.total and q.done >= q.total)
-        parts = [f"{self.tr(PHASE_WORDS.get(q.step, phase_label(q.step)))} {q.done:,}"
+        parts = [f"{self.tr(str(PHASE_WORDS.get(q.step, phase_label(q.step))))} {q.done:,}"
                  + (f"/{q.total:,}" if q.total else "")
                  for q in sorted(self._phases.values(), key=lambda q: q.step_index)]
         self.page.set_progress(finished, self.tr("正在同步：") + " · ".join(parts)
@@ -297,7 +299,7 @@ class ConnectionController(QObject):
         text = self.tr("{saved}已同步；").format(saved=words(saved)) if saved else ""
         return text + failed + self.tr("（下次同步会补上）")
 
-    async def _sync(self, mode: str) -> None:
+    async def _sync(self, mode: Mode) -> None:
         self._synced_here = True
         self._retries = 0
         self._phases = {}
@@ -369,7 +371,24 @@ class ConnectionController(QObject):
             await self.refresh()
 
     # -- outbox --------------------------------------------------------------------------------
-    def push(self) -> asyncio.Task[None]:
+    def _ready_to_connect(self) -> bool:
+        """An unconfigured workspace: say once, on the page, what to fill in (no box, no
+        error in the status bar), and put the cursor there."""
+        cfg = self.connection.config()
+        if cfg.configured and self.connection.has_secret():
+            return True
+        missing = [self.tr("企业 ID")] if not cfg.corp_id else []
+        if not self.connection.has_secret():
+            missing.append(self.tr("Secret"))
+        self.page.set_status_text(self.tr(
+            "还没有连接企业微信：请先在上方填写{fields}并点“保存”，再同步。").format(
+                fields=self.tr("和").join(missing)))
+        (self.page.corp_id if not cfg.corp_id else self.page.secret).setFocus()
+        return False
+
+    def push(self) -> asyncio.Task[None] | None:
+        if not self._ready_to_connect():
+            return None
         return self.tasks.run_write(self._push())
 
     async def _push(self) -> None:

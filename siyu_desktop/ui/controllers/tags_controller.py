@@ -245,12 +245,12 @@ class TagsController(QObject):
     # -- dialogs -------------------------------------------------------------------------------
     def _confirm(self, title: str, text: str, action: str, on_yes: object) -> None:
         dialog = ConfirmDialog(title, text, action, self.page)
-        dialog.accepted.connect(on_yes)  # type: ignore[arg-type]
+        dialog.accepted.connect(on_yes)
         self._open_dialog(dialog)
 
     def _ask_new_group(self) -> None:
-        dialog = TagGroupDialog(self.page.current_group().dimension
-                                if self.page.current_group() else None, self.page)
+        current = self.page.current_group()
+        dialog = TagGroupDialog(current.dimension if current else None, self.page)
         dialog.accepted.connect(lambda: self.create_group(*dialog.values()))
         self._open_dialog(dialog)
 
@@ -259,7 +259,7 @@ class TagsController(QObject):
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(value)
-        dialog.textValueSelected.connect(on_text)  # type: ignore[arg-type]
+        dialog.textValueSelected.connect(on_text)
         self._open_dialog(dialog)
 
     def _ask_new_tag(self, group_id: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -76,14 +76,21 @@ class TagPickerDialog(QDialog):
         layout.addWidget(buttons)
         self.filter.setFocus()
 
-    def _apply_filter(self, text: str) -> None:
-        text = text.strip().lower()
+    def _rows(self) -> Iterator[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]]:
+        """Each tag group's row with its tags' rows (indexes in range: never None)."""
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
+            children = (group.child(j) for j in range(group.childCount()))
+            yield group, [c for c in children if c is not None]
+
+    def _apply_filter(self, text: str) -> None:
+        text = text.strip().lower()
+        for group, children in self._rows():
             visible_children = 0
             group_match = bool(text) and text in group.text(0).lower()
-            for j in range(group.childCount()):
-                child = group.child(j)
+            for child in children:
                 show = not text or group_match or text in child.text(0).lower()
                 child.setHidden(not show)
                 visible_children += show
@@ -93,10 +100,8 @@ class TagPickerDialog(QDialog):
 
     def chosen(self) -> list[int]:
         out: list[int] = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                child = group.child(j)
+        for _group, children in self._rows():
+            for child in children:
                 tag_id = child.data(0, Qt.ItemDataRole.UserRole)
                 if self._multi and child.checkState(0) == Qt.CheckState.Checked or not self._multi and child.isSelected():
                     out.append(int(tag_id))
@@ -105,10 +110,8 @@ class TagPickerDialog(QDialog):
     def select(self, tag_ids: Sequence[int]) -> None:
         """Programmatic choice (tests, keyboard users)."""
         wanted = set(tag_ids)
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                child = group.child(j)
+        for _group, children in self._rows():
+            for child in children:
                 hit = int(child.data(0, Qt.ItemDataRole.UserRole)) in wanted
                 if self._multi:
                     child.setCheckState(0, Qt.CheckState.Checked if hit else Qt.CheckState.Unchecked)

@@ -51,7 +51,7 @@ SORT_KEYS: dict[Column, str] = {
 
 
 def header_text(column: Column) -> str:
-    return QCoreApplication.translate("RosterModel", HEADERS[column])
+    return QCoreApplication.translate("RosterModel", str(HEADERS[column]))
 
 
 HEADERS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -140,7 +140,7 @@ class ConnectionPage(QWidget):
             ColumnSpec(self.tr("编号"), lambda i: str(i.id), lambda i: i.id, align_right=True),
             ColumnSpec(self.tr("类型"), self._kind_text),
             ColumnSpec(self.tr("内容"), self.describe, tooltip=True),
-            ColumnSpec(self.tr("状态"), lambda i: self.tr(STATUS_WORDS.get(i.status, i.status))),
+            ColumnSpec(self.tr("状态"), lambda i: self.tr(str(STATUS_WORDS.get(i.status, i.status)))),
             ColumnSpec(self.tr("尝试"), lambda i: str(i.attempts), lambda i: i.attempts),
             ColumnSpec(self.tr("原因"), self.reason, tooltip=True),
         ], self)
@@ -275,12 +275,12 @@ class ConnectionPage(QWidget):
         kind = item.kind
         if kind == "mark_tag" and not item.payload.get("add", True):
             kind = "mark_tag-"
-        return self.tr(KIND_WORDS.get(kind, kind))
+        return self.tr(str(KIND_WORDS.get(kind, kind)))
 
     def _proxy_mode_changed(self) -> None:
         self.proxy_url.setEnabled(self.proxy_mode.currentData() == "custom")
 
-    def _emit_selected(self, signal: Signal) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         rows = self.outbox_table.selectionModel().selectedRows()
         if rows:
-            signal.emit(self.outbox_model.record(rows[0].row()).id)  # type: ignore[attr-defined]
+            signal.emit(self.outbox_model.record(rows[0].row()).id)

@@ -33,7 +33,7 @@ from ..widgets.tables import fit_columns
 
 # designed widths, widened by fit_columns to the header and sample values in the current language;
 # 标签 takes what the others leave (never less than TAGS_MIN_WIDTH, then the table scrolls)
-COLUMN_WIDTHS = {Column.NAME: 72, Column.PHONE: 100, Column.LEVEL: 52, Column.CHANNEL: 64,
+COLUMN_WIDTHS: dict[int, int] = {Column.NAME: 72, Column.PHONE: 100, Column.LEVEL: 52, Column.CHANNEL: 64,
                  Column.TAGS: 160, Column.STAFF: 84, Column.JOINED: 84, Column.ACTIVE: 84,
                  Column.BIRTHDAY: 56, Column.POINTS: 64, Column.REMARK: 140}
 COLUMN_SAMPLES: dict[int, list[str]] = {
@@ -217,8 +217,8 @@ class RosterPage(QWidget):
         splitter.setSizes([190, 760, 300])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_requested.emit)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.undo_requested)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.search.setFocus)
 
     def _empty_state(self) -> QWidget:
         """What the table says when there is nothing to list, with the next step as buttons."""
@@ -309,7 +309,8 @@ class RosterPage(QWidget):
 
     def selected_rows(self) -> list[tuple[int, int]]:
         """Selected row ranges (top, bottom inclusive): never a list of a million indexes."""
-        return [(r.top(), r.bottom()) for r in self.table.selectionModel().selection()]
+        selection = self.table.selectionModel().selection()  # a list of ranges in PySide6
+        return [(r.top(), r.bottom()) for r in selection]  # type: ignore[attr-defined]
 
     def selected_count(self) -> int:
         return sum(bottom - top + 1 for top, bottom in self.selected_rows())

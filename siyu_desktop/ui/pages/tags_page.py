@@ -214,7 +214,7 @@ class TagsPage(QWidget):
         self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.selected_tag_ids()))
         self.delete_tags_button.clicked.connect(
             lambda: self.delete_tags_requested.emit(self.selected_tag_ids()))
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_requested.emit)
+        QShortcut(QKeySequence.StandardKey.Undo, self).activated.connect(self.undo_requested)
         self._update_buttons()
 
     def _tag_source(self, r: TagRow) -> str:

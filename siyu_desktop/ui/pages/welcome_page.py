@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -90,8 +90,13 @@ class WelcomePage(QWidget):
         self.recent.clear()
         for path, demo in entries:
             name = workspace_name(path)
-            text = self.tr("{name}（演示）").format(name=name) if demo else name
+            text = self.tr("演示工作区（{name}）").format(name=name) if demo else name
             item = QListWidgetItem(f"{text}\n{path.parent}")
+            # measured with the text itself: a CJK name falls back to a taller font than the
+            # list's, and a height from the list's font alone clips the folder line
+            box = self.recent.fontMetrics().boundingRect(
+                QRect(0, 0, 4000, 400), int(Qt.AlignmentFlag.AlignLeft), item.text())
+            item.setSizeHint(QSize(box.width(), box.height() + 10))
             item.setData(PATH_ROLE, str(path))
             item.setToolTip(str(path))
             self.recent.addItem(item)

@@ -53,8 +53,9 @@ class FlowLayout(QLayout):
         x, y, line_height = rect.x(), rect.y(), 0
         for item in self._items:
             widget = item.widget()
-            if widget is not None and not widget.isVisible() and widget.parentWidget() \
-                    and widget.parentWidget().isVisible():
+            parent = widget.parentWidget() if widget is not None else None
+            if widget is not None and not widget.isVisible() and parent is not None \
+                    and parent.isVisible():
                 continue  # a hidden chip takes no room
             hint = item.sizeHint()
             spacing = self._spacing

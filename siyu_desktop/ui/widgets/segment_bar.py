@@ -127,10 +127,10 @@ class SegmentBar(QWidget):
         self.edit_channels.triggered.connect(self.edit_channels_requested.emit)
         self.staff = MultiChoiceButton(self.tr("跟进员工"))
         self.group_kinds = MultiChoiceButton(self.tr("所在群类型"))
-        for button in (self.levels, self.channels, self.staff, self.group_kinds):
-            button.setObjectName("filterChip")
-            button.changed.connect(self._emit)
-            row1.addWidget(button)
+        for chip in (self.levels, self.channels, self.staff, self.group_kinds):
+            chip.setObjectName("filterChip")
+            chip.changed.connect(self._emit)
+            row1.addWidget(chip)
         # set from the groups screen ("在成员中查看"); shown only while it filters, click to drop
         self.groups_chip = QPushButton()
         self.groups_chip.setObjectName("filterChip")
@@ -229,7 +229,8 @@ class SegmentBar(QWidget):
         self.changed.emit(self._segment)
 
     def set_tags(self, field: str, tag_ids: Sequence[int]) -> None:
-        self._segment = replace(self._segment, **{field: tuple(tag_ids)})
+        # field is one of all_tags / any_tags / none_tags, each a tuple of tag ids
+        self._segment = replace(self._segment, **{field: tuple(tag_ids)})  # type: ignore[arg-type]
         self._refresh_tag_buttons()
         self.changed.emit(self._segment)
 
