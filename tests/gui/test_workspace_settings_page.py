@@ -118,7 +118,7 @@ def test_a_refused_value_is_said_inline_and_nothing_is_saved(
 def test_the_backups_button_opens_the_backups_dialog(screen: SettingsController,
                                                      driver: Any) -> None:
     page = screen.page
-    assert page.last_backup.text() == "还没有自动备份。"
+    assert page.last_backup.text() == "还没有备份。"
     page.backups_button.click()
     driver.idle()
     dialog = screen.backups.dialog
