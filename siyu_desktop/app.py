@@ -105,7 +105,8 @@ def setup_logging(data_dir: Path) -> UserError | None:
     return UserError(
         f"无法写入日志文件夹“{log_dir}”，本次运行的日志不会保存。",
         "请检查数据文件夹的写入权限和磁盘空间，或用 --data-dir 换一个可写的数据文件夹。",
-        english=f"Cannot write the log folder {log_dir}; this session's log is not saved.")
+        english=f"Cannot write the log folder {log_dir}; this session's log is not saved.",
+        english_hint="Check the data folder's write permission and free disk space, or use --data-dir to pick a writable data folder.")
 
 
 class App:
@@ -487,14 +488,15 @@ async def _tell(parent: QWidget, text: str) -> None:
 
 def _start_problem(app: QApplication, exc: UserError, *, fatal: bool, quiet: bool) -> None:
     """A problem found before the event loop: on stderr always, and in a message box unless
-    running unattended (``--smoke-test``)."""
-    print(f"{'错误' if fatal else '警告'}: {exc.message}\n{exc.hint}\n({exc.english})",
-          file=sys.stderr)
+    running unattended (``--smoke-test``). The language setting lives in the data folder that
+    may be the problem, so both languages are shown."""
+    both = f"{exc.message}\n{exc.hint}\n\n{exc.english}\n{exc.english_hint}".strip()
+    print(f"{'错误' if fatal else '警告'}: {both}", file=sys.stderr)
     if quiet:
         return
     icon = QMessageBox.Icon.Critical if fatal else QMessageBox.Icon.Warning
     box = QMessageBox(icon, "私域运营台 Siyu Desktop",
-                      f"{exc.message}\n\n{exc.hint}\n\n{exc.english}", QMessageBox.StandardButton.Ok)
+                      both, QMessageBox.StandardButton.Ok)
     box.exec()  # before the event loop starts: no coroutine is running yet
 
 
@@ -561,7 +563,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             await shell.stop_scheduler()
             for problem in (shell.open_error, shell.backup_error):
                 if problem is not None:
-                    print(f"错误: {problem.message}\n{problem.hint}", file=sys.stderr)
+                    print(f"错误: {problem.message}\n{problem.hint}\n"
+                          f"({problem.english} {problem.english_hint})", file=sys.stderr)
             if shell.open_error is not None:
                 return 1
             print(f"smoke-test ok: {window.windowTitle()}")

@@ -9,7 +9,9 @@ import argparse
 import asyncio
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -111,7 +113,8 @@ def _workspace_path(args: argparse.Namespace) -> Path:
                 f"工作区文件“{path}”不存在。",
                 "请检查路径是否写对（`siyu workspaces` 列出已知的工作区）；"
                 "新建工作区请用 `siyu new 品牌名`。",
-                english=f"The workspace file {path} does not exist.")
+                english=f"The workspace file {path} does not exist.",
+                english_hint="Check the path (`siyu workspaces` lists the known workspaces); to create a workspace use `siyu new BRAND`.")
         return path
     data_dir = paths.data_dir(args.data_dir)
     path = workspaces.last_workspace(data_dir) or workspaces.demo_workspace(data_dir)
@@ -119,7 +122,8 @@ def _workspace_path(args: argparse.Namespace) -> Path:
         raise UserError("还没有工作区。",
                         "用 `siyu new 品牌名` 新建，或运行 `siyu demo` 创建演示工作区，"
                         "或用 --workspace 指定文件。",
-                        english="No workspace yet: run `siyu new NAME` or `siyu demo` first.")
+                        english="No workspace yet: run `siyu new NAME` or `siyu demo` first.",
+                        english_hint="Create one with `siyu new BRAND`, run `siyu demo` for the demo workspace, or name a file with --workspace.")
     return path
 
 
@@ -158,7 +162,8 @@ async def _segment(service: WorkspaceService, name: str | None) -> Segment:
     segment = await service.find_segment(name)
     if segment is None:
         raise UserError(f"找不到人群包“{name}”。", "用 `siyu info` 查看已保存的人群包。",
-                        english=f"No segment named {name}.")
+                        english=f"No segment named {name}.",
+                        english_hint="`siyu info` lists the saved segments.")
     return segment
 
 
@@ -167,7 +172,8 @@ def _resolve_tag(ws: Workspace, spec: str) -> int:
     tag_id = tag_store.find_tag(ws.reader(), group or None, name)
     if tag_id is None:
         raise UserError(f"找不到标签“{spec}”。", "标签可写成“标签名”或“标签组:标签名”。",
-                        english=f"No tag {spec}.")
+                        english=f"No tag {spec}.",
+                        english_hint="Write a tag as \"tag\" or \"group:tag\".")
     return tag_id
 
 
@@ -267,20 +273,33 @@ def _log_to_file(data_dir: str | None) -> None:
     root.setLevel(logging.INFO)
 
 
+def print_user_error(exc: UserError) -> None:
+    """On stderr in the operator's language: ``SIYU_LANG=en`` gives the English twins."""
+    if os.environ.get("SIYU_LANG") == "en":
+        print(f"Error: {exc.english}", file=sys.stderr)
+        if exc.english_hint:
+            print(f"Hint: {exc.english_hint}", file=sys.stderr)
+        return
+    print(f"错误: {exc.message}", file=sys.stderr)
+    if exc.hint:
+        print(f"建议: {exc.hint}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     _log_to_file(args.data_dir)
     try:
         return asyncio.run(_run(args))
     except UserError as exc:
-        if os.environ.get("SIYU_LANG") == "en":  # the message's English twin, then the Chinese
-            print(f"Error: {exc.english}", file=sys.stderr)
-        print(f"错误: {exc.message}", file=sys.stderr)
-        if exc.hint:
-            print(f"建议: {exc.hint}", file=sys.stderr)
+        print_user_error(exc)
         return EXIT_USER
     except KeyboardInterrupt:
         return 130
+    finally:
+        if argv is None and threading.current_thread() is threading.main_thread():
+            # the command has answered (its work is committed or rolled back): a second Ctrl-C
+            # during the interpreter's shutdown must not turn the exit code into a signal
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,8 @@ def _load_mapping(path: Path | None) -> ColumnMapping | None:
         return ColumnMapping.from_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError) as exc:
         raise UserError(f"无法读取列对应文件“{path.name}”。", "它应是导入时保存的 JSON。",
-                        english="Cannot read the mapping file.") from exc
+                        english="Cannot read the mapping file.",
+                        english_hint="It should be the JSON saved at import time.") from exc
 
 
 @contextlib.contextmanager
@@ -149,7 +150,8 @@ async def run_export(args: argparse.Namespace, ctx: Any) -> int:
             target = await service.find_segment(args.segment)
             if target is None:
                 raise UserError(f"找不到人群包“{args.segment}”。", "用 `siyu info` 查看已保存的人群包。",
-                                english=f"No segment named {args.segment}.")
+                                english=f"No segment named {args.segment}.",
+                                english_hint="`siyu info` lists the saved segments.")
         written = await Exporter(service).export(
             target, args.out, progress=_status)
         print(file=sys.stderr)

@@ -85,9 +85,11 @@ async def _connect(args: argparse.Namespace, ctx: Any) -> int:
             secret, save_anyway=args.save_anyway)
     finally:
         ws.close()
-    print(check.message, file=sys.stderr if not check.ok else sys.stdout)
-    if check.hint:
-        print(f"建议: {check.hint}", file=sys.stderr)
+    english = os.environ.get("SIYU_LANG") == "en"
+    message, hint = check.in_language(english)
+    print(message, file=sys.stderr if not check.ok else sys.stdout)
+    if hint:
+        print(f"{'Hint' if english else '建议'}: {hint}", file=sys.stderr)
     if not check.ok:
         print("已按 --save-anyway 保存新的连接设置（测试没有通过）。" if saved else
               "测试没有通过，新的连接设置没有保存；之前保存的设置和 Secret 保持不变。"

@@ -155,7 +155,8 @@ async def _backup_restore(args: argparse.Namespace, ctx: Any) -> int:
     if not 1 <= args.number <= len(found):
         raise UserError(f"没有第 {args.number} 份备份（共 {len(found)} 份）。",
                         "用 `siyu backup list` 查看备份的序号。",
-                        english=f"There is no backup number {args.number}.")
+                        english=f"There is no backup number {args.number}.",
+                        english_hint="`siyu backup list` shows the backups' numbers.")
     chosen = found[args.number - 1]
     tz = _zone(path)
     _err(f"将用备份 #{args.number}（{_line(args.number, chosen, tz).split(chr(9), 1)[1]}）"
@@ -170,7 +171,8 @@ async def _backup_restore(args: argparse.Namespace, ctx: Any) -> int:
         if answer not in ("y", "yes", "是"):
             raise UserError("已取消恢复，没有做任何改动。",
                             "" if answer else "没有读到确认；在脚本中请加 --yes。",
-                            english="Restore cancelled; nothing was changed.")
+                            english="Restore cancelled; nothing was changed.",
+                            english_hint="" if answer else "No confirmation was read; in a script add --yes.")
     safety = backup_service.restore(chosen.path, path)
     print(f"已从备份恢复: {path}")
     if safety is not None:
@@ -210,23 +212,27 @@ def parse_definition(text: str, known_tags: set[int]) -> Segment:
     except ValueError as exc:
         raise ValidationError(f"人群包定义不是有效的 JSON：{exc}。",
                               '例如：{"levels": [3], "any_tags": [12, 15]}',
-                              english="The segment definition is not valid JSON.") from None
+                              english="The segment definition is not valid JSON.",
+                              english_hint='For example: {"levels": [3], "any_tags": [12, 15]}') from None
     if not isinstance(data, dict):
         raise ValidationError("人群包定义应是一个 JSON 对象（{…}）。",
-                              '例如：{"levels": [3]}', english="The definition must be an object.")
+                              '例如：{"levels": [3]}', english="The definition must be an object.",
+                              english_hint='For example: {"levels": [3]}')
     names = [f.name for f in fields(Segment)]
     unknown = sorted(set(data) - set(names))
     if unknown:
         raise ValidationError(f"人群包定义里有不认识的字段：{'、'.join(unknown)}。",
                               "可用的字段：" + "、".join(names) + "。",
-                              english=f"Unknown segment fields: {', '.join(unknown)}.")
+                              english=f"Unknown segment fields: {', '.join(unknown)}.",
+                              english_hint="Known fields: " + ", ".join(names) + ".")
     try:
         segment = Segment.from_json(json.dumps(data))
         Segment.from_json(segment.to_json())
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"人群包定义中有无法理解的值：{exc}。",
                               "日期写成 2026-01-31，标签、等级等写成数字列表。",
-                              english="A value in the segment definition cannot be used.") from None
+                              english="A value in the segment definition cannot be used.",
+                              english_hint="Write dates as 2026-01-31, and tags, levels and the like as lists of numbers.") from None
     for f in fields(Segment):
         _check_type(f.name, getattr(segment, f.name), f.default)
     for name in ("all_tags", "any_tags", "none_tags"):
@@ -234,11 +240,13 @@ def parse_definition(text: str, known_tags: set[int]) -> Segment:
         if missing:
             raise ValidationError(f"没有编号为 {'、'.join(map(str, missing))} 的标签。",
                                   "标签编号可在导出的名单或窗口的标签页中查看。",
-                                  english=f"No tags with ids {missing}.")
+                                  english=f"No tags with ids {missing}.",
+                                  english_hint="Tag ids are shown in an exported roster and on the window's Tags page.")
     if segment.is_empty():
         raise ValidationError("人群包定义是空的（会包含所有客户）。",
                               '请至少写一个条件，例如 {"levels": [3]}。',
-                              english="The segment definition is empty.")
+                              english="The segment definition is empty.",
+                              english_hint='Give at least one condition, for example {"levels": [3]}.')
     return segment
 
 
@@ -265,7 +273,8 @@ def _check_type(name: str, value: object, default: object) -> None:
         raise ValidationError(f"人群包定义中“{name}”的值不对：应是{kind}"
                               f"{'列表' if isinstance(default, tuple) or name == 'ids' else ''}。",
                               '例如：{"levels": [3], "inactive_days": 30}',
-                              english=f"The segment field {name} has the wrong type.")
+                              english=f"The segment field {name} has the wrong type.",
+                              english_hint='For example: {"levels": [3], "inactive_days": 30}')
 
 
 async def _segment_list(args: argparse.Namespace, ctx: Any) -> int:
@@ -288,7 +297,8 @@ async def _find(service: WorkspaceService, name: str) -> tuple[int, Segment]:
         if saved_name == name.strip():
             return segment_id, segment
     raise UserError(f"找不到人群包“{name}”。", "用 `siyu segment list` 查看已保存的人群包。",
-                    english=f"No segment named {name}.")
+                    english=f"No segment named {name}.",
+                    english_hint="`siyu segment list` lists the saved segments.")
 
 
 async def _segment_show(args: argparse.Namespace, ctx: Any) -> int:

@@ -46,11 +46,13 @@ def data_dir_error(path: Path, exc: OSError) -> UserError:
         return UserError(
             f"数据文件夹“{path}”所在的磁盘空间已满。",
             "请清理磁盘空间后再启动，或用 --data-dir（或环境变量 SIYU_DATA_DIR）换一个数据文件夹。",
-            english=f"The disk holding the data folder {path} is full.")
+            english=f"The disk holding the data folder {path} is full.",
+            english_hint="Free some disk space before starting, or use --data-dir (or the SIYU_DATA_DIR environment variable) to pick another data folder.")
     return UserError(
         f"无法使用数据文件夹“{path}”（无法创建或写入）。",
         "请检查该文件夹的写入权限，或用 --data-dir（或环境变量 SIYU_DATA_DIR）换一个可写的数据文件夹。",
-        english=f"Cannot create or write the data folder {path}.")
+        english=f"Cannot create or write the data folder {path}.",
+        english_hint="Check that folder's write permission, or use --data-dir (or the SIYU_DATA_DIR environment variable) to pick a writable data folder.")
 
 
 def check_writable(folder: Path) -> OSError | None:

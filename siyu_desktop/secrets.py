@@ -49,6 +49,7 @@ def _check_backend() -> None:
         f"当前的钥匙串后端 {plain} 会把密钥以明文写在磁盘上。请启用系统钥匙串（Windows 凭据管理器 / "
         "macOS 钥匙串 / Linux Secret Service）后重试。",
         english=f"The keyring backend {plain} stores secrets in plain text; refused.",
+        english_hint=f"The keyring backend {plain} would write secrets to disk in plain text. Turn on the system keyring (Windows Credential Manager / macOS Keychain / Linux Secret Service) and try again.",
     )
 
 
@@ -65,16 +66,21 @@ def set_secret(kind: str, name: str, value: str) -> None:
             raise UserError(
                 "这台电脑上没有可用的系统钥匙串，Secret 无法安全保存。", NO_KEYRING_HINT,
                 english="No system keyring is available on this computer to keep the secret.",
+                english_hint=NO_KEYRING_HINT_EN,
             ) from exc
         raise UserError(
             "无法把密钥保存到系统钥匙串。",
             "请确认系统钥匙串（Windows 凭据管理器 / macOS 钥匙串）可用后重试。",
             english="Could not save the secret in the system keyring.",
+            english_hint="Make sure the system keyring (Windows Credential Manager / macOS Keychain) is available, then try again.",
         ) from exc
 
 
 NO_KEYRING_HINT = ("在 Linux 上请安装并登录一个 Secret Service 钥匙串，例如 Debian / Ubuntu："
                    "sudo apt install gnome-keyring（KDE 用 KWallet），然后重新登录桌面再试。")
+NO_KEYRING_HINT_EN = ("On Linux, install and log in to a Secret Service keyring, for example on Debian / "
+                      "Ubuntu: sudo apt install gnome-keyring (KWallet on KDE), then log in to the "
+                      "desktop again and retry.")
 
 
 def no_keyring() -> bool:

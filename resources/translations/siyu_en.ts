@@ -4,108 +4,108 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="179"/>
+        <location filename="../../siyu_desktop/app.py" line="180"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="220"/>
+        <location filename="../../siyu_desktop/app.py" line="221"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="239"/>
+        <location filename="../../siyu_desktop/app.py" line="240"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="240"/>
+        <location filename="../../siyu_desktop/app.py" line="241"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="172"/>
-        <location filename="../../siyu_desktop/app.py" line="241"/>
+        <location filename="../../siyu_desktop/app.py" line="173"/>
+        <location filename="../../siyu_desktop/app.py" line="242"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="173"/>
+        <location filename="../../siyu_desktop/app.py" line="174"/>
         <source>客户群</source>
         <translation>customer groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="174"/>
+        <location filename="../../siyu_desktop/app.py" line="175"/>
         <source>客户</source>
         <translation>members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="175"/>
+        <location filename="../../siyu_desktop/app.py" line="176"/>
         <source>进退群记录</source>
         <translation>join and leave records</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="176"/>
+        <location filename="../../siyu_desktop/app.py" line="177"/>
         <source>群统计</source>
         <translation>group statistics</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="183"/>
+        <location filename="../../siyu_desktop/app.py" line="184"/>
         <source>正在打开工作区…</source>
         <translation>Opening the workspace…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="242"/>
+        <location filename="../../siyu_desktop/app.py" line="243"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="243"/>
+        <location filename="../../siyu_desktop/app.py" line="244"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="244"/>
+        <location filename="../../siyu_desktop/app.py" line="245"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="353"/>
+        <location filename="../../siyu_desktop/app.py" line="354"/>
         <source>已创建工作区“{brand}”。下一步：导入 Excel 客户名单，或在「企业微信」页连接并同步。</source>
         <translation>Created the workspace &quot;{brand}&quot;. Next: import an Excel roster, or connect and sync on the WeCom screen.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="360"/>
+        <location filename="../../siyu_desktop/app.py" line="361"/>
         <source>打开工作区文件</source>
         <translation>Open a workspace file</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="361"/>
+        <location filename="../../siyu_desktop/app.py" line="362"/>
         <source>私域运营台工作区 (*.db);;所有文件 (*)</source>
         <translation>Siyu Desktop workspaces (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="372"/>
+        <location filename="../../siyu_desktop/app.py" line="373"/>
         <source>重新生成演示工作区</source>
         <translation>Rebuild the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="373"/>
+        <location filename="../../siyu_desktop/app.py" line="374"/>
         <source>演示工作区会换成一份全新生成的演示数据，在里面做过的修改都会丢失。你自己的工作区不受影响。</source>
         <translation>The demo workspace is replaced by freshly generated demo data; changes made in it are lost. Your own workspaces are not affected.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="376"/>
+        <location filename="../../siyu_desktop/app.py" line="377"/>
         <source>重新生成</source>
         <translation>Rebuild</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="402"/>
+        <location filename="../../siyu_desktop/app.py" line="403"/>
         <source>已恢复备份“{name}”。</source>
         <translation>Restored the backup &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="404"/>
+        <location filename="../../siyu_desktop/app.py" line="405"/>
         <source>恢复前的工作区另存为“{name}”，也列在「备份与恢复」里。</source>
         <translation> The workspace as it was before is kept as &quot;{name}&quot;, also listed under Backups.</translation>
     </message>
@@ -305,37 +305,37 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="77"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="78"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="78"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="79"/>
         <source>别名（用、或逗号分隔）</source>
         <translation>Aliases (separated by 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="79"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="80"/>
         <source>客户数</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="92"/>
         <source>（保存后生成）</source>
         <translation>(assigned on save)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="93"/>
         <source>{code}（未登记）</source>
         <translation>{code} (not listed)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="100"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="101"/>
         <source>企业微信带来的渠道代码，还不在渠道列表里；保存后加入列表。</source>
         <translation>A channel code WeCom sent that is not in the channel list yet; saving adds it to the list.</translation>
     </message>
@@ -343,73 +343,73 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
 <context>
     <name>ChannelsDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="150"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="151"/>
         <source>渠道列表</source>
         <translation>Channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="156"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="157"/>
         <source>导入和企业微信带来的渠道写法（别名）都会归到这里的渠道；客户保存的是渠道代码，改名不影响已有客户。</source>
         <translation>Channel spellings from imports and from WeCom (aliases) all map to the channels here. Members store the channel code, so renaming a channel leaves existing members as they are.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="180"/>
         <source>新增渠道</source>
         <translation>Add channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="182"/>
         <source>删除渠道</source>
         <translation>Delete channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="186"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="187"/>
         <source>把选中的渠道合并到</source>
         <translation>Merge the selected channel into</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="190"/>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="305"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="191"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="306"/>
         <source>合并</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="206"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="207"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="210"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="247"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="248"/>
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="255"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="256"/>
         <source>还有客户的渠道不能删除，可以把它合并到另一个渠道。</source>
         <translation>A channel that still has members cannot be deleted; merge it into another channel instead.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="293"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="294"/>
         <source>请先保存或放弃（关闭后重新打开）其他修改，再合并渠道。</source>
         <translation>Save or discard (close and reopen) your other changes before merging channels.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="296"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="297"/>
         <source>把渠道「{a}」的 {n} 位客户移到「{b}」，并把「{a}」作为「{b}」的别名？可以在操作记录中撤销。</source>
         <translation>Move the {n} members of channel &quot;{a}&quot; to &quot;{b}&quot; and keep &quot;{a}&quot; as an alias of &quot;{b}&quot;? You can undo this in History.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="303"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="304"/>
         <source>合并渠道</source>
         <translation>Merge channels</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="306"/>
+        <location filename="../../siyu_desktop/ui/dialogs/channels_dialog.py" line="307"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -555,17 +555,17 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
         <translation>Testing connection…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="232"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="233"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="241"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="242"/>
         <source>正在同步：</source>
         <translation>Syncing: </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="248"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="249"/>
         <source> · 网络不稳定，已自动重试 {n} 次</source>
         <translation> · network unstable, {n} automatic retries so far</translation>
     </message>
@@ -580,138 +580,138 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
         <translation>until then each incremental sync re-reads the {c} customers and 1/{g} of the groups read longest ago</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="254"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="255"/>
         <source>网络不稳定，正在重试（第 {n} 次）；这次同步已自动重试 {total} 次</source>
         <translation>Unstable network, retrying (attempt {n}); {total} automatic retries in this sync so far</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="262"/>
         <source>{h} 小时 {m} 分</source>
         <translation>{h} h {m} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="263"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="264"/>
         <source>{m} 分 {s} 秒</source>
         <translation>{m} min {s} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="264"/>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="265"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="269"/>
         <source>{n} 秒</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="269"/>
         <source>{n} 分钟</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="268"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="269"/>
         <source>{n} 小时</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="282"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="283"/>
         <source>正在发送到企业微信：{done}/{total} 项</source>
         <translation>Sending to WeCom: {done}/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="285"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="286"/>
         <source> · 每秒 {rate} 项 · 还需约 {left}</source>
         <translation> · {rate} per second · about {left} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="294"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="295"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="296"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="297"/>
         <source>{phase}失败：{why}</source>
         <translation>{phase} failed: {why}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="299"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="300"/>
         <source>{saved}已同步；</source>
         <translation>{saved} synced; </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="300"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="301"/>
         <source>（下次同步会补上）</source>
         <translation> (the next sync fills it in)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="315"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="316"/>
         <source>正在发送到企业微信：0/{total} 项</source>
         <translation>Sending to WeCom: 0/{total} items</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="318"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="319"/>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="325"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="326"/>
         <source>同步完成（用时 {took}）：新客户 {new}，客户群 {groups}，进群 {joins}，退群 {leaves}</source>
         <translation>Sync finished (took {took}): {new} new customers, {groups} groups, {joins} joined, {leaves} left</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="331"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="332"/>
         <source>；重读了 {n} 位客户的资料，{u} 位有变化</source>
         <translation>; re-read {n} customers&apos; details, {u} changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="340"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="341"/>
         <source>；{n} 位客户的身份无法确定（手机号或 unionid 指向不同的客户），已单独建档，可点“查看”核对</source>
         <translation>; {n} customers could not be identified (their phone or unionid points at different customers): each got a record of their own, click &quot;View&quot; to check them</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="343"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="344"/>
         <source>；{n} 项遇到临时错误，将在 {at} 后自动重试</source>
         <translation>; {n} items hit a temporary error and are retried automatically after {at}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="346"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="347"/>
         <source>；发送到企业微信 {sent} 项，失败 {failed} 项</source>
         <translation>; {sent} items sent to WeCom, {failed} failed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="349"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="350"/>
         <source>（网络不稳定：自动重试了 {n} 次）</source>
         <translation> (network unstable: {n} automatic retries)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="350"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="351"/>
         <source>（网络不稳定：自动重试了 {n} 次，数据完整）</source>
         <translation> (network unstable: {n} automatic retries, nothing missing)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="358"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="359"/>
         <source>已取消；下次全量同步会从中断处继续。</source>
         <translation>Cancelled. The next full sync will resume where this one stopped.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="380"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="381"/>
         <source>企业 ID</source>
         <translation>Corp ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="382"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="383"/>
         <source>Secret</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="384"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="385"/>
         <source>还没有连接企业微信：请先在上方填写{fields}并点“保存”，再同步。</source>
         <translation>Not connected to WeCom yet: fill in {fields} above and click &quot;Save&quot;, then sync.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="385"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="386"/>
         <source>和</source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="403"/>
+        <location filename="../../siyu_desktop/ui/controllers/connection_controller.py" line="404"/>
         <source>发件箱：已发送 {s}，失败 {f}，等待 {w}</source>
         <translation>Outbox: {s} sent, {f} failed, {w} waiting</translation>
     </message>
@@ -1027,17 +1027,17 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../siyu_desktop/ui/feedback.py" line="36"/>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="37"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/feedback.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="40"/>
         <source>私域运营台遇到了一个程序错误。你的数据已保存；请把下面的详情复制给开发团队。</source>
         <translation>Siyu Desktop ran into a program error. Your data has been saved. Please copy the details below and send them to the development team.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/feedback.py" line="47"/>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="48"/>
         <source>复制详情</source>
         <translation>Copy details</translation>
     </message>
@@ -1089,7 +1089,7 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
 <context>
     <name>Feedback</name>
     <message>
-        <location filename="../../siyu_desktop/ui/feedback.py" line="81"/>
+        <location filename="../../siyu_desktop/ui/feedback.py" line="78"/>
         <source>无法完成</source>
         <translation>Couldn&apos;t complete</translation>
     </message>

@@ -117,7 +117,8 @@ class ChannelList:
                 raise ValidationError(
                     f"「{text}」已经是渠道「{self.name_of(owner)}」的名称或别名。",
                     "一个写法只能对应一个渠道。",
-                    english=f"{text!r} already belongs to {self.name_of(owner)!r}.")
+                    english=f"{text!r} already belongs to {self.name_of(owner)!r}.",
+                    english_hint="One spelling can belong to one channel only.")
         return ChannelList((*self.channels, channel))
 
     def edited(self, code: str, *, name: str | None = None,
@@ -221,7 +222,8 @@ def check_removals(old: ChannelList, new: ChannelList, counts: Mapping[str, int]
             raise ValidationError(
                 f"渠道「{c.name}」还有 {counts[c.code]:,} 位客户，不能删除。",
                 "可以先把它合并到另一个渠道。",
-                english=f"Channel {c.name} still has members.")
+                english=f"Channel {c.name} still has members.",
+                english_hint="Merge it into another channel first.")
 
 
 def validate(channels: Sequence[Channel]) -> None:
@@ -232,7 +234,8 @@ def validate(channels: Sequence[Channel]) -> None:
             raise ValidationError("渠道代码不能为空。", english="A channel needs a code.")
         if not c.name.strip():
             raise ValidationError(f"渠道「{c.code}」的名称不能为空。", "请填写一个名称。",
-                                  english=f"Channel {c.code} needs a name.")
+                                  english=f"Channel {c.code} needs a name.",
+                                  english_hint="Fill in a name.")
         for text in (c.name, *c.aliases):
             if len(text) > MAX_NAME:
                 raise ValidationError(f"「{text[:20]}…」超过 {MAX_NAME} 个字。",
@@ -247,7 +250,8 @@ def validate(channels: Sequence[Channel]) -> None:
                     f"「{text}」同时是渠道「{a}」和「{b}」的名称或别名"
                     + (f"（「{first_text}」）" if first_text != text else "") + "。",
                     "一个写法只能对应一个渠道：请从其中一个渠道删掉它，或把两个渠道合并。",
-                    english=f"{text!r} belongs to both {first.name!r} and {c.name!r}.")
+                    english=f"{text!r} belongs to both {first.name!r} and {c.name!r}.",
+                    english_hint="One spelling can belong to one channel only: remove it from one of them, or merge the two channels.")
             owner.setdefault(key, (c, text))
     codes = [c.code for c in channels]
     if len(set(codes)) != len(codes):

@@ -74,7 +74,8 @@ def parse_hhmm(text: str) -> time:
     if match is None:
         raise ValidationError(
             f"“{text}”不是有效的时间。", "请按 时:分 填写，例如 09:00 或 21:30（24 小时制）。",
-            english=f"{text!r} is not a time of day (HH:MM, 24-hour).")
+            english=f"{text!r} is not a time of day (HH:MM, 24-hour).",
+            english_hint="Write it as HH:MM, for example 09:00 or 21:30 (24-hour clock).")
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -93,7 +94,8 @@ def check_timezone(name: str) -> str:
         raise ValidationError(
             f"不认识时区“{name}”。",
             "请填写标准时区名，例如 Asia/Shanghai（北京时间）、Asia/Hong_Kong、UTC。",
-            english=f"Unknown time zone {name!r}; use a name such as Asia/Shanghai.") from None
+            english=f"Unknown time zone {name!r}; use a name such as Asia/Shanghai.",
+            english_hint="Use a standard zone name, for example Asia/Shanghai (Beijing time), Asia/Hong_Kong, UTC.") from None
     return name
 
 
@@ -112,7 +114,8 @@ def _problem(s: WorkspaceSettings) -> ValidationError | None:
         choices = "、".join(f"{k}（{v}）" for k, v in CAP_RULES.items())
         return ValidationError(f"不认识群发上限规则“{s.mass_message_cap}”。",
                                f"可选：{choices}。请与企业微信管理后台「群发规则」保持一致。",
-                               english=f"Unknown mass-message cap rule {s.mass_message_cap!r}.")
+                               english=f"Unknown mass-message cap rule {s.mass_message_cap!r}.",
+                               english_hint=f"Choices: {choices}. Keep it the same as the mass-message rule in the WeCom admin console.")
     try:
         if check_timezone(s.timezone) != s.timezone:
             raise ValidationError(f"时区“{s.timezone}”前后有空格。",
@@ -127,7 +130,8 @@ def _problem(s: WorkspaceSettings) -> ValidationError | None:
         return ValidationError(
             f"发送时段的开始（{s.send_start}）必须早于结束（{s.send_end}）。",
             "发送时段不能跨过午夜；例如 09:00 到 21:00。",
-            english="The send hours must start before they end (within one day).")
+            english="The send hours must start before they end (within one day).",
+            english_hint="The send hours cannot cross midnight; for example 09:00 to 21:00.")
     group = s.import_tag_group
     if group != group.strip() or len(group) > TAG_GROUP_MAX or any(c < " " for c in group):
         return ValidationError(
@@ -157,7 +161,8 @@ def with_value(settings: WorkspaceSettings, key: str, text: str) -> WorkspaceSet
     """``settings`` with one value the operator typed (``siyu settings KEY VALUE``)."""
     if key not in LABELS:
         raise ValidationError(f"没有设置项“{key}”。", "可用的设置项：" + "、".join(KEYS) + "。",
-                              english=f"No setting named {key!r}.")
+                              english=f"No setting named {key!r}.",
+                              english_hint="Known settings: " + ", ".join(KEYS) + ".")
     return replace(settings, **{key: _clean(key, text)})
 
 

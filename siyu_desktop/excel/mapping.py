@@ -178,7 +178,8 @@ def detect_header(rows: Sequence[SheetRow]) -> HeaderGuess:
     scan = list(rows[:HEADER_SCAN_ROWS])
     if not scan:
         raise ImportFormatError("工作表是空的，没有找到表头。", "请确认选择了有名单的工作表。",
-                                english="The sheet is empty.")
+                                english="The sheet is empty.",
+                                english_hint="Make sure you chose the sheet that holds the roster.")
     for i, row in enumerate(scan):
         if len({m[0] for c in row.cells if (m := match_field(c))}) >= 2:
             return HeaderGuess(i, row.number, row.cells)

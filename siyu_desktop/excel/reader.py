@@ -142,10 +142,11 @@ _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm"}
 _OPEN_AS_XLSX_HINT = "请用 Excel 或 WPS 打开后另存为 .xlsx（或 CSV UTF-8）再导入。"
+_OPEN_AS_XLSX_HINT_EN = "Open it in Excel or WPS, save it as .xlsx (or CSV UTF-8), then import that."
 
 
-def _fail(message: str, hint: str = "", english: str = "") -> ImportFormatError:
-    return ImportFormatError(message, hint, english=english)
+def _fail(message: str, hint: str, english: str, english_hint: str) -> ImportFormatError:
+    return ImportFormatError(message, hint, english=english, english_hint=english_hint)
 
 
 def detect_kind(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> FileKind:
@@ -156,34 +157,42 @@ def detect_kind(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMIT
         with p.open("rb") as f:
             head = f.read(8192)
     except FileNotFoundError:
-        raise _fail("找不到这个文件。", "它可能已被移动或删除，请重新选择。", "File not found.") from None
+        raise _fail("找不到这个文件。", "它可能已被移动或删除，请重新选择。", "File not found.",
+                    "It may have been moved or deleted; choose it again.") from None
     except OSError as exc:
         raise _fail(f"无法打开文件：{exc.strerror or exc}", "请关闭正在使用它的程序（如 Excel）后重试。",
-                    "Cannot open the file.") from exc
+                    "Cannot open the file.",
+                    "Close the program using it (such as Excel) and try again.") from exc
     if size == 0 or not head.strip(b"\x00 \t\r\n"):
-        raise _fail("文件是空的。", "请确认选对了文件，并且已经保存。", "The file is empty.")
+        raise _fail("文件是空的。", "请确认选对了文件，并且已经保存。", "The file is empty.",
+                    "Make sure you chose the right file and that it was saved.")
     if size > limits.max_file_bytes:
         raise _fail(f"文件太大（{size / 1048576:.0f} MB），上限是 {limits.max_file_bytes // 1048576} MB。",
-                    "请把名单拆成几个文件分批导入。", "The file is too large.")
+                    "请把名单拆成几个文件分批导入。", "The file is too large.",
+                    "Split the roster into several files and import them one by one.")
     suffix = p.suffix.lower()
     if head.startswith(_CFB_MAGIC):
         if xlsx_guard.cfb_is_encrypted(p):
             raise _fail("文件设置了打开密码，无法读取。",
                         "请在 Excel 中打开，去掉密码（文件 → 信息 → 保护工作簿）后另存再导入。",
-                        "The workbook is password-protected.")
+                        "The workbook is password-protected.",
+                        "Open it in Excel, remove the password (File → Info → Protect Workbook), save, then import again.")
         return FileKind.XLS
     if head.startswith(_ZIP_MAGIC) or head.startswith(_EMPTY_ZIP_MAGIC):
         return FileKind.ODS if b"opendocument.spreadsheet" in head[:200] else FileKind.XLSX
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")) or b"<table" in lowered:
         raise _fail("这是网页（HTML/XML）格式的表格，只是扩展名叫 Excel。", _OPEN_AS_XLSX_HINT,
-                    "This is an HTML/XML table saved with an Excel extension.")
+                    "This is an HTML/XML table saved with an Excel extension.",
+                    _OPEN_AS_XLSX_HINT_EN)
     if suffix in _EXCEL_SUFFIXES:
         raise _fail(f"这不是真正的 Excel 文件（内容是文本，扩展名却是 {suffix}）。",
                     "可能是 CSV 被改了扩展名：请把扩展名改回 .csv，或用 Excel 打开后另存为 .xlsx。",
-                    "A text file renamed to an Excel extension.")
+                    "A text file renamed to an Excel extension.",
+                    "It may be a CSV file renamed: change the extension back to .csv, or open it in Excel and save it as .xlsx.")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail("无法识别的文件格式。", "支持 .xlsx、.xls、.ods 和 .csv。", "Unknown file format.")
+        raise _fail("无法识别的文件格式。", "支持 .xlsx、.xls、.ods 和 .csv。", "Unknown file format.",
+                    "Supported: .xlsx, .xls, .ods and .csv.")
     return FileKind.CSV
 
 
@@ -209,7 +218,8 @@ def _sheets(path: Path, kind: FileKind, limits: ReadLimits) -> list[SheetInfo]:
 def default_sheet(sheets: list[SheetInfo]) -> SheetInfo:
     """The sheet to preselect: the first visible one."""
     if not sheets:
-        raise _fail("文件里没有工作表。", _OPEN_AS_XLSX_HINT, "The workbook has no worksheets.")
+        raise _fail("文件里没有工作表。", _OPEN_AS_XLSX_HINT, "The workbook has no worksheets.",
+                    _OPEN_AS_XLSX_HINT_EN)
     return next((s for s in sheets if not s.hidden), sheets[0])
 
 
@@ -247,7 +257,8 @@ def iter_rows(
         if cells:
             if len(cells) > limits.max_columns:
                 raise _fail(f"第 {number} 行有 {len(cells)} 列，超过上限 {limits.max_columns} 列。",
-                            "请删除表格右侧多余的列后再导入。", "Too many columns.")
+                            "请删除表格右侧多余的列后再导入。", "Too many columns.",
+                            "Delete the extra columns on the right, then import again.")
             yield SheetRow(number, cells)
     if progress:
         progress(done)
@@ -288,13 +299,16 @@ def _open_workbook(path: str | os.PathLike[str]) -> calamine.CalamineWorkbook:
         return calamine.CalamineWorkbook.from_path(os.fspath(path))
     except calamine.PasswordError:
         raise _fail("文件设置了打开密码，无法读取。", "请在 Excel 中去掉密码后另存再导入。",
-                    "The workbook is password-protected.") from None
+                    "The workbook is password-protected.",
+                    "Remove the password in Excel, save, then import again.") from None
     except (calamine.CalamineError, ValueError, OSError) as exc:
         if "limit" in str(exc).lower():  # calamine's own guard against ODS repeat bombs
             raise _fail("表格的数据范围过大，无法读取。", "请删除表格中多余的行列后另存再导入。",
-                        "The sheet is too large.") from exc
+                        "The sheet is too large.",
+                        "Delete the extra rows and columns, save, then import again.") from exc
         raise _fail("文件已损坏或不是受支持的表格格式，无法打开。", _OPEN_AS_XLSX_HINT,
-                    f"Cannot open the workbook: {exc}") from exc
+                    f"Cannot open the workbook: {exc}",
+                    _OPEN_AS_XLSX_HINT_EN) from exc
 
 
 def _iter_workbook(
@@ -307,7 +321,8 @@ def _iter_workbook(
     else:
         found = [s for s in sheets if (s.index if isinstance(sheet, int) else s.name) == sheet]
         if not found:
-            raise _fail(f"找不到工作表「{sheet}」。", "请重新选择要导入的工作表。", "No such sheet.")
+            raise _fail(f"找不到工作表「{sheet}」。", "请重新选择要导入的工作表。", "No such sheet.",
+                        "Choose the sheet to import again.")
         chosen = found[0]
     errors = _ErrorCells()
     if kind is FileKind.XLSX:
@@ -323,8 +338,10 @@ def _iter_workbook(
         except calamine.CalamineError as exc:
             if "limit" in str(exc).lower():  # calamine's own ODS repeat guard
                 raise _fail("表格的数据范围过大，无法读取。", "请删除表格中多余的行列后另存再导入。",
-                            "The sheet is too large.") from exc
-            raise _fail("工作表已损坏，无法读取。", _OPEN_AS_XLSX_HINT, f"Bad sheet: {exc}") from exc
+                            "The sheet is too large.",
+                            "Delete the extra rows and columns, save, then import again.") from exc
+            raise _fail("工作表已损坏，无法读取。", _OPEN_AS_XLSX_HINT, f"Bad sheet: {exc}",
+                        _OPEN_AS_XLSX_HINT_EN) from exc
         _check_extent(data.height, data.width, limits)
         pad: list[CellValue] = [""] * (data.start[1] if data.start else 0)
         # calamine's iter_rows starts at row 0 but at the first used column: re-align columns.
@@ -473,17 +490,20 @@ def _iter_workbook_in_child(
                 cancel()
             if not child.is_alive() and not receive.poll(0):
                 raise _fail(_READER_DIED, _OPEN_AS_XLSX_HINT,
-                            f"The sheet reader exited with code {child.exitcode}.")
+                            f"The sheet reader exited with code {child.exitcode}.",
+                            _OPEN_AS_XLSX_HINT_EN)
         try:
             tag, payload = receive.recv()
         except EOFError:
-            raise _fail(_READER_DIED, _OPEN_AS_XLSX_HINT, "The sheet reader closed the pipe.") from None
+            raise _fail(_READER_DIED, _OPEN_AS_XLSX_HINT, "The sheet reader closed the pipe.",
+                        _OPEN_AS_XLSX_HINT_EN) from None
         if tag == "error":
-            message, hint, english = payload
-            raise ImportFormatError(message, hint, english=english)
+            message, hint, english, english_hint = payload
+            raise ImportFormatError(message, hint, english=english, english_hint=english_hint)
         if tag != "done":
             raise _fail("文件已损坏或不是受支持的表格格式，无法打开。", _OPEN_AS_XLSX_HINT,
-                        f"The sheet reader failed: {payload}")
+                        f"The sheet reader failed: {payload}",
+                        _OPEN_AS_XLSX_HINT_EN)
         child.join()  # its memory goes back to the system before the app builds anything big
         with open(spill, "rb") as spilled:
             while True:
@@ -595,7 +615,7 @@ def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,
             pickle.dump(batch, out, pickle.HIGHEST_PROTOCOL)
         send.send(("done", None))
     except ImportFormatError as exc:
-        send.send(("error", (exc.message, exc.hint, exc.english)))
+        send.send(("error", (exc.message, exc.hint, exc.english, exc.english_hint)))
     except Exception as exc:  # a full disk is said as such; anything else is an unreadable file
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             send.send(("error", ("磁盘空间不足，无法读取这个大表格。",
@@ -610,13 +630,16 @@ def _read_in_child(send: Any, path: str, kind: str, sheet: str | int | None,
 def _check_extent(rows: int, cols: int, limits: ReadLimits) -> None:
     if cols > limits.max_columns:
         raise _fail(f"表格有 {cols} 列，超过上限 {limits.max_columns} 列。",
-                    "可能是很远的某个单元格里有内容：请删除表格右侧多余的列后再导入。", "Too many columns.")
+                    "可能是很远的某个单元格里有内容：请删除表格右侧多余的列后再导入。", "Too many columns.",
+                    "A cell far to the right may hold something: delete the extra columns on the right, then import again.")
     if rows > limits.max_rows + 1:  # + 1: the header
         raise _fail(f"表格有 {rows} 行，超过上限 {limits.max_rows} 行。",
-                    "请把名单拆成几个文件分批导入；也可能是很靠下的某个单元格里有内容。", "Too many rows.")
+                    "请把名单拆成几个文件分批导入；也可能是很靠下的某个单元格里有内容。", "Too many rows.",
+                    "Split the roster into several files; or a cell far down may hold something.")
     if rows * cols > limits.max_sheet_cells:
         raise _fail(f"表格的数据范围过大（{rows} 行 × {cols} 列）。",
-                    "请删除表格中多余的行列（例如很远处的零散内容）后另存再导入。", "The sheet is too large.")
+                    "请删除表格中多余的行列（例如很远处的零散内容）后另存再导入。", "The sheet is too large.",
+                    "Delete the extra rows and columns (stray content far away, for example), save, then import again.")
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -640,7 +663,8 @@ def sniff_csv(path: str | os.PathLike[str]) -> CsvFormat:
         encoding = "gb18030"  # what Excel on Chinese Windows saves as "CSV (逗号分隔)"
     else:
         raise _fail("无法识别文件的文字编码。", "请用 Excel 另存为「CSV UTF-8（逗号分隔）」后再导入。",
-                    "Unknown text encoding.")
+                    "Unknown text encoding.",
+                    "Save it from Excel as CSV UTF-8 (Comma delimited), then import that.")
     with p.open(encoding=encoding, newline="") as f:
         sample = f.read(64 * 1024)
     return CsvFormat(encoding, _sniff_delimiter(sample))
@@ -687,13 +711,16 @@ def _iter_csv(path: Path, limits: ReadLimits) -> Iterator[tuple[int, list[CellVa
             for line, row in enumerate(reader, start=1):
                 if line > limits.max_rows + 1:
                     raise _fail(f"文件超过 {limits.max_rows} 行。", "请把名单拆成几个文件分批导入。",
-                                "Too many rows.")
+                                "Too many rows.",
+                                "Split the roster into several files and import them one by one.")
                 # Undo the apostrophe our own CSV export puts before =, +, -, @ (formula guard).
                 yield line, [c[1:] if _ESCAPED_FORMULA.match(c) else c for c in row]
     except csv.Error as exc:
         raise _fail(f"CSV 文件第 {line + 1} 行附近格式有误（可能是引号没有成对）。",
-                    "请用 Excel 打开检查该行，另存后再导入。", f"Malformed CSV: {exc}") from exc
+                    "请用 Excel 打开检查该行，另存后再导入。", f"Malformed CSV: {exc}",
+                    "Open it in Excel to check that row, save, then import again.") from exc
     except UnicodeDecodeError as exc:
         raise _fail("文件中有无法识别的文字编码。", "请用 Excel 另存为「CSV UTF-8（逗号分隔）」后再导入。",
-                    "Undecodable text.") from exc
+                    "Undecodable text.",
+                    "Save it from Excel as CSV UTF-8 (Comma delimited), then import that.") from exc
 

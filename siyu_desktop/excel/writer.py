@@ -80,7 +80,8 @@ def export_suffix(path: str | os.PathLike[str]) -> str:
         shown = suffix or "（没有扩展名）"
         raise ValidationError(
             f"不能导出为 {shown} 文件。", "文件名请以 .xlsx（Excel）或 .csv（CSV UTF-8）结尾。",
-            english=f"Cannot export to a {suffix or 'no-extension'} file: use .xlsx or .csv.")
+            english=f"Cannot export to a {suffix or 'no-extension'} file: use .xlsx or .csv.",
+            english_hint="End the file name with .xlsx (Excel) or .csv (CSV UTF-8).")
     return suffix
 
 
@@ -96,33 +97,42 @@ def save_error(exc: BaseException, target: Path) -> FileSaveError:
     name = target.name
     if isinstance(exc, xlsxwriter.exceptions.FileSizeError):
         return FileSaveError("文件太大，Excel 格式放不下。", "请分批导出（例如按人群包），或导出为 .csv。",
-                             english="The file is too large for the .xlsx format.")
+                             english="The file is too large for the .xlsx format.",
+                             english_hint="Export in parts (for example by segment), or export to .csv.")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or winerror in (39, 112):
         return FileSaveError(f"磁盘空间不足，“{name}”没有保存。",
                              "请清理磁盘（或临时文件夹所在的磁盘）或换一个位置后重试；没有留下不完整的文件。",
-                             english=f"The disk is full: {name} was not saved.")
+                             english=f"The disk is full: {name} was not saved.",
+                             english_hint="Free some disk space (also on the disk of the temporary folder) or choose another place, then try again; no partial file was left.")
     if code == errno.ENAMETOOLONG or winerror in (206, 3) and len(str(target)) > 240:
         return FileSaveError("文件路径太长，无法保存。", "请用短一些的文件名，或存到层级浅一些的文件夹（如桌面）。",
-                             english="The file path is too long.")
+                             english="The file path is too long.",
+                             english_hint="Use a shorter file name, or save to a folder nearer the top (such as the Desktop).")
     if code == errno.EROFS:
         return FileSaveError(f"“{target.parent}”是只读的，无法保存。", "请换一个文件夹（如桌面或文档）。",
-                             english="The folder is read-only.")
+                             english="The folder is read-only.",
+                             english_hint="Choose another folder (such as the Desktop or Documents).")
     if isinstance(cause, IsADirectoryError):
         return FileSaveError(f"“{name}”是一个文件夹。", "请另取一个文件名。",
-                             english="The target is a folder.")
+                             english="The target is a folder.",
+                             english_hint="Choose another file name.")
     if isinstance(cause, PermissionError) or winerror in (5, 32, 33):
         if target.exists():
             return FileSaveError(f"无法覆盖“{name}”：没有权限，或文件正在 Excel/WPS 中打开。",
                                  "请关闭打开它的程序，或换一个文件名后重试。",
-                                 english=f"Cannot overwrite {name}: no permission or it is open.")
+                                 english=f"Cannot overwrite {name}: no permission or it is open.",
+                                 english_hint="Close the program that has it open, or choose another file name, then try again.")
         return FileSaveError(f"没有权限在“{target.parent}”里保存文件。", "请换一个文件夹（如桌面或文档）。",
-                             english="No permission to write in that folder.")
+                             english="No permission to write in that folder.",
+                             english_hint="Choose another folder (such as the Desktop or Documents).")
     if isinstance(cause, FileNotFoundError | NotADirectoryError):
         return FileSaveError(f"保存的位置“{target.parent}”不存在。", "请重新选择保存位置。",
-                             english="The folder does not exist.")
+                             english="The folder does not exist.",
+                             english_hint="Choose where to save it again.")
     reason = getattr(cause, "strerror", None) or str(cause)
     return FileSaveError(f"无法保存“{name}”：{reason}", "请换一个位置或文件名后重试。",
-                         english=f"Cannot save {name}: {reason}")
+                         english=f"Cannot save {name}: {reason}",
+                         english_hint="Choose another place or file name and try again.")
 
 
 @contextlib.contextmanager

@@ -20,14 +20,19 @@ from defusedxml import ElementTree
 from siyu_desktop.errors import ImportFormatError
 
 _CHUNK = 1 << 20
+# (message, hint, the hint in English); the English message names the detail
 _CORRUPT = ("文件已损坏（压缩包结构不完整），无法打开。",
-            "如果文件是从微信或邮件下载的，请重新下载；或用 Excel 打开后另存再导入。")
+            "如果文件是从微信或邮件下载的，请重新下载；或用 Excel 打开后另存再导入。",
+            "If it came from WeChat or an e-mail, download it again; or open it in Excel, save it "
+            "again and import that.")
 _BOMB = ("文件解压后异常巨大，疑似损坏或恶意构造的文件，已拒绝读取。",
-         "请确认文件来源；正常名单请用 Excel 打开后另存为 .xlsx 再导入。")
+         "请确认文件来源；正常名单请用 Excel 打开后另存为 .xlsx 再导入。",
+         "Check where the file came from; a normal roster can be opened in Excel, saved as .xlsx "
+         "and imported.")
 
 
-def _error(pair: tuple[str, str], english: str) -> ImportFormatError:
-    return ImportFormatError(pair[0], pair[1], english=english)
+def _error(texts: tuple[str, str, str], english: str) -> ImportFormatError:
+    return ImportFormatError(texts[0], texts[1], english=english, english_hint=texts[2])
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -50,10 +55,12 @@ def check_zip(path: Path, kind: str, max_total: int, max_ratio: float, ratio_min
         if kind == "xlsx" and not ("[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)):
             raise ImportFormatError("这不是 Excel 表格（是其他类型的压缩文件，例如 Word 文档或 zip 包）。",
                                     "请选择 .xlsx、.xls、.ods 或 .csv 格式的名单。",
-                                    english="A zip that is not a workbook.")
+                                    english="A zip that is not a workbook.",
+                                    english_hint="Choose a roster in .xlsx, .xls, .ods or .csv format.")
         if "xl/workbook.bin" in names:  # binary sheets: the extent scan below cannot read them
             raise ImportFormatError("暂不支持 Excel 二进制工作簿（.xlsb）。",
-                                    "请用 Excel 打开后另存为 .xlsx 再导入。", english="xlsb is not supported.")
+                                    "请用 Excel 打开后另存为 .xlsx 再导入。", english="xlsb is not supported.",
+                                    english_hint="Open it in Excel, save it as .xlsx, then import that.")
         if kind == "ods" and "content.xml" not in names:
             raise _error(_CORRUPT, "ODS without content.xml")
         declared = sum(i.file_size for i in infos)
@@ -85,7 +92,8 @@ def _drain(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int,
         if isinstance(exc, NotImplementedError) or "encrypt" in str(exc).lower():
             raise ImportFormatError("文件使用了无法识别的压缩或加密方式。",
                                     "请用 Excel 打开后另存为 .xlsx 再导入。",
-                                    english=f"Unsupported zip member: {exc}") from exc
+                                    english=f"Unsupported zip member: {exc}",
+                                    english_hint="Open it in Excel, save it as .xlsx, then import that.") from exc
         raise _error(_CORRUPT, f"Corrupt member {info.filename}: {exc}") from exc
     return total
 

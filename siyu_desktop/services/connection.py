@@ -77,6 +77,13 @@ class ConnectionCheck:
     hint: str = ""
     route: str = ""
     staff: int = 0
+    english: str = ""  # the message and the hint in English (below ui/ there is no Qt to translate)
+    english_hint: str = ""
+
+    def in_language(self, english: bool) -> tuple[str, str]:
+        if english:
+            return self.english or self.message, self.english_hint
+        return self.message, self.hint
 
 
 @dataclass
@@ -204,7 +211,8 @@ class ConnectionService:
             value = secret or secrets.get_secret(SECRET_KIND, corp_id)
             if not value:
                 raise ValidationError("没有填写 Secret。", "请填写应用的 Secret。",
-                                      english="No secret given for this corp.")
+                                      english="No secret given for this corp.",
+                                      english_hint="Fill in the app's Secret.")
             return value
         values = {}
         for name, kind in URL_SECRET_KINDS.items():
@@ -220,7 +228,8 @@ class ConnectionService:
         cfg = self.config()
         if not cfg.configured:
             raise ValidationError("还没有连接企业微信。", "请先在“企业微信”页面填写企业 ID 和 Secret。",
-                                  english="WeCom connection is not set up.")
+                                  english="WeCom connection is not set up.",
+                                  english_hint="First fill in the corp ID and the Secret on the WeCom page.")
         corp_id = cfg.corp_id
 
         def secret() -> str:
@@ -230,7 +239,8 @@ class ConnectionService:
             if not value:
                 raise ValidationError("系统钥匙串里没有这个企业的 Secret。",
                                       "请在“企业微信”页面重新填写 Secret 并保存。",
-                                      english="No secret in the keyring for this corp.")
+                                      english="No secret in the keyring for this corp.",
+                                      english_hint="Fill in the Secret again on the WeCom page and save.")
             return value
         return WeComClient(self._with_passwords(cfg).settings(), secret, token_cache=self._tokens,
                            **kwargs)  # type: ignore[arg-type]
@@ -249,17 +259,22 @@ class ConnectionService:
                 await client.fetch_token()
                 users = await staff.get_follow_user_list(client)
         except NetworkError as exc:
-            check = ConnectionCheck(False, "连不上企业微信：" + exc.message, exc.hint, route)
-        except WeComUserError as exc:
-            check = ConnectionCheck(False, exc.message, exc.hint, route)
-        except ValidationError as exc:
-            check = ConnectionCheck(False, exc.message, exc.hint, route)
+            check = ConnectionCheck(False, "连不上企业微信：" + exc.message, exc.hint, route,
+                                    english="Cannot reach WeCom: " + exc.english,
+                                    english_hint=exc.english_hint)
+        except (WeComUserError, ValidationError) as exc:
+            check = ConnectionCheck(False, exc.message, exc.hint, route,
+                                    english=exc.english, english_hint=exc.english_hint)
         except WeComRequestBug:
             check = ConnectionCheck(False, "企业微信拒绝了测试请求（程序问题）。",
-                                    "请把日志发给开发团队。", route)
+                                    "请把日志发给开发团队。", route,
+                                    english="WeCom refused the test request (a bug in this program).",
+                                    english_hint="Please send the log to the development team.")
         else:
             check = ConnectionCheck(True, f"连接成功：可以读取 {len(users)} 位员工的客户。",
-                                    "", route, len(users))
+                                    "", route, len(users),
+                                    english=f"Connected: the customers of {len(users)} staff members "
+                                            "can be read.")
         if candidate is None:  # a candidate's failure says nothing of the saved connection
             self.set_online(check.ok, "" if check.ok else check.message)
         return check

@@ -134,7 +134,8 @@ def check_not_workspace(target: Path, workspace: Path, backup_dir: Path | None =
         raise ValidationError(
             "不能导出到这个位置：它是当前工作区的数据文件" + ("的备份。" if in_backups and not hit else "。"),
             "覆盖它会毁掉工作区里的数据。请换一个文件名，例如「客户名单.xlsx」。",
-            english="Refused: the target is the open workspace's own file.")
+            english="Refused: the target is the open workspace's own file.",
+            english_hint="Overwriting it would destroy the workspace's data. Choose another file name, for example members.xlsx.")
 
 
 def _exists(path: Path) -> bool:

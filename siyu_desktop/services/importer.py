@@ -346,7 +346,8 @@ class Importer:
                       cancel: CancelCheck | None) -> ImportOutcome:
         if preview.blocking:
             raise UserError(preview.blocking[0], "请在列对应表中指定能识别客户的列。",
-                            english="The column mapping cannot identify members.")
+                            english="The column mapping cannot identify members.",
+                            english_hint="In the column mapping, choose a column that identifies members.")
         if cancel:
             cancel()
         if preview.plan.is_empty:
@@ -396,7 +397,8 @@ class Importer:
         cancel = checker(cancel_token)
         if _stamp(preview.path) != preview.file_stamp:
             raise UserError("预览之后文件被修改过了。", "请重新预览后再保存错误行。",
-                            english="The file changed after the preview.")
+                            english="The file changed after the preview.",
+                            english_hint="Preview again, then save the rejected rows.")
         wanted = preview.rejected_rows
 
         def rows() -> Iterator[tuple[list[Any], str]]:

@@ -30,7 +30,8 @@ class SettingsService:
         problem = authors.name_problem(name)
         if problem is not None:
             raise ValidationError(problem, "名字会显示在操作记录的“操作人”一栏。",
-                                  english="This name cannot be used.")
+                                  english="This name cannot be used.",
+                                  english_hint="The name is shown in the Operator column of the history.")
         await asyncio.to_thread(self._ws.set_setting, OPERATOR_NAME_KEY, name)
         self._ws.operator_name = name
         return name

@@ -588,14 +588,16 @@ def _cursor_keeps_expiring(what: str) -> WeComUserError:
     return WeComUserError(
         f"企业微信的翻页游标一再过期，{what}没有读完。",
         "网络很慢时会这样；请稍后再同步，会从中断处继续。",
-        english=f"WeCom's paging cursor expired again while reading {what}.")
+        english=f"WeCom's paging cursor expired again while reading {what}.",
+        english_hint="This happens on a slow network; sync again later and it continues where it stopped.")
 
 
 def _endless(what: str, pages: int) -> WeComUserError:
     return WeComUserError(
         f"企业微信的{what}列表读了 {pages:,} 页仍没有结束，已停止读取。",
         "这不像企业微信的正常应答；请把此情况报告给开发者。",
-        english=f"WeCom's {what} list did not end after {pages:,} pages.")
+        english=f"WeCom's {what} list did not end after {pages:,} pages.",
+        english_hint="This does not look like a normal WeCom answer; please report it to the developers.")
 
 
 async def _listing(read: Callable[[], Awaitable[T]], what: str) -> T:

@@ -111,7 +111,8 @@ def use_workspace(data_dir: Path, path: Path) -> Path:
         raise WorkspaceError(
             f"工作区文件“{path}”不存在。",
             "请检查路径是否写对；新建工作区请用 `siyu new 品牌名`。",
-            english=f"The workspace file {path} does not exist.")
+            english=f"The workspace file {path} does not exist.",
+            english_hint="Check the path; to create a workspace use `siyu new BRAND`.")
     db.check_file(path)
     try:
         kind, _version = workspace_file.inspect(path)
@@ -121,7 +122,8 @@ def use_workspace(data_dir: Path, path: Path) -> Path:
         raise WorkspaceError(
             f"“{path.name}”不是私域运营台的工作区文件。",
             "请选择一个工作区文件（通常以 .siyu.db 结尾）；没有做任何改动。",
-            english=f"{path.name} is not a Siyu workspace file.")
+            english=f"{path.name} is not a Siyu workspace file.",
+            english_hint="Choose a workspace file (usually ending in .siyu.db); nothing was changed.")
     remember(data_dir, path)
     return path
 
@@ -147,12 +149,14 @@ def create_workspace(data_dir: Path, brand: str, timezone: str = settings_rules.
     brand = brand.strip()
     if not brand:
         raise ValidationError("请填写品牌名称。", "例如：毛孩子食堂。",
-                              english="The brand name is required.")
+                              english="The brand name is required.",
+                              english_hint="For example: Happy Paws Kitchen.")
     settings = settings_rules.parse({"brand": brand, "timezone": timezone})
     path = (data_dir / file_name_for(brand)).resolve()
     if path == demo_workspace(data_dir).resolve():
         raise ValidationError(f"“{brand}”是演示工作区用的名字。", "请换一个品牌名称。",
-                              english=f"{brand} is the demo workspace's name.")
+                              english=f"{brand} is the demo workspace's name.",
+                              english_hint="Choose another brand name.")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)  # claims the name
@@ -160,7 +164,8 @@ def create_workspace(data_dir: Path, brand: str, timezone: str = settings_rules.
         raise ValidationError(
             f"已经有名为“{brand}”的工作区（{path.name}）。",
             "请换一个名称，或用 `siyu use` 打开已有的那个。",
-            english=f"A workspace named {brand} already exists.") from None
+            english=f"A workspace named {brand} already exists.",
+            english_hint="Choose another name, or open the existing one with `siyu use`.") from None
     except OSError as exc:
         raise paths.data_dir_error(data_dir, exc) from exc
     os.close(fd)
@@ -221,6 +226,7 @@ def replacing(path: Path) -> Iterator[None]:
             f"工作区“{path.name}”正在使用中（另一个私域运营台窗口或命令打开着它），不能替换。",
             "请先关闭正在使用它的窗口或命令，再重试；文件没有被修改。",
             english=f"{path.name} is open elsewhere; close it first. The file was not changed.",
+            english_hint="Close the window or command using it first, then try again; the file was not changed.",
         ) from None
     except OSError as exc:
         for lock in reversed(held):
@@ -250,17 +256,20 @@ def _build_error(exc: BaseException, path: Path) -> WorkspaceError:
         return WorkspaceError(
             "磁盘空间已满，演示工作区没有建成。",
             f"请清理“{path.parent}”所在磁盘的空间后重试；未完成的文件已删除，原有的文件没有改动。",
-            english="The disk is full; the demo workspace was not built. Nothing was left behind.")
+            english="The disk is full; the demo workspace was not built. Nothing was left behind.",
+            english_hint=f"Free some space on the disk holding {path.parent} and try again; the unfinished file was deleted and the existing files were not changed.")
     if any(isinstance(c, PermissionError) for c in _causes(exc)) or "read-only" in texts \
             or "readonly" in texts:
         return WorkspaceError(
             f"无法在“{path.parent}”中写入，演示工作区没有建成。",
             "请检查文件夹的写入权限，或用 --data-dir 换一个可写的数据文件夹。",
-            english=f"Cannot write in {path.parent}; the demo workspace was not built.")
+            english=f"Cannot write in {path.parent}; the demo workspace was not built.",
+            english_hint="Check the folder's write permission, or use --data-dir to pick a writable data folder.")
     return WorkspaceError(
         "写入磁盘时出错（磁盘读写错误），演示工作区没有建成。",
         f"请检查“{path.parent}”所在的磁盘后重试；未完成的文件已删除，原有的文件没有改动。",
-        english="A disk I/O error stopped the demo build. Nothing was left behind.")
+        english="A disk I/O error stopped the demo build. Nothing was left behind.",
+        english_hint=f"Check the disk holding {path.parent} and try again; the unfinished file was deleted and the existing files were not changed.")
 
 
 def _remove_build(partial: Path) -> None:

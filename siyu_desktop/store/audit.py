@@ -343,7 +343,8 @@ class _LaterChanges:
             f"有 {who}在这次操作之后又被修改过，撤销会覆盖后来的修改，因此没有撤销。",
             "可以先撤销后来的那些操作，再撤销这一次。",
             english=f"{en} {were} changed after this operation; undoing it would overwrite "
-                    "those later changes, so nothing was undone.")
+                    "those later changes, so nothing was undone.",
+            english_hint="Undo the later operations first, then undo this one.")
 
 
 def _current(conn: sqlite3.Connection, table: str,

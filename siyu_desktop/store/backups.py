@@ -38,8 +38,8 @@ class BackupError(WorkspaceError):
     """A backup copy could not be made; ``damaged`` when the workspace itself is the cause."""
 
     def __init__(self, message: str, hint: str = "", *, english: str = "",
-                 damaged: bool = False) -> None:
-        super().__init__(message, hint, english=english)
+                 english_hint: str = "", damaged: bool = False) -> None:
+        super().__init__(message, hint, english=english, english_hint=english_hint)
         self.damaged = damaged
 
 
@@ -92,23 +92,27 @@ def _error(exc: BaseException, folder: Path) -> BackupError:
         return BackupError(
             "备份失败：备份所在的磁盘空间已满。",
             f"请清理磁盘空间（备份文件夹：{folder}）。工作区本身完好，没有被修改；已有的备份保留不动。",
-            english="The backup failed: the disk is full. The workspace itself is fine.")
+            english="The backup failed: the disk is full. The workspace itself is fine.",
+            english_hint=f"Free some disk space (backup folder: {folder}). The workspace itself is fine and unchanged; the existing backups are kept.")
     if "malformed" in text or "not a database" in text:
         return BackupError(
             "备份失败：工作区文件本身有损坏。",
             "已有的备份都保留着。工作区需要处理：请从最近的备份恢复（设置 → 备份），或联系技术支持。",
-            english="The backup failed because the workspace itself is damaged.", damaged=True)
+            english="The backup failed because the workspace itself is damaged.",
+            english_hint="The existing backups are all kept. The workspace needs attention: restore the latest backup (Settings → Backups), or contact support.", damaged=True)
     if (isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM, errno.EROFS,
                                                             errno.EEXIST, errno.ENOTDIR)
             or "readonly" in text or "read-only" in text or "unable to open" in text):
         return BackupError(
             f"备份失败：无法写入备份文件夹“{folder}”。",
             "请检查该文件夹的写入权限，或在设置中换一个备份位置。工作区本身完好，没有被修改。",
-            english=f"The backup failed: cannot write in the backup folder {folder}.")
+            english=f"The backup failed: cannot write in the backup folder {folder}.",
+            english_hint="Check that folder's write permission, or choose another backup location in the settings. The workspace itself is fine and unchanged.")
     return BackupError(
         "备份失败：写入备份时出现磁盘读写错误。",
         f"请检查磁盘（备份文件夹：{folder}）。工作区本身完好，没有被修改；已有的备份保留不动。",
-        english="The backup failed with a disk I/O error. The workspace itself is fine.")
+        english="The backup failed with a disk I/O error. The workspace itself is fine.",
+        english_hint=f"Check the disk (backup folder: {folder}). The workspace itself is fine and unchanged; the existing backups are kept.")
 
 
 def backup_to(source: sqlite3.Connection, target: Path, progress: ProgressFn | None = None,
@@ -145,7 +149,8 @@ def backup_to(source: sqlite3.Connection, target: Path, progress: ProgressFn | N
             "已有的备份都保留着，不会被这份损坏的副本挤掉。工作区需要处理：请从最近的备份恢复"
             "（设置 → 备份），或联系技术支持。",
             english="The workspace itself is damaged; this backup was not kept (the earlier "
-                    "backups are untouched).", damaged=True)
+                    "backups are untouched).",
+            english_hint="The existing backups are all kept and are not pushed out by this damaged copy. The workspace needs attention: restore the latest backup (Settings → Backups), or contact support.", damaged=True)
     try:
         os.replace(tmp, target)
     except OSError as exc:
@@ -206,7 +211,8 @@ def copy_file(source: Path, target: Path, progress: ProgressFn | None = None) ->
         raise BackupError(
             "不能把工作区导出到它自己的文件上。",
             "请选择另一个文件名或文件夹；工作区没有被修改。",
-            english="The export target is the workspace file itself; choose another file.")
+            english="The export target is the workspace file itself; choose another file.",
+            english_hint="Choose another file name or folder; the workspace was not changed.")
     conn = read_only(source)
     try:
         return backup_to(conn, target, progress)
@@ -280,18 +286,21 @@ def verify(path: Path, shown: Path | None = None) -> None:
     database, written by a newer version, or damaged (``quick_check``). Read-only."""
     name = (shown or path).name
     untouched = "工作区没有被修改。"
+    untouched_en = "The workspace was not changed."
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError:
         raise BackupError(f"找不到备份文件“{name}”，或无法读取它。",
                           f"请用 `siyu backup list` 查看现有的备份。{untouched}",
-                          english=f"The backup {name} is missing or unreadable.") from None
+                          english=f"The backup {name} is missing or unreadable.",
+                          english_hint=f"`siyu backup list` shows the existing backups. {untouched_en}") from None
     if header != SQLITE_HEADER:
         raise BackupError(
             f"“{name}”不是私域运营台的备份文件（或已损坏），没有用它恢复。",
             f"请选择备份文件夹中的一份备份。{untouched}",
             english=f"{name} is not a Siyu backup (or it is damaged); nothing was restored.",
+            english_hint=f"Choose one of the backups in the backup folder. {untouched_en}",
             damaged=True)
     try:
         conn = _immutable(path)
@@ -310,18 +319,21 @@ def verify(path: Path, shown: Path | None = None) -> None:
         raise BackupError(
             f"备份“{name}”已损坏（完整性检查未通过），没有用它恢复。",
             f"请换一份较早的备份（`siyu backup list`）。{untouched}",
-            english=f"The backup {name} is damaged; nothing was restored.", damaged=True)
+            english=f"The backup {name} is damaged; nothing was restored.",
+            english_hint=f"Choose an earlier backup (`siyu backup list`). {untouched_en}", damaged=True)
     ours = app_id == migrations.APPLICATION_ID or (app_id == 0 and tables >= OUR_TABLES)
     if not ours or "meta" not in tables or "members" not in tables:
         raise BackupError(
             f"“{name}”是另一个程序的数据库，不是私域运营台的备份，没有用它恢复。",
             f"请选择备份文件夹中的一份备份。{untouched}",
-            english=f"{name} is another program's database, not a Siyu backup.")
+            english=f"{name} is another program's database, not a Siyu backup.",
+            english_hint=f"Choose one of the backups in the backup folder. {untouched_en}")
     if version > migrations.CURRENT_VERSION:
         raise BackupError(
             f"备份“{name}”由更新版本的私域运营台创建，当前版本不能用它恢复。",
             f"请先升级私域运营台。{untouched}",
-            english=f"The backup {name} was written by a newer version.")
+            english=f"The backup {name} was written by a newer version.",
+            english_hint=f"Update Siyu Desktop first. {untouched_en}")
 
 
 def safety_copy_path(target: Path, now: float | None = None) -> Path:
@@ -353,14 +365,16 @@ def restore(backup: Path, target: Path, lock: _Lock) -> Path | None:
     backup, target = backup.resolve(), target.resolve()
     if backup == target:
         raise BackupError("不能用工作区文件自己来恢复它。", "请选择备份文件夹中的一份备份。",
-                          english="The backup is the workspace file itself.")
+                          english="The backup is the workspace file itself.",
+                          english_hint="Choose one of the backups in the backup folder.")
     try:
         lock.acquire(timeout=0)
     except filelock.Timeout:
         raise WorkspaceError(
             f"工作区“{target.name}”正在使用中，不能用备份替换。",
             "请先关闭正在使用它的窗口或命令，再恢复备份；文件没有被修改。",
-            english=f"{target.name} is open elsewhere; close it before restoring.") from None
+            english=f"{target.name} is open elsewhere; close it before restoring.",
+            english_hint="Close the window or command using it first, then restore; the file was not changed.") from None
     tmp = target.with_name(target.name + ".restoring")
     try:
         _remove(tmp)
@@ -413,4 +427,5 @@ def _restore_error(exc: OSError, target: Path) -> BackupError:
     err = _error(exc, target.parent)
     return BackupError("恢复备份失败：" + err.message.removeprefix("备份失败："),
                        err.hint.replace("工作区本身完好，没有被修改", "工作区没有被替换"),
-                       english="Restoring the backup failed: " + err.english)
+                       english="Restoring the backup failed: " + err.english,
+                       english_hint=err.english_hint.replace("The workspace itself is fine and unchanged", "The workspace was not replaced"))

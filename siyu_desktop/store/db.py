@@ -54,30 +54,35 @@ def _disk_error(exc: BaseException) -> WorkspaceError | None:
             "磁盘空间已满，刚才的修改没有保存。",
             "请清理磁盘空间后重试；工作区中原有的数据完好无损。",
             english="The disk is full; the change was not saved.",
+            english_hint="Free some disk space and try again; the data already in the workspace is intact.",
         )
     if "readonly" in text or "read-only" in text:
         return WorkspaceError(
             "工作区文件是只读的，无法保存修改。",
             "请检查文件或文件夹的写入权限，或把工作区移到可写的位置。",
             english="The workspace file is read-only.",
+            english_hint="Check the write permission of the file and its folder, or move the workspace somewhere writable.",
         )
     if "locked" in text or "busy" in text:
         return WorkspaceError(
             "工作区正被其他程序占用。",
             "请关闭正在使用该文件的程序（例如另一个私域运营台窗口或备份软件）后重试。",
             english="The workspace is locked by another program.",
+            english_hint="Close the program using the file (another Siyu Desktop window or backup software, for example) and try again.",
         )
     if "disk i/o" in text or "input/output error" in text:  # the disk or its connection failed, not the file's contents
         return WorkspaceError(
             "读写磁盘时出错（磁盘 I/O 错误），工作区没有被修改。",
             "请检查磁盘或 U 盘/网络盘的连接后重试；这不表示文件损坏，不要用备份覆盖它。",
             english="A disk I/O error occurred; the workspace was not changed.",
+            english_hint="Check the disk, or the connection of the USB or network drive, and try again; this does not mean the file is damaged: do not overwrite it with a backup.",
         )
     if "malformed" in text or "not a database" in text:
         return WorkspaceError(
             "工作区文件已损坏，无法读取。",
             "请从备份文件夹恢复最近的备份（设置 → 备份），原文件不会被修改。",
             english="The workspace file is damaged.",
+            english_hint="Restore the latest backup from the backup folder (Settings → Backups); the original file will not be changed.",
         )
     return None
 
@@ -93,6 +98,7 @@ def check_file(path: Path) -> None:
             f"“{path.name}”不是私域运营台的工作区文件（或已损坏）。",
             "请选择正确的工作区文件，或从备份恢复。该文件未被修改。",
             english=f"{path.name} is not a Siyu workspace file.",
+            english_hint="Choose the right workspace file, or restore from a backup. The file was not changed.",
         )
 
 
@@ -138,6 +144,7 @@ class Workspace:
                 f"工作区文件“{path}”不存在。",
                 "请检查路径是否写对；新建工作区请用 `siyu new` 或窗口里的「新建」。",
                 english=f"The workspace file {path} does not exist.",
+                english_hint="Check the path; to create a workspace use `siyu new` or New in the window.",
             )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -145,12 +152,14 @@ class Workspace:
             raise _disk_error(exc) or WorkspaceError(
                 f"无法创建文件夹“{path.parent}”。", "请检查文件夹权限或磁盘空间。",
                 english=f"Cannot create the folder {path.parent}.",
+                english_hint="Check the folder's permissions and free disk space.",
             ) from exc
         if path.exists() and not os.access(path, os.W_OK):
             raise WorkspaceError(
                 f"工作区文件“{path.name}”是只读的。",
                 "请检查文件权限，或把它复制到可写的文件夹后再打开。",
                 english="The workspace file is read-only.",
+                english_hint="Check the file's permissions, or copy it to a writable folder and open it there.",
             )
         ws = cls(path, actor, clock)
         ws._lock.create = create
@@ -161,11 +170,13 @@ class Workspace:
                 "这个工作区已被另一个窗口或命令打开。",
                 "请切换到那个窗口；同一工作区同时只能由一个窗口修改。",
                 english="This workspace is already open in another window or command.",
+                english_hint="Switch to that window; one workspace can be changed from one window at a time.",
             ) from None
         except OSError as exc:
             raise _disk_error(exc) or WorkspaceError(
                 "无法在工作区所在的文件夹中写入。", "请检查文件夹权限或磁盘空间。",
                 english="Cannot write in the workspace folder.",
+                english_hint="Check the folder's permissions and free disk space.",
             ) from exc
         try:
             ws._check_before_writing(create)
@@ -195,12 +206,14 @@ class Workspace:
                     f"“{self.path.name}”是一个空文件，不是工作区文件。",
                     "请检查路径是否写对；新建工作区请用 `siyu new` 或窗口里的「新建」。",
                     english=f"{self.path.name} is empty, not a workspace file.",
+                    english_hint="Check the path; to create a workspace use `siyu new` or New in the window.",
                 )
             if version > migrations.CURRENT_VERSION:
                 raise WorkspaceError(
                     "这个工作区由更新版本的私域运营台创建，当前版本无法打开。",
                     "请升级私域运营台后再打开；文件未被修改。",
                     english="This workspace was written by a newer version of Siyu Desktop.",
+                    english_hint="Update Siyu Desktop and open it again; the file was not changed.",
                 )
             state = wsfile.read_state(self.path) or {}
             self._checked_at = int(state.get("checked_at", 0) or 0)
@@ -213,11 +226,13 @@ class Workspace:
             raise _disk_error(exc) or WorkspaceError(
                 "无法打开工作区文件。", "请从备份恢复，或选择其他工作区。文件未被修改。",
                 english="Cannot open the workspace file.",
+                english_hint="Restore from a backup, or choose another workspace. The file was not changed.",
             ) from exc
         except OSError as exc:
             raise _disk_error(exc) or WorkspaceError(
                 f"无法读取工作区文件“{self.path.name}”。", "请检查文件权限和磁盘后重试。",
                 english=f"Cannot read {self.path.name}.",
+                english_hint="Check the file's permissions and the disk, then try again.",
             ) from exc
 
     def _quick_check_due(self, state: dict[str, Any]) -> bool:
@@ -266,6 +281,7 @@ class Workspace:
                     "这个工作区由更新版本的私域运营台创建，当前版本无法打开。",
                     "请升级私域运营台后再打开；文件未被修改。",
                     english="This workspace was written by a newer version of Siyu Desktop.",
+                    english_hint="Update Siyu Desktop and open it again; the file was not changed.",
                 )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -293,6 +309,7 @@ class Workspace:
             raise _disk_error(exc) or WorkspaceError(
                 "无法打开工作区文件。", "请从备份恢复，或选择其他工作区。",
                 english="Cannot open the workspace file.",
+                english_hint="Restore from a backup, or choose another workspace.",
             ) from exc
 
     @property

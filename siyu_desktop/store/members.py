@@ -188,7 +188,8 @@ def check_text(values: dict[str, Any]) -> None:
             raise ValidationError(
                 f"{label}里有控制字符或文字方向控制符（看不见的特殊字符），不能保存。",
                 "从别处复制的文字常带着它们：请删掉这一格重新输入后再保存。",
-                english=f"The {english} holds control or text-direction characters.")
+                english=f"The {english} holds control or text-direction characters.",
+                english_hint="Text copied from elsewhere often carries them: clear the cell, type it again, then save.")
 
 
 def create(ctx: WriteContext, values: dict[str, Any]) -> int:

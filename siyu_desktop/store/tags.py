@@ -127,7 +127,8 @@ def _require_writable(conn: sqlite3.Connection, tag_id: int) -> dict[str, object
         raise ValidationError(
             f"标签“{rows[0]['name']}”是在企业微信管理后台创建的，本应用不能修改或删除它。",
             "请在企业微信管理后台 → 客户联系 → 客户标签中修改。",
-            english="Tags created in the WeCom admin console are read-only to this app.")
+            english="Tags created in the WeCom admin console are read-only to this app.",
+            english_hint="Change it in the WeCom admin console → Customer Contact → Customer Tags.")
     return rows[0]
 
 
@@ -150,7 +151,8 @@ def rename_group(ctx: WriteContext, group_id: int, new_name: str, dimension: str
         raise ValidationError(
             f"标签组“{before['name']}”是在企业微信管理后台创建的，本应用不能给它改名。",
             "请在企业微信管理后台 → 客户联系 → 客户标签中修改。",
-            english="Tag groups created in the WeCom admin console are read-only to this app.")
+            english="Tag groups created in the WeCom admin console are read-only to this app.",
+            english_hint="Change it in the WeCom admin console → Customer Contact → Customer Tags.")
     if ctx.conn.execute("SELECT 1 FROM tag_groups WHERE name = ? AND id != ?",
                         (new_name, group_id)).fetchone():
         raise ValidationError(f"标签组“{new_name}”已存在。", english="That tag group exists.")

@@ -206,7 +206,8 @@ def foreign_file_error(path: Path) -> WorkspaceError:
         f"“{path.name}”是另一个程序的 SQLite 数据库，不是私域运营台的工作区文件。",
         "请选择私域运营台的工作区文件（通常是 .siyu.db）；该文件没有被打开，也没有被修改。",
         english=f"{path.name} is another program's SQLite database, not a Siyu workspace; "
-                "it was left untouched.")
+                "it was left untouched.",
+        english_hint="Choose a Siyu Desktop workspace file (usually .siyu.db); this file was neither opened nor changed.")
 
 
 def quick_check(path: Path) -> list[str]:
@@ -226,7 +227,8 @@ def damaged_error(path: Path, problems: list[str]) -> WorkspaceError:
         f"请从备份恢复：备份在“{path.parent / 'backups'}”中，关闭私域运营台后把最近的一份复制到"
         f"“{path}”（原文件请先改名保留）；文件没有被修改。",
         english=f"{path.name} is damaged (the integrity check failed); it was not opened or "
-                "changed. Restore the latest backup from the backups folder.")
+                "changed. Restore the latest backup from the backups folder.",
+        english_hint=f"Restore from a backup: the backups are in {path.parent / 'backups'}; close Siyu Desktop and copy the latest one to {path} (rename the original first to keep it). The file was not changed.")
 
 
 # -- the session marker ----------------------------------------------------------------------

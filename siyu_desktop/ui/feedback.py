@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..errors import UserError
 from ..wecom.errors import redact
+from .i18n import user_error_text
 
 log = logging.getLogger(__name__)
 
@@ -66,12 +67,8 @@ class Feedback(QObject):
             self._status.showMessage(message, timeout_ms)
 
     def describe(self, exc: UserError, separator: str = "\n") -> str:
-        """A user error in the window's language: the message and what to do. Messages from
-        below ui/ come in Chinese with an English twin (no Qt there to translate); the hint has
-        no twin, so English shows the message alone."""
-        if self._english:
-            return exc.english or exc.message
-        return f"{exc.message}{separator}{exc.hint}" if exc.hint else exc.message
+        """A user error in the window's language: the message and what to do."""
+        return user_error_text(exc, separator, in_english=self._english)
 
     def user_error(self, exc: UserError, *, modal: bool = True) -> None:
         message = exc.english if self._english else exc.message

@@ -8,9 +8,11 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..errors import UserError
 from ..paths import resource
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+_installed_language = "zh_CN"
 
 
 class PseudoTranslator(QTranslator):
@@ -33,6 +35,8 @@ def choose_language(setting: str | None = None) -> str:
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install the translators for ``language``; returns them (they must stay referenced)."""
+    global _installed_language
+    _installed_language = language
     installed: list[QTranslator] = []
     if language == "en":
         translator = QTranslator(app)
@@ -52,6 +56,18 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         app.installTranslator(pseudo)
         installed.append(pseudo)
     return installed
+
+
+def english() -> bool:
+    """Whether the window speaks English (the language ``install`` was last given)."""
+    return _installed_language == "en"
+
+
+def user_error_text(exc: UserError, separator: str = "\n", *, in_english: bool | None = None) -> str:
+    """A user error in the window's language: what happened, then what to do. Errors raised
+    below ui/ carry their English twins (``english``, ``english_hint``); ui/ raises with tr()."""
+    message, hint = exc.in_language(english() if in_english is None else in_english)
+    return f"{message}{separator}{hint}" if hint else message
 
 
 def tr(context: str, text: str) -> str:

@@ -292,6 +292,10 @@ class WeComClient:
     def route(self) -> str:
         return describe_route(self.settings.proxy_mode, self.settings.base_url)
 
+    @property
+    def route_en(self) -> str:
+        return describe_route(self.settings.proxy_mode, self.settings.base_url, english=True)
+
     @staticmethod
     def is_read(path: str) -> bool:
         """Whether calls to ``path`` are idempotent reads (retried on transient failures)."""
@@ -558,6 +562,7 @@ class WeComClient:
             "请检查网络；如果公司要求通过中转服务器或代理访问企业微信，请检查连接设置。"
             f"{self.route}。",
             english=f"Network failure calling {path}: {detail}",
+            english_hint="Check the network; if your company reaches WeCom through a relay server or a proxy, check the connection settings. " f"{self.route_en}.",
             path=path,
         )
         error.retryable = retryable

@@ -56,11 +56,12 @@ class WeComUserError(UserError, WeComError):
         hint: str = "",
         *,
         english: str = "",
+        english_hint: str = "",
         errcode: int | None = None,
         errmsg: str = "",
         path: str = "",
     ) -> None:
-        super().__init__(message, hint, english=english)
+        super().__init__(message, hint, english=english, english_hint=english_hint)
         self.errcode = errcode
         self.errmsg = redact(errmsg)
         self.path = path
@@ -169,16 +170,18 @@ CURSOR_EXPIRED_ERRCODE = 50100
 _BUG_CODES = frozenset({41001, 40058, 40008, 44004, 47001})
 
 _PROXY_WORDS = {
-    "none": "未使用代理（直连）",
-    "system": "使用系统代理",
-    "custom": "使用自定义代理",
+    "none": ("未使用代理（直连）", "no proxy (direct)"),
+    "system": ("使用系统代理", "the system proxy"),
+    "custom": ("使用自定义代理", "a custom proxy"),
 }
 
 
-def describe_route(proxy_mode: str, base_url: str) -> str:
+def describe_route(proxy_mode: str, base_url: str, *, english: bool = False) -> str:
     """One phrase naming how the failed request left this computer, for error hints."""
-    route = _PROXY_WORDS.get(proxy_mode, proxy_mode)
-    return f"本次连接：{route}，接口地址 {redact(base_url)}"
+    zh, en = _PROXY_WORDS.get(proxy_mode, (proxy_mode, proxy_mode))
+    if english:
+        return f"This connection: {en}, API address {redact(base_url)}"
+    return f"本次连接：{zh}，接口地址 {redact(base_url)}"
 
 
 def error_for(
@@ -186,6 +189,7 @@ def error_for(
 ) -> WeComError:
     """Map a WeCom errcode to the typed error an operator or a caller can act on."""
     route = describe_route(proxy_mode, base_url)
+    route_en = describe_route(proxy_mode, base_url, english=True)
     kw: _Context = {"errcode": errcode, "errmsg": errmsg, "path": path}
     if errcode in _BUG_CODES:
         return WeComRequestBug(errcode, errmsg, path)
@@ -195,6 +199,7 @@ def error_for(
             "请通过公司的中转服务器或固定出口 IP 的代理连接（在连接设置里填写中转地址或代理），"
             f"或请管理员把出口 IP 加入应用的企业可信 IP。注意系统代理或 VPN 会改变出口 IP。{route}。",
             english="This computer's IP is not in the app's trusted IP list (60020).",
+            english_hint="Connect through the company's relay server or a proxy with a fixed egress IP (enter it in the connection settings), or ask the admin to add the egress IP to the app's trusted IPs. A system proxy or VPN changes the egress IP. " f"{route_en}.",
             **kw,
         )
     if errcode in (48002, 84074):
@@ -203,6 +208,7 @@ def error_for(
             "请管理员在企业微信管理后台 客户与上下游 → 客户联系 → API → 可调用接口的应用 中添加本应用，"
             "并确认使用的是该自建应用的 Secret。",
             english="The app is not authorised to call customer-contact APIs (48002).",
+            english_hint="Ask the admin to add this app in the WeCom admin console under Customers & Partners → Customer Contact → API → apps that may call the API, and make sure you use this self-built app's Secret.",
             **kw,
         )
     if errcode in (40001, 40091, 41004):
@@ -210,6 +216,7 @@ def error_for(
             "应用 Secret 不正确，或已被重置、应用已停用。",
             "请在管理后台的应用详情里重新查看 Secret，并在连接设置中重新填写。",
             english="The app secret is wrong, was reset, or the app is disabled.",
+            english_hint="Look up the Secret again in the app's details in the admin console and enter it again in the connection settings.",
             **kw,
         )
     if errcode == 40013:
@@ -217,6 +224,7 @@ def error_for(
             "企业 ID（CorpID）不正确。",
             "请在管理后台 我的企业 → 企业信息 页面底部复制企业 ID。",
             english="The corp ID is wrong.",
+            english_hint="Copy the corp ID from the bottom of My Company → Company Info in the admin console.",
             **kw,
         )
     if errcode in (40014, 42001):
@@ -224,6 +232,7 @@ def error_for(
             "企业微信反复拒绝访问凭证。",
             "请稍后重试；如果持续出现，请检查 Secret 是否刚被重置。",
             english="WeCom keeps rejecting the access token.",
+            english_hint="Try again later; if it keeps happening, check whether the Secret was just reset.",
             **kw,
         )
     if errcode == 45009:
@@ -231,6 +240,7 @@ def error_for(
             "调用太频繁，企业微信暂时限制了这个接口。",
             "请稍后再试（限制按分钟、小时或天计算）。",
             english="Call frequency over limit (45009).",
+            english_hint="Try again later (the limits count per minute, hour or day).",
             **kw,
         )
     if errcode == 45033:
@@ -238,6 +248,7 @@ def error_for(
             "同时发出的请求太多，企业微信拒绝了部分请求。",
             "请稍后重试。",
             english="Too many concurrent calls (45033).",
+            english_hint="Try again later.",
             **kw,
         )
     if errcode == -1:
@@ -245,6 +256,7 @@ def error_for(
             "企业微信服务器繁忙，重试几次后仍未成功。",
             "请过几分钟再试。",
             english="WeCom is busy (-1).",
+            english_hint="Try again in a few minutes.",
             **kw,
         )
     if errcode == CURSOR_EXPIRED_ERRCODE:
@@ -252,6 +264,7 @@ def error_for(
             "分页游标已过期，这一列表需要从头重新读取。",
             "网络较慢时较常出现；同步会从上次保存的位置重新读取一次。",
             english=f"Paging cursor expired or invalid ({errcode}) on {path}.",
+            english_hint="This is more common on a slow network; the sync reads again once from the last saved position.",
             **kw,
         )
     if errcode in (60011, 81013, 301002):
@@ -260,8 +273,15 @@ def error_for(
             if "corp_tag" in path
             else "请管理员检查应用的可见范围是否包含相关成员。"
         )
+        tag_hint_en = (
+            "Tags created in the admin console can only be changed or deleted there; this app can "
+            "change only the tags it created."
+            if "corp_tag" in path
+            else "Ask the admin to check that the app's visible range includes these staff members."
+        )
         return PermissionDeniedError(
-            "没有权限执行这个操作。", tag_hint, english="No permission.", **kw
+            "没有权限执行这个操作。", tag_hint, english="No permission.",
+            english_hint=tag_hint_en, **kw
         )
     if errcode in (40003, 40050, 40068, 40096, 84061, 60111):
         what = {
@@ -273,28 +293,33 @@ def error_for(
             84061: "该成员和客户之间没有好友关系",
         }[errcode]
         return NotFoundError(
-            f"{what}。", "请先同步最新数据后再试。", english=f"Not found ({errcode}).", **kw
+            f"{what}。", "请先同步最新数据后再试。", english=f"Not found ({errcode}).",
+            english_hint="Sync the latest data first, then try again.", **kw
         )
     if errcode == 81017:
         return TooManyItemsError(
-            "请求的范围太大。", "请按群主筛选后再试。", english="Too many items (81017).", **kw
+            "请求的范围太大。", "请按群主筛选后再试。", english="Too many items (81017).",
+            english_hint="Filter by group owner and try again.", **kw
         )
     if errcode == 600018:
         return InvalidDateRangeError(
             "统计日期不正确。",
             "群统计只能查询昨天及以前、最近 180 天内的数据，每次最多 30 天。",
             english="Invalid statistics date range (600018).",
+            english_hint="Group statistics can only be asked for yesterday or earlier, within the last 180 days, at most 30 days at a time.",
             **kw,
         )
     if errcode == 41063:
         return StillDispatchingError(
-            "群发任务还在分发中。", "请稍后再查看发送结果。", english="Still dispatching.", **kw
+            "群发任务还在分发中。", "请稍后再查看发送结果。", english="Still dispatching.",
+            english_hint="Look at the send results again later.", **kw
         )
     if 41046 <= errcode <= 41065:
         return MassMessageError(
             "群发任务创建或查询失败。",
             f"企业微信说明：{redact(errmsg)}",
             english=f"Mass message error ({errcode}).",
+            english_hint=f"WeCom says: {redact(errmsg)}",
             **kw,
         )
     if errcode in (93000, 93004, 93008):
@@ -302,11 +327,13 @@ def error_for(
             "群机器人不可用：地址无效、机器人已被移出群或已停用。",
             "请在群设置里重新复制机器人的 Webhook 地址。",
             english=f"Group robot unavailable ({errcode}).",
+            english_hint="Copy the robot's webhook address again from the group settings.",
             **kw,
         )
     return WeComApiError(
         "企业微信返回了错误。",
         f"企业微信说明：{redact(errmsg)}",
         english=f"WeCom error {errcode}: {redact(errmsg)}",
+        english_hint=f"WeCom says: {redact(errmsg)}",
         **kw,
     )

@@ -40,4 +40,8 @@ def test_an_english_operator_reads_the_cli_error_in_english_too(
     monkeypatch.setenv("SIYU_LANG", "en")
     assert cli.main(["--workspace", str(tmp_path / "nope.db"), "info"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Error: ") and "错误: " in err
+    assert err.startswith("Error: ") and "\nHint: " in err and "错误" not in err
+    monkeypatch.setenv("SIYU_LANG", "zh")
+    assert cli.main(["--workspace", str(tmp_path / "nope.db"), "info"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误: ") and "\n建议: " in err and "Error" not in err

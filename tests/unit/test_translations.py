@@ -60,3 +60,31 @@ def test_translations_keep_placeholders() -> None:
             wrong.append(f"{context}: Chinese quotes in {translation!r}")
     assert messages(), f"no messages in {TS}"
     assert not wrong, "\n".join(wrong)
+
+
+def test_qt_own_dialog_words_follow_the_language(qapp: object) -> None:
+    """Qt's own buttons (the file dialog's, a message box's) speak Chinese too: qtbase_zh_CN is
+    found in the Qt installation and loads."""
+    from PySide6.QtCore import QCoreApplication
+
+    from siyu_desktop.ui import i18n
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    installed = i18n.install(QCoreApplication.instance(), "zh_CN")  # type: ignore[arg-type]
+    try:
+        assert installed, "qtbase_zh_CN.qm was not found in the Qt installation"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert not i18n.english()
+    finally:
+        for translator in installed:
+            QCoreApplication.removeTranslator(translator)
+    english = i18n.install(QCoreApplication.instance(), "en")  # type: ignore[arg-type]
+    try:
+        assert i18n.english()
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    finally:
+        for translator in english:
+            QCoreApplication.removeTranslator(translator)
+        # back to the default language for the tests that follow, with no translator left
+        for translator in i18n.install(QCoreApplication.instance(), "zh_CN"):  # type: ignore[arg-type]
+            QCoreApplication.removeTranslator(translator)

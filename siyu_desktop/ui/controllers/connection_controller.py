@@ -24,7 +24,7 @@ from ...services.outbox import OutboxService
 from ...services.sync import SIDE_PHASES, Freshness, Mode, SyncService, phase_label
 from ...services.types import Changes
 from ...wecom.errors import NetworkError
-from .. import labels
+from .. import i18n, labels
 from ..feedback import Feedback
 from ..pages.connection_page import ConnectionPage
 from ..tasks import CancelToken, Progress, TaskRunner
@@ -210,7 +210,8 @@ class ConnectionController(QObject):
             await self._save()
         self.page.set_test_result(True, self.tr("正在测试连接…"))
         check = await self.connection.test_connection()
-        text = check.message if check.ok else f"{check.message}\n{check.hint}"
+        message, hint = check.in_language(i18n.english())
+        text = f"{message}\n{hint}" if hint and not check.ok else message
         self.page.set_test_result(check.ok, text)
         if check.ok and (await self.outbox.counts()).get("pending", 0):
             await self._push()  # what waited (offline, or refused IP) goes now

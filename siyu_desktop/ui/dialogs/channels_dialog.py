@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.channels import Channel, ChannelList, ChannelUse, format_aliases, parse_aliases
 from ...errors import UserError
+from ..i18n import user_error_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -229,7 +230,7 @@ class ChannelsDialog(QDialog):
         self.error.show()
 
     def show_user_error(self, exc: UserError) -> None:
-        self.show_error(f"{exc.message} {exc.hint}".strip())
+        self.show_error(user_error_text(exc, " "))
 
     # -- the operator --------------------------------------------------------------------------
     def selected_row(self) -> int | None:
