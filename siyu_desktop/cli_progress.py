@@ -15,9 +15,9 @@ from typing import TextIO
 from .ops import Progress
 
 STEP_LABELS = {  # the steps' stable names, as the operator reads them
-    "members": "客户", "follows": "添加关系", "tags": "标签", "groups": "社群",
+    "members": "客户", "follows": "添加关系", "tags": "标签", "groups": "社群", "points": "积分",
     "backup": "备份", "export": "导出", "read": "读取", "compare": "比对", "write": "写入",
-    "push": "推送", "pull": "拉取",
+    "push": "推送", "pull": "拉取", "plan": "准备", "verify": "校验",
 }
 REDRAW_SECONDS = 0.1
 

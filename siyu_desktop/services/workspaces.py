@@ -279,7 +279,7 @@ def _remove_build(partial: Path) -> None:
             leftover.unlink()
 
 
-DEMO_STEPS = ("members", "follows", "tags", "groups")  # the demo build's steps, in order
+DEMO_STEPS = ("members", "follows", "tags", "groups", "points")  # the demo build's steps, in order
 
 
 def _phases(progress: ProgressFn | None) -> Any:

@@ -17,6 +17,8 @@ from pypinyin import Style, lazy_pinyin
 
 from ..domain import demo_brand as brand
 from ..errors import Cancelled
+from . import demo_points
+from . import points as points_store
 from .audit import WriteContext
 from .index import Changes
 
@@ -32,6 +34,9 @@ class DemoSize:
     tag_links_per_member: float = 5.5
     top_tag_share: float = 0.33
     roster_mean: int = 60
+    # a year of points (games, birthdays, redemptions, expiry) through the ledger's rules; off,
+    # every member's points are one opening-balance entry (what the benchmarks build at 1M)
+    points_history: bool = True
 
 
 def _tag_layout(total: int) -> list[tuple[str, str, float | None, list[str]]]:
@@ -114,6 +119,7 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
     has_phone = rng.random(n) < 0.85
     remark_idx = rng.integers(0, len(brand.REMARKS), n)
     points = np.where(rng.random(n) < 0.8, rng.gamma(1.5, 400, n).astype(np.int64), 0)
+    birth_mds: list[int | None] = []
     batch = 50_000
     base = np.datetime64("1970-01-01")
     for start in range(0, n, batch):
@@ -142,6 +148,7 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
                 md = int(birthday[5:7]) * 100 + int(birthday[8:10])
             phone = f"{phone_prefix[i]}{phone_rest[i]:08d}" if has_phone[i] else None
             remark = brand.REMARKS[remark_idx[i]]
+            birth_mds.append(md)
             rows.append((i + 1, f"wm{seed:02d}{i + 1:09d}", name, full, first, phone,
                          int(level[i]), brand.CHANNELS[channel[i]], birthday, md, remark,
                          int(joined[i]), int(active[i]), int(points[i]), int(joined[i]), now))
@@ -271,6 +278,15 @@ def generate(ctx: WriteContext, size: DemoSize, seed: int = 7, now: int | None =
             report("groups", gi + 1, size.groups)
     _flush_roster(conn, roster_rows, event_rows)
     report("groups", size.groups, size.groups)
+
+    report("points", 0, 1)
+    if size.points_history:
+        conn.execute("UPDATE members SET points = 0")
+        demo_points.generate(conn, rng, [int(p) for p in points], [int(j) for j in joined],
+                             birth_mds, now, check=check)
+    else:
+        points_store.opening_balances(conn, now)
+    report("points", 1, 1)
 
     _save_segments(conn, now)
     _set_meta(conn, "demo", "1")

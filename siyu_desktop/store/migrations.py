@@ -8,10 +8,12 @@ Never edit a released step: add a new one.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable
 
 from .channels import adopt_member_values
 from .jobs import SCHEMA_V8
+from .points import opening_balances
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -414,6 +416,13 @@ def _v9(conn: sqlite3.Connection) -> None:
                  "WHERE remote_id IS NOT NULL")
 
 
+# v10: the points ledger (``store/points.py``): append-only, hash-chained entries, their lots and
+# draws. Every member's ``points`` becomes one opening-balance entry (kind adjust, 期初余额) that
+# never expires; ``members.points`` stays as the cached balance, rebuilt from entries.
+def _v10(conn: sqlite3.Connection) -> None:
+    opening_balances(conn, int(time.time()))
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
@@ -424,6 +433,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (7, _v7),
     (8, _v8),
     (9, _v9),
+    (10, _v10),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]
