@@ -173,6 +173,8 @@ class App:
         phase_words = {"tags": QCoreApplication.translate("App", "标签"),
                        "groups": QCoreApplication.translate("App", "客户群"),
                        "members": QCoreApplication.translate("App", "客户"),
+                       "follows": QCoreApplication.translate("App", "添加关系"),
+                       "points": QCoreApplication.translate("App", "积分"),
                        "events": QCoreApplication.translate("App", "进退群记录"),
                        "stats": QCoreApplication.translate("App", "群统计")}
 

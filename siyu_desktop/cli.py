@@ -190,7 +190,8 @@ async def _run(args: argparse.Namespace) -> int:
         from .store.demo import DemoSize
         with ProgressLine() as progress:
             ws = workspaces.create_demo(
-                path, DemoSize(members=args.members, groups=args.groups), seed=args.seed,
+                path, DemoSize(members=args.members, groups=args.groups,
+                                 points_history=args.members <= 100_000), seed=args.seed,
                 progress=progress)
         workspaces.remember(data_dir, path)
         ws.close()

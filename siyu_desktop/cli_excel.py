@@ -37,6 +37,8 @@ def register(sub: Any) -> None:
     imp.add_argument("--mapping", type=Path,
                      help="column mapping as JSON (as saved by an earlier import)")
     imp.add_argument("--dry-run", action="store_true", help="preview only, write nothing")
+    imp.add_argument("--points", choices=("adjust", "ignore"), default="adjust",
+                     help="a 积分 column: adjust entries for the differences (default) or ignore")
     imp.add_argument("--rejects", type=Path, help="save rejected rows with reasons to this .xlsx")
     imp.set_defaults(func=run_import)
 
@@ -112,7 +114,7 @@ async def _import(args: argparse.Namespace, ctx: Any, mapping: ColumnMapping | N
     try:
         importer = Importer(WorkspaceService(ws))
         preview = await importer.preview(args.file, args.sheet, mapping, progress=_status,
-                                         cancel=stop)
+                                         cancel=stop, points=getattr(args, "points", "adjust"))
         print(file=sys.stderr)
         print(f"文件\t{args.file}")
         for line in preview.summary_lines():

@@ -4,28 +4,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="180"/>
+        <location filename="../../siyu_desktop/app.py" line="182"/>
         <source>正在生成演示工作区（首次启动）… {phase} {done}/{total}</source>
         <translation>Creating the demo workspace (first launch)… {phase} {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="221"/>
+        <location filename="../../siyu_desktop/app.py" line="223"/>
         <source>演示用的企业微信模拟器没有启动：{reason}</source>
         <translation>The demo WeCom emulator did not start: {reason}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="240"/>
+        <location filename="../../siyu_desktop/app.py" line="242"/>
         <source>成员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="241"/>
+        <location filename="../../siyu_desktop/app.py" line="243"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
         <location filename="../../siyu_desktop/app.py" line="173"/>
-        <location filename="../../siyu_desktop/app.py" line="242"/>
+        <location filename="../../siyu_desktop/app.py" line="244"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
@@ -41,71 +41,81 @@
     </message>
     <message>
         <location filename="../../siyu_desktop/app.py" line="176"/>
+        <source>添加关系</source>
+        <translation>follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="177"/>
+        <source>积分</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/app.py" line="178"/>
         <source>进退群记录</source>
         <translation>join and leave records</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="177"/>
+        <location filename="../../siyu_desktop/app.py" line="179"/>
         <source>群统计</source>
         <translation>group statistics</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="184"/>
+        <location filename="../../siyu_desktop/app.py" line="186"/>
         <source>正在打开工作区…</source>
         <translation>Opening the workspace…</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="243"/>
+        <location filename="../../siyu_desktop/app.py" line="245"/>
         <source>企业微信</source>
         <translation>WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="244"/>
+        <location filename="../../siyu_desktop/app.py" line="246"/>
         <source>操作记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="245"/>
+        <location filename="../../siyu_desktop/app.py" line="247"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="354"/>
+        <location filename="../../siyu_desktop/app.py" line="356"/>
         <source>已创建工作区“{brand}”。下一步：导入 Excel 客户名单，或在「企业微信」页连接并同步。</source>
         <translation>Created the workspace &quot;{brand}&quot;. Next: import an Excel roster, or connect and sync on the WeCom screen.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="361"/>
+        <location filename="../../siyu_desktop/app.py" line="363"/>
         <source>打开工作区文件</source>
         <translation>Open a workspace file</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="362"/>
+        <location filename="../../siyu_desktop/app.py" line="364"/>
         <source>私域运营台工作区 (*.db);;所有文件 (*)</source>
         <translation>Siyu Desktop workspaces (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="373"/>
+        <location filename="../../siyu_desktop/app.py" line="375"/>
         <source>重新生成演示工作区</source>
         <translation>Rebuild the demo workspace</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="374"/>
+        <location filename="../../siyu_desktop/app.py" line="376"/>
         <source>演示工作区会换成一份全新生成的演示数据，在里面做过的修改都会丢失。你自己的工作区不受影响。</source>
         <translation>The demo workspace is replaced by freshly generated demo data; changes made in it are lost. Your own workspaces are not affected.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="377"/>
+        <location filename="../../siyu_desktop/app.py" line="379"/>
         <source>重新生成</source>
         <translation>Rebuild</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="403"/>
+        <location filename="../../siyu_desktop/app.py" line="405"/>
         <source>已恢复备份“{name}”。</source>
         <translation>Restored the backup &quot;{name}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/app.py" line="405"/>
+        <location filename="../../siyu_desktop/app.py" line="407"/>
         <source>恢复前的工作区另存为“{name}”，也列在「备份与恢复」里。</source>
         <translation> The workspace as it was before is kept as &quot;{name}&quot;, also listed under Backups.</translation>
     </message>
@@ -2043,210 +2053,317 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
 <context>
     <name>MemberDetailPanel</name>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="48"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="58"/>
         <source>添加标签</source>
         <translation>Added tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="49"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
         <source>移除标签</source>
         <translation>Removed tag</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="52"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="62"/>
         <source>创建客户</source>
         <translation>Created member</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="55"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="65"/>
         <source>修改资料</source>
         <translation>Edited profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="59"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="70"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="131"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="153"/>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="72"/>
         <source>修改备注</source>
         <translation>Remark changed</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
         <source>手机号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="88"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="101"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
         <source>来源渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="89"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="102"/>
         <source>生日</source>
         <translation>Birthday</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
         <source>添加时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="90"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
         <source>最近活跃</source>
         <translation>Last active</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
         <source>企业微信 ID</source>
         <translation>WeCom ID</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="91"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="133"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="261"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="104"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="209"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="339"/>
         <source>备注</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="92"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
         <source>本地笔记</source>
         <translation>Local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="103"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="116"/>
         <source>只保存在本机工作区，不会同步到企业微信</source>
         <translation>Kept in this workspace only; never synced to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="105"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="118"/>
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="107"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="120"/>
         <source>修改等级</source>
         <translation>Change level</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="108"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="121"/>
         <source>修改笔记</source>
         <translation>Edit local note</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="112"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="125"/>
         <source>资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="114"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="127"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="116"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="129"/>
         <source>社群</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="117"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="130"/>
         <source>跟进员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="120"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="134"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="138"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="146"/>
+        <source>每次获得的积分各有有效期；使用时先扣最早获得的。</source>
+        <translation>Each award of points has its own expiry date; spending takes the oldest first.</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="147"/>
+        <source>未用完的积分（先到期的先用）</source>
+        <translation>Unused points (oldest used first)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="149"/>
+        <source>积分明细（最新在前）</source>
+        <translation>Statement (newest first)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="153"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="153"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="154"/>
+        <source>余额</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="154"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="164"/>
+        <source>余额 {balance} 分</source>
+        <translation>Balance {balance} points</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="166"/>
+        <source>（可用 {n} 分，其余已到期，等待过期清零）</source>
+        <translation> ({n} spendable; the rest has expired and waits for the expiry run)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="170"/>
+        <source>至 {day}</source>
+        <translation>until {day}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="171"/>
+        <source>不过期</source>
+        <translation>never expires</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="172"/>
+        <source>{left}/{amount} 分 · {until}</source>
+        <translation>{left}/{amount} points · {until}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="174"/>
+        <source>{earned} 获得 {amount} 分，还剩 {left} 分</source>
+        <translation>{amount} points earned {earned}, {left} left</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="179"/>
+        <source>（没有可用积分）</source>
+        <translation>(no points to spend)</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="193"/>
+        <source>更早的 {n} 条未列出</source>
+        <translation>{n} older entries not shown</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="214"/>
         <source>最多 20 个字</source>
         <translation>At most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="140"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="216"/>
         <source>保存备注</source>
         <translation>Save remark</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="238"/>
         <source>选择一位客户查看详情</source>
         <translation>Select a member to see details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="198"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="276"/>
         <source>（未关联企业微信）</source>
         <translation>(not linked to WeCom)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="217"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="295"/>
         <source>改过的备注还没有发送到企业微信。</source>
         <translation>The changed remark has not been sent to WeCom yet.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="228"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="306"/>
         <source>（没有跟进员工：不是企业微信客户）</source>
         <translation>(No staff follow this person: not a WeCom customer)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="240"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="318"/>
         <source>（无备注）</source>
         <translation>(no remark)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="241"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="319"/>
         <source>备注：{remark}</source>
         <translation>Remark: {remark}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="258"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="336"/>
         <source>{staff} 给这位客户的备注</source>
         <translation>{staff}&apos;s remark for this customer</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="259"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="337"/>
         <source>先保存在本机（待同步），连接企业微信后发送。</source>
         <translation>Saved on this computer first (waiting to sync) and sent when connected to WeCom.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="262"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="340"/>
         <source>选择一位跟进员工后可以修改备注。</source>
         <translation>Choose a staff member to edit their remark.</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="252"/>
         <source>（本地）</source>
         <translation> (local)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="36"/>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="37"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="39"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="40"/>
         <source>待同步</source>
         <translation>waiting to sync</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="38"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="41"/>
         <source>同步失败，原因见“企业微信”页</source>
         <translation>sync failed, see the WeCom page for why</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="43"/>
+        <source>获得</source>
+        <translation>earned</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="44"/>
+        <source>使用</source>
+        <translation>spent</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="45"/>
+        <source>过期</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="46"/>
+        <source>调整</source>
+        <translation>adjusted</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="47"/>
+        <source>冲正</source>
+        <translation>reversed</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="254"/>
         <source>（没有标签）</source>
         <translation>(no tags)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="255"/>
         <source>入群</source>
         <translation>joined</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="182"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="259"/>
         <source>（不在任何社群中）</source>
         <translation>(not in any group)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="188"/>
+        <location filename="../../siyu_desktop/ui/widgets/member_detail.py" line="266"/>
         <source>（暂无变更）</source>
         <translation>(no changes yet)</translation>
     </message>
@@ -3815,116 +3932,126 @@ Before that, &quot;{file}&quot; is saved as a copy in the backups folder, so you
     </message>
     <message>
         <location filename="../../siyu_desktop/ui/labels.py" line="159"/>
+        <source>积分发放「{reason}」：每位 {amount} 分（批次 {key}）</source>
+        <translation>Points awarded ({reason}): {amount} each (batch {key})</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
+        <source>积分过期：{day}</source>
+        <translation>Points expired: {day}</translation>
+    </message>
+    <message>
+        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
         <source>撤销操作 #{id}（{n} 项）</source>
         <translation>Undid operation #{id} ({n} items)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="160"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
         <source>新建标签组“{name}”</source>
         <translation>New tag group &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="161"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
         <source>修改标签组为“{name}”</source>
         <translation>Tag group renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="162"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
         <source>删除标签组</source>
         <translation>Deleted a tag group</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="163"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
         <source>新建标签“{name}”</source>
         <translation>New tag &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="164"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
         <source>标签改名为“{name}”</source>
         <translation>Tag renamed to &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="165"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
         <source>删除 {n} 个标签</source>
         <translation>Deleted {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="166"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
         <source>删除 {n} 个标签：{names}</source>
         <translation>Deleted {n} tags: {names}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="167"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
         <source>合并 {n} 个标签</source>
         <translation>Merged {n} tags</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="168"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
         <source>把 {sources} 合并到“{target}”</source>
         <translation>Merged {sources} into &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="169"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
         <source>修改渠道列表</source>
         <translation>Edited the channel list</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="170"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
         <source>合并渠道「{source}」到「{target}」（{n} 位客户）</source>
         <translation>Merged channel &quot;{source}&quot; into &quot;{target}&quot; ({n} members)</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="171"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
         <source>保存人群包“{name}”</source>
         <translation>Saved segment &quot;{name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="172"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
         <source>删除人群包</source>
         <translation>Deleted a segment</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="173"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
         <source>放弃发件箱第 {id} 项</source>
         <translation>Discarded outbox item {id}</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="174"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
         <source>发件箱第 {ids} 项已发送到企业微信</source>
         <translation>Outbox item {ids} sent to WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="175"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
         <source>同步员工 {n} 人</source>
         <translation>Synced {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="176"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
         <source>同步企业标签库</source>
         <translation>Synced the corp tag library</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="177"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="179"/>
         <source>同步新客户</source>
         <translation>Synced new customers</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="178"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="180"/>
         <source>同步员工姓名 {n} 人</source>
         <translation>Synced names of {n} staff</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="179"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="181"/>
         <source>同步客户资料</source>
         <translation>Synced customer details</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="180"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="182"/>
         <source>同步客户：移除已删除的好友关系</source>
         <translation>Sync: removed relationships deleted in WeCom</translation>
     </message>
     <message>
-        <location filename="../../siyu_desktop/ui/labels.py" line="181"/>
+        <location filename="../../siyu_desktop/ui/labels.py" line="183"/>
         <source>同步：客户新增 {added}，更新 {updated}，关系 +{follows}；客户群 {groups} 个，进群 {joins}，退群 {leaves}</source>
         <translation>Sync: {added} new customers, {updated} updated, +{follows} relationships; {groups} groups, {joins} joined, {leaves} left</translation>
     </message>

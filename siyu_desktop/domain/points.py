@@ -305,6 +305,15 @@ class ExpiryPolicy:
                 f"Points expire on {self.month}-{self.day}, {later_en}")
 
 
+def policy_from_setting(raw: object) -> ExpiryPolicy:
+    """The workspace's ``points_expiry`` setting (a dict, or nothing for the default)."""
+    if not isinstance(raw, dict):
+        return ExpiryPolicy()
+    return ExpiryPolicy(ExpiryKind(str(raw.get("kind", "months_after"))),
+                        int(raw.get("months", 12)), int(raw.get("month", 12)),
+                        int(raw.get("day", 31)), int(raw.get("grace_years", 1)))
+
+
 def expires_at(policy: ExpiryPolicy, earned_at: int, tz: ZoneInfo) -> int | None:
     """The first second (epoch) at which points earned at ``earned_at`` are expired: the
     midnight after the last day they are valid, in the workspace's time zone."""

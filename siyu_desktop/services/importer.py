@@ -145,8 +145,17 @@ class ImportPreview:
             lines.append("将新建标签：" + "、".join(shown) + more)
         if p.tag_links:
             lines.append(f"将添加标签 {len(p.tag_links):,} 个（导入只添加标签，不会移除已有标签）。")
-        if "points" in self.mapping.fields and (p.field_changes["points"] or p.inserts):
-            lines.append("积分：文件里的积分会直接设为客户的当前积分（覆盖原值，不记积分流水）。")
+        if "points" in self.mapping.fields:
+            if p.points_mode == "ignore":
+                lines.append("积分：已选择忽略文件里的积分列，不会改动任何人的积分。")
+            elif p.points_changes:
+                up = sum(t - n for _, n, t in p.points_changes if t > n)
+                down = sum(n - t for _, n, t in p.points_changes if t < n)
+                lines.append(f"积分：{len(p.points_changes):,} 位客户的积分与文件不同，将各记一条"
+                             f"「导入调整」积分流水（共 +{up:,} / −{down:,}），不会直接覆盖余额；"
+                             "同一个文件再导入一次不会重复调整。")
+            else:
+                lines.append("积分：文件里的积分与现在的余额一致，不需要调整。")
         if p.follow_links or p.roster_links:
             lines.append(f"将添加跟进人 {len(p.follow_links):,} 条、所在群 {len(p.roster_links):,} 条。")
         for what, names in (("跟进人", p.unknown_staff), ("群", p.unknown_groups)):
@@ -272,17 +281,23 @@ class Importer:
 
     async def preview(self, path: str | os.PathLike[str], sheet: str | None = None,
                       mapping: ColumnMapping | None = None, *, progress: ProgressFn | None = None,
-                      cancel: CancelToken | None = None) -> ImportPreview:
+                      cancel: CancelToken | None = None, points: str = "adjust"
+                      ) -> ImportPreview:
+        """``points``: "adjust" (a 积分 column that differs from a balance becomes an adjust
+        entry for the difference) or "ignore" (the column changes nothing)."""
         return await asyncio.to_thread(self.preview_now, Path(path), sheet, mapping, progress,
-                                       cancel)
+                                       cancel, points)
 
     def preview_now(self, path: Path, sheet: str | None = None,
                     mapping: ColumnMapping | None = None, progress: ProgressFn | None = None,
-                    cancel_token: CancelToken | None = None) -> ImportPreview:
-        return self._preview(path, sheet, mapping, _steps(progress), checker(cancel_token))
+                    cancel_token: CancelToken | None = None, points: str = "adjust"
+                    ) -> ImportPreview:
+        return self._preview(path, sheet, mapping, _steps(progress), checker(cancel_token),
+                             points)
 
     def _preview(self, path: Path, sheet: str | None, mapping: ColumnMapping | None,
-                 progress: StepFn | None, cancel: CancelCheck | None) -> ImportPreview:
+                 progress: StepFn | None, cancel: CancelCheck | None,
+                 points: str = "adjust") -> ImportPreview:
         stamp = _stamp(path)
         info = self.inspect_now(path)
         chosen = sheet if sheet is not None else info.default.name
@@ -306,7 +321,7 @@ class Importer:
                                                dropped)
         roster = normalise_rows(data, mapping, tz=self.service.tz, cancel=cancel,
                                 progress=_settle)
-        plan = self._plan(roster, blocking, progress, cancel)
+        plan = self._plan(roster, blocking, progress, cancel, points)
         _settle()
         preview = ImportPreview(path, chosen, guess, mapping, source, roster, plan, blocking,
                                 dropped, stamp)
@@ -320,7 +335,7 @@ class Importer:
         return preview
 
     def _plan(self, roster: NormalisedRoster, blocking: list[str], progress: StepFn | None,
-              cancel: CancelCheck | None) -> ImportPlan:
+              cancel: CancelCheck | None, points: str = "adjust") -> ImportPlan:
         conn = self._ws.reader()
         # One read transaction: every chunk compares against the same state of the workspace.
         conn.execute("BEGIN")
@@ -332,7 +347,8 @@ class Importer:
                     _settle()
                 if progress:
                     progress(COMPARE, done, total)
-            return importing.plan_import(conn, roster.rows, cancel=cancel, progress=compared)
+            return importing.plan_import(conn, roster.rows, cancel=cancel, progress=compared,
+                                         points_mode=points)
         finally:
             conn.execute("COMMIT")
 

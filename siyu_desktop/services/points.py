@@ -9,9 +9,8 @@ member the points once. A batch is one transaction: all of it or nothing.
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -57,13 +56,13 @@ class Verification:
     broken: P.ChainBreak | None
 
 
-def load_policy(raw: Any) -> P.ExpiryPolicy:
-    if not raw:
-        return P.ExpiryPolicy()
-    data = json.loads(raw) if isinstance(raw, str) else raw
-    return P.ExpiryPolicy(P.ExpiryKind(data.get("kind", "months_after")),
-                          int(data.get("months", 12)), int(data.get("month", 12)),
-                          int(data.get("day", 31)), int(data.get("grace_years", 1)))
+def _writing(progress: ProgressFn | None, cancel: CancelToken, total: int
+             ) -> Callable[[int], None]:
+    def report(done: int) -> None:
+        cancel.check()
+        if progress is not None:
+            progress(Progress("write", done, total, 1))
+    return report
 
 
 class PointsService:
@@ -76,7 +75,7 @@ class PointsService:
 
     @property
     def policy(self) -> P.ExpiryPolicy:
-        return load_policy(self._ws.get_setting(EXPIRY_SETTING))
+        return P.policy_from_setting(self._ws.get_setting(EXPIRY_SETTING))
 
     async def _read(self, fn: Any, *args: Any) -> Any:
         return await asyncio.to_thread(lambda: fn(self._ws.reader(), *args))
@@ -153,8 +152,7 @@ class PointsService:
                 cancel.check()
                 if progress is not None:
                     progress(Progress("plan", i, len(todo)))
-        store.append(ctx, planned, progress=lambda n: (
-            cancel.check(), progress(Progress("write", n, len(todo), 1)) if progress else None))
+        store.append(ctx, planned, progress=_writing(progress, cancel, len(todo)))
         cancel.check()  # the last look before the commit
         return AwardPlan(key, amount, reason, len(ids), len(done), len(todo))
 
@@ -227,8 +225,7 @@ class PointsService:
                 cancel.check()
                 if progress is not None:
                     progress(Progress("plan", i, len(per)))
-        store.append(ctx, planned, progress=lambda n: (
-            cancel.check(), progress(Progress("write", n, len(planned), 1)) if progress else None))
+        store.append(ctx, planned, progress=_writing(progress, cancel, len(planned)))
         cancel.check()
         totals.sort(key=lambda x: (-x[1], x[0]))
         return ExpiryPlan(text, len(totals), sum(t for _, t in totals), tuple(totals))

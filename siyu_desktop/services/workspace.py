@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from pyroaring import BitMap
 
 from ..domain import clock, summaries
+from ..domain import points as points_domain
 from ..domain.channels import ChannelList, ChannelUse, check_removals, overview
 from ..domain.members import (
     AuditBatch,
@@ -36,6 +37,7 @@ from ..domain.segments import Segment
 from ..errors import UserError
 from ..ops import CancelToken, ProgressFn, checker, report
 from ..store import audit, channels, groups, members, outbox, outbox_tags, segments, tags
+from ..store import points as points_store
 from ..store.db import Workspace
 from ..store.groups import DuplicateMember
 from ..store.index import Changes, IntArray
@@ -43,6 +45,7 @@ from ..store.index import Changes, IntArray
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DEFAULT_TZ = "Asia/Shanghai"
+STATEMENT_ROWS = 200  # the newest entries the detail panel lists
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,18 @@ class MemberDetail:
     history: list[AuditEntry]
     # staff id → outbox status of a remark edit not yet in WeCom ('pending', 'sending', 'failed')
     remark_status: dict[int, str] = field(default_factory=dict)
+    points: MemberPoints | None = None
+
+
+@dataclass(frozen=True)
+class MemberPoints:
+    """A member's points as the detail panel shows them: derived from the ledger."""
+
+    balance: int
+    spendable: int  # what can be spent now (lots past their expiry wait for the expiry run)
+    lots: list[points_domain.Lot]  # with points left, oldest first
+    statement: list[tuple[points_domain.Entry, int]]  # newest first, with the balance after
+    entries: int  # all of the member's entries (the statement holds the newest)
 
 
 @dataclass(frozen=True)
@@ -189,9 +204,15 @@ class WorkspaceService:
             waiting = {staff_id: status for staff_id, status in conn.execute(
                 "SELECT staff_id, status FROM outbox WHERE kind = ? AND member_id = ? AND status "
                 "IN ('pending', 'sending', 'failed') ORDER BY id", (outbox.REMARK, member_id))}
+            account = points_store.account(conn, member_id)
+            statement = points_store.statement(conn, member_id)
+            now = int(self._ws.clock.now())
+            held = MemberPoints(account.balance, account.spendable(now),
+                                [lot for lot in account.lots.values() if lot.remaining],
+                                statement[:STATEMENT_ROWS], len(statement))
             return MemberDetail(member, [t for t in all_tags if t.id in tag_ids],
                                 members.member_groups(conn, member_id),
-                                members.follows(conn, member_id), history, waiting)
+                                members.follows(conn, member_id), history, waiting, held)
         return await self._read(run)
 
     async def update_member(self, member_id: int, values: dict[str, Any]) -> bool:

@@ -24,11 +24,12 @@ WINDOW_DAYS = 400
 POLICY = P.ExpiryPolicy(P.ExpiryKind.MONTHS_AFTER, months=12)
 REWARDS = (("20元无门槛券", 200), ("猫砂一袋", 500), ("试吃装", 120), ("50元满减券", 400))
 GAMES = ("猜谜", "找不同", "迷宫")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def _month_starts(start: int, end: int, tz: ZoneInfo) -> list[int]:
     local = datetime.fromtimestamp(start, tz)
-    out = []
+    out: list[int] = []
     y, m = local.year, local.month
     while True:
         m += 1
@@ -42,7 +43,7 @@ def _month_starts(start: int, end: int, tz: ZoneInfo) -> list[int]:
 
 def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequence[int],
              joined: Sequence[int], birth_md: Sequence[int | None], now: int,
-             tz: ZoneInfo = ZoneInfo("Asia/Shanghai"),
+             tz: ZoneInfo = SHANGHAI,
              check: Callable[[], None] = lambda: None) -> int:
     """Write the history for members 1..n (``opening`` their points before the window) and set
     their cached balances. Returns the number of entries."""
@@ -102,10 +103,10 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
                 total = sum(t for _, t in draws)
                 if total:
                     day = datetime.fromtimestamp(at, tz).date().isoformat()
-                    d = P.Draft(acc.member_id, -total, P.Kind.EXPIRE, reason, P.Source.SYSTEM,
+                    x = P.Draft(acc.member_id, -total, P.Kind.EXPIRE, reason, P.Source.SYSTEM,
                                 day, "system", at, f"expire:{acc.member_id}:{day}")
-                    P.apply(acc, d, len(planned) + 1, draws)
-                    planned.append((d, draws))
+                    P.apply(acc, x, len(planned) + 1, draws)
+                    planned.append((x, draws))
             continue
         acc = accounts.setdefault(member, P.Account(member))
         d: P.Draft
@@ -139,7 +140,7 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
     check()
     rows = []
     lots = []
-    draws_rows = []
+    draws_rows: list[tuple[int, int, int]] = []
     prev = P.GENESIS
     for seq, (d, draws) in enumerate(planned, 1):
         h = P.entry_hash(prev, seq, d)

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..domain.people import clean_text, pinyin_keys
 from . import channels
+from . import points as points_store
 from .audit import WriteContext, rows_as_dicts
 from .deferred import indexes_deferred, search_index_deferred
 from .importing import (
@@ -68,8 +69,10 @@ def _recount_groups(ctx: WriteContext, group_ids: set[int]) -> None:
 
 
 # Every column a new member gets, in one fixed order: one INSERT shape for the whole file.
+# No ``points``: a new member starts at 0 and gets their file balance as a ledger entry (an
+# audit image holding 0 would read as "changed since" once the entry set it, and block undo).
 NEW_COLUMNS = ("id", "name", "phone", "external_userid", "unionid", "level", "channel", "birthday",
-               "joined_at", "points", "remark", "gender", "extra", "name_pinyin", "name_initials",
+               "joined_at", "remark", "gender", "extra", "name_pinyin", "name_initials",
                "birth_md", "created_at", "updated_at")
 
 
@@ -83,7 +86,7 @@ def _new_row(record: MemberRecord, member_id: int, now: int, channel: str) -> tu
              if record.extras else None)
     return (member_id, name, record.phone or None, record.external_userid or None,
             record.unionid or None, record.level or 0, channel, birthday,
-            record.added_at, record.points or 0, record.remark or "", record.gender or 0, extra,
+            record.added_at, record.remark or "", record.gender or 0, extra,
             pinyin, initials, birth_md(birthday), now, now)
 
 
@@ -108,7 +111,7 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
     conn = ctx.conn
     replanned = data_version(conn) != plan.data_version
     if replanned:
-        plan = plan_import(conn, records, cancel=cancel)
+        plan = plan_import(conn, records, cancel=cancel, points_mode=plan.points_mode)
     total = len(plan.inserts) + len(plan.updates) + len(plan.tag_links)
     done = 0
 
@@ -178,11 +181,16 @@ def _apply(ctx: WriteContext, records: Sequence[MemberRecord], plan: ImportPlan,
               for i, (ref, group) in enumerate(plan.roster_links)]
     _insert_rows(ctx, "roster", roster)
     _recount_groups(ctx, {group for _, group in plan.roster_links})
+    if plan.points_changes:
+        points_store.adjust_to(ctx, [(member(ref), target) for ref, _now, target
+                                     in plan.points_changes],
+                               reason="导入调整", source_ref=f"import:{ctx.batch_id or 0}")
     if rebuild:
         ctx.changes.full_rebuild = True
     else:
         ctx.changes.members.update(new_ids[pos] for pos in plan.inserts)
         ctx.changes.members.update(u[1] for u in plan.updates)
+        ctx.changes.members.update(member(ref) for ref, _, _ in plan.points_changes)
     ctx.changes.library_changed |= bool(tag_ids)
     ctx.changes.follows_changed |= bool(follows)
     ctx.changes.groups_changed |= bool(roster)

@@ -54,9 +54,11 @@ DETAIL_LIMIT = 200  # changed rows described one by one in the preview
 COLUMNS: dict[str, str] = {
     "name": "name", "phone": "phone", "external_userid": "external_userid", "unionid": "unionid",
     "level": "level", "channel": "channel", "birthday": "birthday", "added_at": "joined_at",
-    "points": "points", "remark": "remark", "gender": "gender",
+    "remark": "remark", "gender": "gender",
 }
-_READ_COLUMNS = ("id", *COLUMNS.values(), "extra", "name_pinyin", "name_initials", "birth_md",
+# 积分 is not a column an import writes: the ledger's balance is compared with the file's and the
+# difference becomes an adjust entry (``points_changes``), or the column is ignored.
+_READ_COLUMNS = ("id", *COLUMNS.values(), "points", "extra", "name_pinyin", "name_initials", "birth_md",
                  "updated_at")
 
 
@@ -161,11 +163,14 @@ class ImportPlan:
     channel_rows: Counter[str] = field(default_factory=Counter)
     channel_list: ChannelList = field(default_factory=ChannelList)
     new_channels: tuple[str, ...] = ()
+    # 积分: "adjust" turns a file balance that differs into an adjust entry; "ignore" skips it
+    points_mode: str = "adjust"
+    points_changes: list[tuple[int, int, int]] = field(default_factory=list)  # ref, now, file
 
     @property
     def is_empty(self) -> bool:
         return not (self.inserts or self.updates or self.tag_links or self.follow_links
-                    or self.roster_links)
+                    or self.roster_links or self.points_changes)
 
 
 def data_version(conn: sqlite3.Connection) -> int:
@@ -297,10 +302,13 @@ def _long_name(record: MemberRecord) -> str | None:
 
 
 def plan_import(conn: sqlite3.Connection, records: Sequence[MemberRecord], *,
-                progress: Progress | None = None, cancel: CancelCheck | None = None) -> ImportPlan:
+                progress: Progress | None = None, cancel: CancelCheck | None = None,
+                points_mode: str = "adjust") -> ImportPlan:
     """What importing ``records`` would change, without writing anything. Call inside one read
     transaction (or the write transaction) so every chunk sees the same workspace."""
-    plan = ImportPlan(data_version(conn))
+    if points_mode not in ("adjust", "ignore"):
+        raise ValueError(points_mode)
+    plan = ImportPlan(data_version(conn), points_mode=points_mode)
     lib = _Library.load(conn)
     known = plan.channel_list = channel_store.load(conn)
     claimed: dict[int, int] = {}  # member id → first record position that matched it
@@ -383,6 +391,14 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
                     merged, ensure_ascii=False, sort_keys=True)
                 described.extend(changed)
                 plan.field_changes["extras"] += 1
+    points_changed = False
+    if plan.points_mode == "adjust" and record.points is not None:
+        now = int(current["points"]) if current is not None else 0
+        if record.points != now:
+            plan.points_changes.append((ref, now, record.points))
+            plan.field_changes["points"] += 1
+            points_changed = True
+            described.append(("points", now, record.points))
     links_before = (len(plan.tag_links), len(plan.follow_links), len(plan.roster_links))
     seen_tags: set[TagRef] = set()
     for group, name in record.tags:
@@ -422,7 +438,7 @@ def _plan_record(plan: ImportPlan, lib: _Library, pos: int, record: MemberRecord
         before.update({k: current[k] for k in derived_fields(after)})
         before["updated_at"] = current["updated_at"]
         plan.updates.append((pos, member_id, before, after))
-    if member_id is not None and (after or links_added):
+    if member_id is not None and (after or links_added or points_changed):
         plan.updated += 1
     elif member_id is not None:
         plan.unchanged += 1

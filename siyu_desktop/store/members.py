@@ -16,7 +16,8 @@ from .audit import WriteContext, rows_as_dicts
 MEMBER_FIELDS = ("id", "name", "external_userid", "phone", "unionid", "gender", "level", "channel",
                  "birthday", "remark", "note", "joined_at", "last_active_at", "updated_at")
 EDITABLE = {"name", "phone", "unionid", "gender", "level", "channel", "birthday", "note",
-            "remark", "joined_at", "last_active_at", "external_userid", "extra", "points"}
+            "remark", "joined_at", "last_active_at", "external_userid", "extra"}
+# (``points`` is the ledger's cached balance: only ``store/points.py`` writes it)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,15 @@ reads accounts, appends planned entries and walks the ledger.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..domain import points as P
+from ..domain.workspace_settings import DEFAULT_TIMEZONE
 from ..errors import ValidationError
 from . import audit
 from .audit import WriteContext
@@ -324,6 +327,46 @@ def expiring(conn: sqlite3.Connection, on: int) -> dict[int, list[P.Draw]]:
     return out
 
 
+def _setting(conn: sqlite3.Connection, key: str) -> Any:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def policy(conn: sqlite3.Connection) -> tuple[P.ExpiryPolicy, ZoneInfo]:
+    """The workspace's expiry policy and time zone, as its settings hold them."""
+    tz = _setting(conn, "timezone")
+    return (P.policy_from_setting(_setting(conn, "points_expiry")),
+            ZoneInfo(tz if isinstance(tz, str) and tz else DEFAULT_TIMEZONE))
+
+
+def adjust_to(ctx: WriteContext, targets: Sequence[tuple[int, int]], *, reason: str,
+              source_ref: str) -> int:
+    """Bring members' balances to the given values (an import's 积分 column) by one adjust
+    entry each for the difference; a decrease takes from the oldest live lots, and never more
+    than the member can still spend (points already expired but not yet run out stay for the
+    expiry run). Returns the number of entries."""
+    conn = ctx.conn
+    expiry, tz = policy(conn)
+    accs = accounts(conn, [m for m, _ in targets])
+    stamp = ctx.batch_id if ctx.batch_id is not None else f"t{ctx.now}"
+    planned: list[Planned] = []
+    for member_id, target in targets:
+        acc = accs[member_id]
+        diff = target - acc.balance
+        key = f"import:{stamp}:{member_id}"
+        if diff > 0:
+            planned.append((P.Draft(member_id, diff, P.Kind.ADJUST, reason, P.Source.IMPORT,
+                                    source_ref, ctx.actor, ctx.now, key,
+                                    P.expires_at(expiry, ctx.now, tz)), ()))
+        elif diff < 0:
+            take = min(-diff, acc.spendable(ctx.now))
+            if take:
+                planned.append((P.Draft(member_id, -take, P.Kind.ADJUST, reason,
+                                        P.Source.IMPORT, source_ref, ctx.actor, ctx.now, key),
+                                P.plan_spend(acc, take, ctx.now)))
+    return len(append(ctx, planned))
+
+
 def opening_balances(conn: sqlite3.Connection, at: int) -> int:
     """The schema migration's step: every member's ``points`` becomes one opening-balance entry
     (kind adjust, reason 期初余额), chained, with its lot; a negative value (which the ledger
@@ -332,7 +375,10 @@ def opening_balances(conn: sqlite3.Connection, at: int) -> int:
     conn.execute("UPDATE members SET points = 0 WHERE points < 0")
     seq, prev = head(conn)
     count = 0
-    rows = conn.execute("SELECT id, points FROM members WHERE points > 0 ORDER BY id").fetchall()
+    # members the ledger already holds keep their entries (a file migrated again, a test's
+    # rewound user_version): their balance is the ledger's, never a second opening entry
+    rows = conn.execute("SELECT id, points FROM members WHERE points > 0 AND id NOT IN "
+                        "(SELECT member_id FROM points_entries) ORDER BY id").fetchall()
     batch: list[tuple[Any, ...]] = []
     lots: list[tuple[Any, ...]] = []
     for member_id, amount in rows:

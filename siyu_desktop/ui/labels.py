@@ -156,6 +156,8 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "编辑客户资料"),
     QT_TRANSLATE_NOOP("summaries", "修改客户备注"),
     QT_TRANSLATE_NOOP("summaries", "导入「{file}」：新增 {new} 位，更新 {updated} 位"),
+    QT_TRANSLATE_NOOP("summaries", "积分发放「{reason}」：每位 {amount} 分（批次 {key}）"),
+    QT_TRANSLATE_NOOP("summaries", "积分过期：{day}"),
     QT_TRANSLATE_NOOP("summaries", "撤销操作 #{id}（{n} 项）"),
     QT_TRANSLATE_NOOP("summaries", "新建标签组“{name}”"),
     QT_TRANSLATE_NOOP("summaries", "修改标签组为“{name}”"),

@@ -35,7 +35,8 @@ def build(path: Path, n: int, rebuild: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
-    size = DemoSize(members=n, groups=max(300, n // 25), tags=400, roster_mean=60)
+    size = DemoSize(members=n, groups=max(300, n // 25), tags=400, roster_mean=60,
+                    points_history=False)  # one opening entry each; bench_points adds more
     start = time.perf_counter()
     last = [0.0]
 

@@ -164,7 +164,7 @@ def test_demo_progress_piped_is_one_line_per_step(tmp_path: Path) -> None:
     assert "\r" not in out.stderr
     steps = [line for line in out.stderr.splitlines() if "…" in line]
     assert steps == ["客户…（共 1,200）", "添加关系…（共 1,200）", "标签…（共 400）",
-                     "社群…（共 8）"], out.stderr
+                     "社群…（共 8）", "积分…（共 1）"], out.stderr
 
 
 @pytest.fixture(autouse=True)

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ...domain import points as points_domain
 from ...domain.members import Follow
-from ...services.workspace import MemberDetail
+from ...services.workspace import MemberDetail, MemberPoints
 from .. import labels
 
 MAX_REMARK = 20  # WeCom's limit
@@ -36,6 +39,13 @@ REMARK_ROLE = Qt.ItemDataRole.UserRole + 1
 REMARK_STATUS = {"pending": QT_TRANSLATE_NOOP("MemberDetailPanel", "待同步"),
                  "sending": QT_TRANSLATE_NOOP("MemberDetailPanel", "待同步"),
                  "failed": QT_TRANSLATE_NOOP("MemberDetailPanel", "同步失败，原因见“企业微信”页")}
+KIND_WORDS = {
+    points_domain.Kind.EARN: QT_TRANSLATE_NOOP("MemberDetailPanel", "获得"),
+    points_domain.Kind.SPEND: QT_TRANSLATE_NOOP("MemberDetailPanel", "使用"),
+    points_domain.Kind.EXPIRE: QT_TRANSLATE_NOOP("MemberDetailPanel", "过期"),
+    points_domain.Kind.ADJUST: QT_TRANSLATE_NOOP("MemberDetailPanel", "调整"),
+    points_domain.Kind.REVERSE: QT_TRANSLATE_NOOP("MemberDetailPanel", "冲正"),
+}
 STATUS_COLORS = {"pending": "#b45309", "sending": "#b45309", "failed": "#b91c1c"}
 
 
@@ -55,6 +65,9 @@ def _describe_change(table: str, before: object, after: object) -> str:
         return QCoreApplication.translate("MemberDetailPanel", "修改资料") + ": " + ", ".join(
             f"{k} {json.dumps(b.get(k), ensure_ascii=False)} → "
             f"{json.dumps(a.get(k), ensure_ascii=False)}" for k in fields)
+    if table == "points_entries":
+        amount = int((a or b).get("amount", 0))
+        return QCoreApplication.translate("MemberDetailPanel", "积分") + f" {amount:+,}"
     if table == "follows" and before and after and a.get("remark") != b.get("remark"):
         return QCoreApplication.translate("MemberDetailPanel", "修改备注") + \
             f" “{b.get('remark', '')}” → “{a.get('remark', '')}”"
@@ -115,10 +128,73 @@ class MemberDetailPanel(QWidget):
         self.groups = QListWidget()
         self.tabs.addTab(self.groups, self.tr("社群"))
         self.tabs.addTab(self._build_follows_tab(), self.tr("跟进员工"))
+        self.tabs.addTab(self._build_points_tab(), self.tr("积分"))
         self.history = QListWidget()
         self.history.setWordWrap(True)
         self.tabs.addTab(self.history, self.tr("变更记录"))
         self.set_detail(None)
+
+    def _build_points_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.points_summary = QLabel()
+        self.points_summary.setObjectName("pointsSummary")
+        self.points_summary.setWordWrap(True)
+        layout.addWidget(self.points_summary)
+        self.lots = QListWidget()
+        self.lots.setMaximumHeight(96)
+        self.lots.setToolTip(self.tr("每次获得的积分各有有效期；使用时先扣最早获得的。"))
+        layout.addWidget(QLabel(self.tr("未用完的积分（先到期的先用）")))
+        layout.addWidget(self.lots)
+        layout.addWidget(QLabel(self.tr("积分明细（最新在前）")))
+        self.statement = QTreeWidget()
+        self.statement.setRootIsDecorated(False)
+        self.statement.setUniformRowHeights(True)
+        self.statement.setHeaderLabels([self.tr("时间"), self.tr("类型"), self.tr("积分"),
+                                        self.tr("余额"), self.tr("原因")])
+        layout.addWidget(self.statement, 1)
+        return tab
+
+    def _show_points(self, held: MemberPoints | None) -> None:
+        self.lots.clear()
+        self.statement.clear()
+        if held is None:
+            self.points_summary.clear()
+            return
+        text = self.tr("余额 {balance} 分").format(balance=f"{held.balance:,}")
+        if held.spendable != held.balance:
+            text += self.tr("（可用 {n} 分，其余已到期，等待过期清零）").format(
+                n=f"{held.spendable:,}")
+        self.points_summary.setText(text)
+        for lot in held.lots:
+            until = (self.tr("至 {day}").format(day=labels.fmt_time(lot.expires_at - 1, False))
+                     if lot.expires_at is not None else self.tr("不过期"))
+            lot_item = QListWidgetItem(self.tr("{left}/{amount} 分 · {until}").format(
+                left=f"{lot.remaining:,}", amount=f"{lot.amount:,}", until=until))
+            lot_item.setToolTip(self.tr("{earned} 获得 {amount} 分，还剩 {left} 分").format(
+                earned=labels.fmt_time(lot.at), amount=f"{lot.amount:,}",
+                left=f"{lot.remaining:,}"))
+            self.lots.addItem(lot_item)
+        if not held.lots:
+            self.lots.addItem(self.tr("（没有可用积分）"))
+        for entry, balance in held.statement:
+            item = QTreeWidgetItem([
+                labels.fmt_time(entry.at, False),
+                QCoreApplication.translate("MemberDetailPanel", str(KIND_WORDS[entry.kind])),
+                f"{entry.amount:+,}", f"{balance:,}", entry.reason])
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, labels.fmt_time(entry.at))
+            item.setToolTip(4, entry.reason)
+            if entry.amount < 0:
+                item.setForeground(2, QBrush(QColor("#b91c1c")))
+            self.statement.addTopLevelItem(item)
+        if held.entries > len(held.statement):
+            more = QTreeWidgetItem(["", "", "", "", self.tr("更早的 {n} 条未列出").format(
+                n=f"{held.entries - len(held.statement):,}")])
+            self.statement.addTopLevelItem(more)
+        for column in range(4):
+            self.statement.resizeColumnToContents(column)
 
     def _build_follows_tab(self) -> QWidget:
         tab = QWidget()
@@ -163,6 +239,7 @@ class MemberDetailPanel(QWidget):
             for value in self.fields.values():
                 value.clear()
             self.follows.clear()
+            self._show_points(None)
             self._update_remark_editor()
             self.tabs.setEnabled(False)
             return
@@ -181,6 +258,7 @@ class MemberDetailPanel(QWidget):
         if not detail.groups:
             self.groups.addItem(self.tr("（不在任何社群中）"))
         self._show_follows(detail, keep_edits=keep)
+        self._show_points(detail.points)
         for entry in detail.history:
             self.history.addItem(f"{labels.fmt_time(entry.at)}  {labels.actor_name(entry.actor)}\n"
                                  f"{_describe_change(entry.entity, entry.before, entry.after)}")
