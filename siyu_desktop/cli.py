@@ -79,7 +79,8 @@ def _extensions() -> list[Any]:
 
     found = []
     for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom", "siyu_desktop.cli_jobs",
-                 "siyu_desktop.cli_workspace", "siyu_desktop.cli_points"):
+                 "siyu_desktop.cli_workspace", "siyu_desktop.cli_points",
+                 "siyu_desktop.cli_rewards"):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:

@@ -365,14 +365,28 @@ def _current(conn: sqlite3.Connection, table: str,
     return {tuple(row[k] for k in keys): row for row in rows_as_dicts(conn, sql, params)}
 
 
+# Why the batches of an action are never undoable, and what to do instead (message, hint and
+# their English), for actions that mark their batches so (``undoable = 0``).
+NO_UNDO_REASONS: dict[str, tuple[str, str, str, str]] = {}
+
+
+def register_no_undo(action: str, message: str, hint: str, english: str,
+                     english_hint: str) -> None:
+    NO_UNDO_REASONS[action] = (message, hint, english, english_hint)
+
+
 def _undo_state(conn: sqlite3.Connection, batch_id: int) -> ValidationError | None:
-    row = conn.execute("SELECT undone_at, undoable FROM audit_batches WHERE id = ?",
+    row = conn.execute("SELECT undone_at, undoable, action FROM audit_batches WHERE id = ?",
                        (batch_id,)).fetchone()
     if row is None:
         return ValidationError("找不到这次操作记录。", english="No such operation.")
     if row[0] is not None:
         return ValidationError("这次操作已经撤销过了。", english="This operation was already undone.")
     if not row[1]:
+        reason = NO_UNDO_REASONS.get(row[2])
+        if reason is not None:
+            message, hint, english, english_hint = reason
+            return ValidationError(message, hint, english=english, english_hint=english_hint)
         return ValidationError("这次操作不能撤销。", english="This operation cannot be undone.")
     return None
 

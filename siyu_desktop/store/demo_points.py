@@ -1,6 +1,7 @@
 """A demo brand's year of points, written through the ledger's own rules: opening balances,
-weekly games (taking part, and 50/30/20 for the podium), birthday bonuses, redemptions (coupons
-and cat litter, one of them cancelled by its reversal) and the month-end expiry runs.
+weekly games (taking part, and 50/30/20 for the podium), birthday bonuses, redemptions from a
+small real catalog (coupons with their codes, cat litter, a points + cash item; recent ones
+pending, older ones issued, one cancelled by its reversal) and the month-end expiry runs.
 
 Events are generated per member, sorted by time, and then planned one by one against the
 members' accounts exactly as the app would (oldest lots first, expired lots never spent), so the
@@ -11,18 +12,34 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from ..domain import points as P
+from ..domain import rewards as R
 from . import points as ledger
+from . import rewards as rewards_store
 
 DAY = 86400
 WINDOW_DAYS = 400
 POLICY = P.ExpiryPolicy(P.ExpiryKind.MONTHS_AFTER, months=12)
-REWARDS = (("20元无门槛券", 200), ("猫砂一袋", 500), ("试吃装", 120), ("50元满减券", 400))
+# the demo's catalog, redeemed through the year: (name, kind, points, cash in fen, stock left at
+# the end (None: unlimited), per-member limit, active)
+CATALOG = (
+    ("20元无门槛券", R.ItemKind.COUPON, 200, 0, None, 5, True),
+    ("猫砂一袋", R.ItemKind.GOODS, 500, 0, 48, None, True),
+    ("试吃装", R.ItemKind.GOODS, 120, 0, None, 1, True),
+    ("50元满减券", R.ItemKind.COUPON, 400, 0, None, 3, True),
+    ("猫爬架（积分+现金）", R.ItemKind.POINTS_CASH, 800, 9900, 6, 1, True),
+    ("国庆限定礼盒", R.ItemKind.GOODS, 1500, 0, 0, 1, False),
+)
+REDEEMABLE = 5  # the first five are redeemed in the history; the last one is off the shelf
+FREE_CODES = 30  # unused codes each coupon keeps at the end
+PENDING_DAYS = 10  # redemptions younger than this are still waiting for fulfilment
+OPERATOR = "演示运营"
 GAMES = ("猜谜", "找不同", "迷宫")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -83,10 +100,12 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
                     events.append((at, 1, member, "birthday", 100, "生日积分", f"birthday:{year}"))
         if taste[i] > 0.2 or opening[i] > 600:
             for _ in range(int(rng.integers(1, 4))):
-                at = start + int(rng.integers(30, WINDOW_DAYS)) * DAY + 15 * 3600
-                reward, cost = REWARDS[int(rng.integers(0, len(REWARDS)))]
-                events.append((min(at, now - 3600), 2, member, "redeem", cost, f"兑换{reward}",
-                               reward))
+                # spread over ten hours by member (no extra draw: the seed gives the same demo)
+                at = (start + int(rng.integers(30, WINDOW_DAYS)) * DAY + 10 * 3600
+                      + (member * 7919) % (10 * 3600))
+                pick = int(rng.integers(0, REDEEMABLE))
+                events.append((min(at, now - 3600), 2, member, "redeem", CATALOG[pick][2],
+                               R.spend_reason(CATALOG[pick][0]), str(pick)))
     for t in _month_starts(start, now, tz):
         events.append((t, -1, 0, "expire", 0, "积分过期", ""))
     events.sort()
@@ -96,6 +115,7 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
     planned: list[tuple[P.Draft, list[P.Draw]]] = []
     seq_of_key: dict[str, int] = {}
     cancelled_one = False
+    shop = _Shop()
     for k, (at, _order, member, what, amount, reason, ref) in enumerate(events):
         if what == "expire":
             for acc in accounts.values():
@@ -112,11 +132,16 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
         d: P.Draft
         draws = []
         if what == "redeem":
-            if acc.spendable(at) < amount:
+            pick = int(ref)
+            limit = CATALOG[pick][5]
+            if acc.spendable(at) < amount or (limit is not None
+                                              and shop.used.get((member, pick), 0) >= limit):
                 continue
             draws = P.plan_spend(acc, amount, at)
-            d = P.Draft(member, -amount, P.Kind.SPEND, reason, P.Source.REDEMPTION, ref,
-                        "演示运营", at, f"demo:{k}")
+            rid = len(shop.rows) + 1
+            d = P.Draft(member, -amount, P.Kind.SPEND, reason, P.Source.REDEMPTION, str(rid),
+                        OPERATOR, at, f"redeem:{rid}")
+            shop.redeem(rid, pick, member, at, len(planned) + 1)
         elif what == "opening":
             d = P.Draft(member, amount, P.Kind.ADJUST, reason, P.Source.SYSTEM, ref, "system",
                         at, f"opening:{member}", P.expires_at(POLICY, at, tz))
@@ -132,11 +157,12 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
             # one redemption that could not be fulfilled: cancelled, the points come back
             cancelled_one = True
             back = [(lot, -t) for lot, t in draws]
-            r = P.Draft(member, amount, P.Kind.REVERSE, "兑换取消（缺货），积分退回",
-                        P.Source.REDEMPTION, ref, "演示运营", at + 3 * DAY, f"reverse:{seq}",
-                        None, seq)
+            r = P.Draft(member, amount, P.Kind.REVERSE, "兑换取消：缺货，积分退回",
+                        P.Source.REDEMPTION, d.source_ref, OPERATOR, at + 3 * DAY,
+                        f"reverse:{seq}", None, seq)
             P.apply(acc, r, seq + 1, back)
             planned.append((r, back))
+            shop.cancel(len(shop.rows), at + 3 * DAY, seq + 1)
     check()
     rows = []
     lots = []
@@ -160,4 +186,82 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
                      draws_rows)
     conn.executemany("UPDATE members SET points = ? WHERE id = ?",
                      ((acc.balance, m) for m, acc in accounts.items()))
+    shop.write(conn, rng, now)
     return len(rows)
+
+
+@dataclass
+class _Redeemed:
+    id: int
+    pick: int  # the item's index in CATALOG
+    member: int
+    at: int
+    seq: int  # the spend entry
+    reversal: int | None = None
+    cancelled_at: int | None = None
+
+
+@dataclass
+class _Shop:
+    """The history's redemptions as the catalog's rows: pending when recent, issued before,
+    the one cancelled; every coupon redemption holds its code and an issued one has it."""
+
+    rows: list[_Redeemed] = field(default_factory=list)
+    used: dict[tuple[int, int], int] = field(default_factory=dict)  # (member, pick): counted
+
+    def redeem(self, rid: int, pick: int, member: int, at: int, seq: int) -> None:
+        self.rows.append(_Redeemed(rid, pick, member, at, seq))
+        self.used[(member, pick)] = self.used.get((member, pick), 0) + 1
+
+    def cancel(self, rid: int, at: int, reversal_seq: int) -> None:
+        row = self.rows[rid - 1]
+        row.reversal, row.cancelled_at = reversal_seq, at
+        self.used[(row.member, row.pick)] -= 1
+
+    def write(self, conn: sqlite3.Connection, rng: np.random.Generator, now: int) -> None:
+        rewards_store.create_tables(conn)
+        start = now - WINDOW_DAYS * DAY
+        kept = [r for r in self.rows if r.cancelled_at is None]
+        for i, (name, kind, points, cash, left, per_member, active) in enumerate(CATALOG):
+            conn.execute(
+                "INSERT INTO reward_items(id, kind, name, points, cash_fen, stock, per_member, "
+                "valid_from, valid_until, active, description, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, '', ?, ?)",
+                (i + 1, str(kind), name, points, cash, left, per_member,
+                 None if active else now - 60 * DAY, int(active), start, start))
+        codes: list[list[int | str | None]] = []  # id, item, code, redemption, issued, imported
+        free: dict[int, list[int]] = {}
+        for i, (_name, kind, *_rest) in enumerate(CATALOG):
+            if kind is R.ItemKind.COUPON:
+                free[i] = []
+                for _ in range(sum(1 for r in kept if r.pick == i) + FREE_CODES):
+                    code_id = len(codes) + 1
+                    text = f"{'WM' if i == 0 else 'MJ'}{int(rng.integers(16**6, 16**7)):07X}"
+                    codes.append([code_id, i + 1, f"{text}{code_id:04d}", None, None, start])
+                    free[i].append(code_id)
+        newest = sorted((r.at for r in kept), reverse=True)[:3]
+        redemptions = []
+        for r in self.rows:
+            _name, _kind, points, cash, *_rest = CATALOG[r.pick]
+            issued_at: int | None = None
+            held: int | None = None
+            if r.cancelled_at is not None:
+                status = "cancelled"
+            else:
+                pending = r.at > now - PENDING_DAYS * DAY or r.at in newest
+                status = "pending" if pending else "issued"
+                if not pending:
+                    issued_at = min(now - 60, r.at + int(rng.integers(2, 48)) * 3600)
+                if r.pick in free:
+                    held = free[r.pick].pop(0)
+                    codes[held - 1][3:5] = [r.id, issued_at]
+            redemptions.append((r.id, r.pick + 1, r.member, points, cash, status, held,
+                                r.seq, r.reversal, OPERATOR,
+                                "缺货" if status == "cancelled" else "", r.at, issued_at,
+                                r.cancelled_at))
+        conn.executemany("INSERT INTO reward_codes(id, item_id, code, redemption_id, issued_at, "
+                         "imported_at) VALUES (?, ?, ?, ?, ?, ?)", codes)
+        conn.executemany("INSERT INTO redemptions(id, item_id, member_id, points, cash_fen, "
+                         "status, code_id, entry_seq, reversal_seq, operator, note, created_at, "
+                         "issued_at, cancelled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?)", redemptions)

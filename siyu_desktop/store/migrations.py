@@ -14,6 +14,7 @@ from collections.abc import Callable
 from .channels import adopt_member_values
 from .jobs import SCHEMA_V8
 from .points import opening_balances
+from .rewards import create_tables as create_reward_tables
 
 SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -423,6 +424,13 @@ def _v10(conn: sqlite3.Connection) -> None:
     opening_balances(conn, int(time.time()))
 
 
+# v11: the rewards catalog (``store/rewards.py``): items (coupon / goods / points + cash), coupon
+# codes (each issued once), and redemptions (pending → issued, or cancelled by a reversal of
+# their spend entry). Only new tables: safe to run twice.
+def _v11(conn: sqlite3.Connection) -> None:
+    create_reward_tables(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
@@ -434,6 +442,7 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (8, _v8),
     (9, _v9),
     (10, _v10),
+    (11, _v11),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -68,6 +68,10 @@ def _describe_change(table: str, before: object, after: object) -> str:
     if table == "points_entries":
         amount = int((a or b).get("amount", 0))
         return QCoreApplication.translate("MemberDetailPanel", "积分") + f" {amount:+,}"
+    if table == "redemptions":
+        row = a or b
+        return QCoreApplication.translate("MemberDetailPanel", "兑换") + \
+            f" #{row.get('id', '')} {labels.redemption_status_name(str(row.get('status', '')))}"
     if table == "follows" and before and after and a.get("remark") != b.get("remark"):
         return QCoreApplication.translate("MemberDetailPanel", "修改备注") + \
             f" “{b.get('remark', '')}” → “{a.get('remark', '')}”"
