@@ -5,6 +5,11 @@ to listed member ids, once per member and batch key: rerun with the same ``--key
 or a doubt and nobody gets them twice. Ctrl-C before the commit writes nothing (exit 130).
 ``check`` exits 1 when any cached balance differs from its entries (``--fix`` rebuilds them);
 ``verify`` exits 1 and names the first entry where the hash chain breaks.
+
+``export OUT.xlsx`` writes statements (积分明细 + 余额) of one member, a saved segment or everyone.
+``import FILE`` previews a spreadsheet of members and signed amounts, then applies it in one
+transaction (undo: ``siyu undo N``); the same file (or batch key) twice adds nothing. The exit
+code is 1 when rows were refused (``--rejects`` saves them, with reasons, to fix and re-import).
 """
 
 from __future__ import annotations
@@ -14,18 +19,19 @@ import os
 import secrets
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from .cli_excel import _sigint_cancels, _status
-from .domain import points as P
+from .domain.points_sheet import KIND_NAMES
 from .errors import Cancelled, ValidationError
 from .services.points import PointsService
+from .services.points_excel import PointsExcel
 from .services.workspace import WorkspaceService
 
 EXIT_OK, EXIT_USER, EXIT_EMPTY, EXIT_CANCELLED = 0, 1, 3, 130
-KIND_WORDS = {P.Kind.EARN: ("获得", "earned"), P.Kind.SPEND: ("使用", "spent"),
-              P.Kind.EXPIRE: ("过期", "expired"), P.Kind.ADJUST: ("调整", "adjusted"),
-              P.Kind.REVERSE: ("冲正", "reversed")}
+KIND_WORDS = KIND_NAMES
+PROBLEMS_SHOWN = 20
 
 
 def _en() -> bool:
@@ -38,7 +44,7 @@ def say(zh: str, en: str, *, err: bool = False) -> None:
 
 def register(sub: Any) -> None:
     points = sub.add_parser("points", help="the points ledger: award, statement, expire, "
-                                           "check, verify")
+                                           "check, verify, export, import")
     psub = points.add_subparsers(dest="points_command", required=True)
     award = psub.add_parser("award", help="award points to a segment's members or listed ids")
     who = award.add_mutually_exclusive_group(required=True)
@@ -68,6 +74,26 @@ def register(sub: Any) -> None:
 
     vf = psub.add_parser("verify", help="the ledger's hash chain")
     vf.set_defaults(func=run_verify)
+
+    out = psub.add_parser("export", help="statements as .xlsx (积分明细 and 余额): one member, "
+                                         "a saved segment, or every member")
+    out.add_argument("out", type=Path, help="the file to write: NAME.xlsx")
+    scope = out.add_mutually_exclusive_group()
+    scope.add_argument("--member", type=int, help="member id")
+    scope.add_argument("--segment", help="saved segment name")
+    out.set_defaults(func=run_export)
+
+    imp = psub.add_parser("import", help="award or take back points from a spreadsheet: member "
+                                         "(客户编号 / 客户ID / 手机号) and 积分 per row")
+    imp.add_argument("file", type=Path, help=".xlsx, .xls, .ods or .csv")
+    imp.add_argument("--sheet", help="sheet name (default: the first visible sheet)")
+    imp.add_argument("--reason", default="", help="reason for rows without a 原因")
+    imp.add_argument("--key", help="batch key for rows without a 批次 (default: a hash of the "
+                                   "file): the same key never gives a member a row twice")
+    imp.add_argument("--dry-run", action="store_true", help="preview only, write nothing")
+    imp.add_argument("--rejects", type=Path, help="save the refused rows with reasons to this "
+                                                  ".xlsx (fix them and import it again)")
+    imp.set_defaults(func=run_import)
 
 
 async def run_award(args: argparse.Namespace, ctx: Any) -> int:
@@ -224,3 +250,79 @@ async def run_verify(args: argparse.Namespace, ctx: Any) -> int:
         return EXIT_USER
     finally:
         ws.close()
+
+
+async def run_export(args: argparse.Namespace, ctx: Any) -> int:
+    ws = ctx.open_workspace()
+    try:
+        excel = PointsExcel(WorkspaceService(ws))
+        with _sigint_cancels() as stop:
+            try:
+                done = await excel.export(args.out, member=args.member, segment=args.segment,
+                                          progress=_status, cancel=stop)
+            except Cancelled:
+                print(file=sys.stderr)
+                say("已取消，没有写出文件。", "Cancelled; no file was written.")
+                return EXIT_CANCELLED
+        print(file=sys.stderr)
+        say(f"已导出 {done.members:,} 位客户的 {done.entries:,} 条积分流水到 {done.path}",
+            f"Exported {done.entries:,} entries of {done.members:,} members to {done.path}")
+        return EXIT_OK
+    finally:
+        ws.close()
+
+
+async def run_import(args: argparse.Namespace, ctx: Any) -> int:
+    ws = ctx.open_workspace()
+    try:
+        excel = PointsExcel(WorkspaceService(ws))
+        with _sigint_cancels() as stop:
+            try:
+                return await _import(args, excel, stop)
+            except Cancelled:
+                print(file=sys.stderr)
+                say("已取消，没有记入任何积分。", "Cancelled; no points were written.")
+                return EXIT_CANCELLED
+    finally:
+        ws.close()
+
+
+async def _import(args: argparse.Namespace, excel: PointsExcel, stop: Any) -> int:
+    en = _en()
+    plan = await excel.plan(args.file, reason=args.reason, key=args.key, sheet=args.sheet,
+                            progress=_status, cancel=stop)
+    print(file=sys.stderr)
+    say(f"文件\t{args.file}", f"File\t{args.file}")
+    for line in plan.summary_lines(english=en):
+        print(line)
+    for r in plan.problems(PROBLEMS_SHOWN):
+        say(f"第 {r.row} 行\t{r.describe()}", f"Row {r.row}\t{r.describe(english=True)}")
+    if len(plan.refused) > PROBLEMS_SHOWN:
+        say(f"（另有 {len(plan.refused) - PROBLEMS_SHOWN:,} 行有问题未列出）",
+            f"({len(plan.refused) - PROBLEMS_SHOWN:,} more refused rows not shown)")
+    if args.rejects and plan.refused:
+        written = await excel.save_rejects(plan, args.rejects, english=en, cancel=stop)
+        say(f"已把 {written:,} 行有问题的数据保存到 {args.rejects}（改好后可再次导入）",
+            f"Saved {written:,} refused rows to {args.rejects} (fix them and import it again)")
+    status = EXIT_USER if plan.refused else EXIT_OK
+    if args.dry_run:
+        say("（试运行：没有写入任何数据）", "(dry run: nothing written)")
+        return status
+    if not plan.can_apply:
+        if plan.already:
+            say("这个文件（批次）已经导入过，没有变化（撤销过的批次也算导入过；要重新记入，请用 --key 指定新批次）。",
+                "This file (batch) was already imported; nothing changed (an undone batch "
+                "counts too: to write it again, give a new --key).")
+        else:
+            say("没有可以导入的行。", "No row can be imported.")
+        return status
+    done = await excel.apply(plan, progress=_status, cancel=stop)
+    print(file=sys.stderr)
+    if stop.cancelled:
+        say("取消时已在最后写入阶段，无法中止：积分已记入。",
+            "The cancel came during the final write: the points were written.")
+    say(f"已记入 {done.entries:,} 条：发放 +{done.given:,}，扣回 −{done.taken:,}。"
+        f"撤销（冲正）: siyu undo {done.batch_id}",
+        f"{done.entries:,} entries written: +{done.given:,} given, -{done.taken:,} taken "
+        f"back. Undo (by reversal): siyu undo {done.batch_id}")
+    return status

@@ -251,7 +251,23 @@ def write_xlsx(
     ``progress(rows_done)`` and ``cancel()`` (raises Cancelled) run every 1000 rows. Past
     ``max_rows_per_sheet`` rows the export continues on 「sheet_name(2)」 with the header again.
     """
+    return write_xlsx_sheets(path, [(sheet_name, header, rows)], progress=progress,
+                             cancel=cancel, max_rows_per_sheet=max_rows_per_sheet)[0]
+
+
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[CellValue]]]  # (name, header, rows)
+
+
+def write_xlsx_sheets(
+    path: str | os.PathLike[str], sheets: Iterable[Sheet], *, progress: Progress | None = None,
+    cancel: CancelCheck | None = None, max_rows_per_sheet: int = MAX_SHEET_DATA_ROWS,
+) -> list[int]:
+    """Several sheets in one workbook, each written whole before the next (streamed: the rows
+    of each are consumed as written); the data rows written per sheet. ``progress`` counts the
+    rows of all sheets together. As ``write_xlsx``: atomic, formula-safe, split past
+    ``max_rows_per_sheet``."""
     done = 0
+    counts: list[int] = []
     target = Path(path)
     # XlsxWriter's own temporary files (one per sheet, then one per zip member) go to a folder of
     # our own, removed in every case: on a full disk it would leave them behind in the temp folder.
@@ -259,20 +275,24 @@ def write_xlsx(
         book = xlsxwriter.Workbook(str(temp), {"constant_memory": True, "nan_inf_to_errors": True,
                                                "tmpdir": scratch})
         book.set_properties({"created": datetime(2024, 1, 1)})
-        out = _SheetWriter(book, sheet_name, header, max_rows_per_sheet)
         try:
-            for cells in rows:
-                out.write(cells)
-                done += 1
-                _tick(done, cancel, progress)
-            out.close()
+            for sheet_name, header, rows in sheets:
+                out = _SheetWriter(book, sheet_name, header, max_rows_per_sheet)
+                count = 0
+                for cells in rows:
+                    out.write(cells)
+                    done += 1
+                    count += 1
+                    _tick(done, cancel, progress)
+                out.close()
+                counts.append(count)
             book.close()
         except BaseException as exc:
             _abandon(book, exc)
             raise
     if progress:
         progress(done)
-    return done
+    return counts
 
 
 @contextlib.contextmanager
