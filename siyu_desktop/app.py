@@ -24,6 +24,9 @@ from .excel.reader import cleanup_stale_spills
 from .ops import Progress
 from .services import backups as backups_service
 from .services import workspaces
+from .services.points import PointsService
+from .services.points_report import PointsReport
+from .services.rewards import RewardsService
 from .services.scheduler import AUTO_SYNC, BACKUP, Scheduler
 from .services.session import WorkspaceSession
 from .services.settings import preferred_language
@@ -37,6 +40,8 @@ from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
 from .ui.controllers.history_controller import HistoryController
 from .ui.controllers.import_controller import ImportController
+from .ui.controllers.points_controller import PointsController
+from .ui.controllers.rewards_controller import RewardsController
 from .ui.controllers.roster_controller import RosterController
 from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
@@ -226,6 +231,12 @@ class App:
         roster = RosterController(service, outbox, tasks, self.feedback, scope)
         groups = GroupsController(service, tasks, self.feedback, scope)
         tags = TagsController(service, tasks, self.feedback, scope)
+        points_service = PointsService(session.db)
+        points = PointsController(points_service, PointsReport(session.db, points_service),
+                                  service, tasks, self.feedback, scope)
+        rewards = RewardsController(RewardsService(session.db), tasks, self.feedback, scope)
+        points.page.add_tab(QCoreApplication.translate("App", "奖品目录"), rewards.catalog_tab)
+        points.page.add_tab(QCoreApplication.translate("App", "兑换记录"), rewards.redemptions_tab)
         wecom = ConnectionController(session.connection, session.sync, outbox, tasks,
                                      self.feedback, scope)
         history = HistoryController(service, tasks, self.feedback, scope)
@@ -238,10 +249,11 @@ class App:
                                    scope)
         prefs.brand_changed.connect(lambda name: self.window.set_workspace(name, session.is_demo))
         prefs.open_channels = roster.edit_channels
-        self.controllers = [roster, groups, tags, wecom, history, prefs]
+        self.controllers = [roster, groups, tags, points, wecom, history, prefs]
         self.window.add_page(QCoreApplication.translate("App", "成员"), roster.page)
         self.window.add_page(QCoreApplication.translate("App", "社群"), groups.page)
         self.window.add_page(QCoreApplication.translate("App", "标签"), tags.page)
+        self.window.add_page(QCoreApplication.translate("App", "积分", "nav"), points.page)
         self.window.add_page(QCoreApplication.translate("App", "企业微信"), wecom.page)
         self.window.add_page(QCoreApplication.translate("App", "操作记录"), history.page)
         self.window.add_page(QCoreApplication.translate("App", "设置"), prefs.page)
@@ -249,11 +261,11 @@ class App:
         importer = ImportController(session.importer, tasks, self.feedback, scope)
         exporter = ExportController(session.exporter, tasks, self.feedback, scope)
         roster.page.import_requested.connect(importer.open)
-        roster.page.connect_requested.connect(lambda: self.window.show_page(3))  # 企业微信
+        roster.page.connect_requested.connect(lambda: self.window.show_page(4))  # 企业微信
         importer.imported.connect(roster.remember_import)
         roster.page.export_requested.connect(
             lambda: exporter.choose_and_export(*roster.export_target()))
-        self.helpers = [importer, exporter, backups]
+        self.helpers = [importer, exporter, backups, rewards]  # rewards: tabs of the 积分 page
 
         def show_group_members(group_id: int) -> None:
             roster.filter_group(group_id, groups.group_name(group_id))
@@ -261,10 +273,13 @@ class App:
         groups.page.show_members_requested.connect(show_group_members)
         for controller in self.controllers:
             bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
+        bus.changed.connect(rewards.workspace_changed)
         bus.changed.connect(self._on_change)
         await roster.start()
         groups.start()
         tags.start()
+        points.start()
+        rewards.start()
         wecom.start()
         history.start()
         prefs.start()

@@ -95,6 +95,34 @@ def add_way_name(way: int) -> str:
 TZ = ZoneInfo("Asia/Shanghai")
 
 
+def reward_kind_name(kind: str) -> str:
+    """A catalog item's kind (奖品类型)."""
+    names = {
+        "coupon": QT_TRANSLATE_NOOP("labels", "优惠券"),
+        "goods": QT_TRANSLATE_NOOP("labels", "实物"),
+        "points_cash": QT_TRANSLATE_NOOP("labels", "积分+现金"),
+    }
+    return _t(names[kind]) if kind in names else kind
+
+
+def redemption_status_name(status: str) -> str:
+    """Where a redemption is in its life (兑换状态)."""
+    names = {
+        "pending": QT_TRANSLATE_NOOP("labels", "待发放"),
+        "issued": QT_TRANSLATE_NOOP("labels", "已发放"),
+        "cancelled": QT_TRANSLATE_NOOP("labels", "已取消"),
+    }
+    return _t(names[status]) if status in names else status
+
+
+def fmt_yuan(fen: int) -> str:
+    """Fen as money: 1990 → ¥19.90 (empty for none)."""
+    if not fen:
+        return ""
+    yuan, cents = divmod(fen, 100)
+    return f"¥{yuan}" if cents == 0 else f"¥{yuan}.{cents:02d}"
+
+
 def fmt_time(epoch: float | None, with_time: bool = True, zone: ZoneInfo | None = None) -> str:
     """A moment as the operator reads it, in ``zone`` (the workspace's; Asia/Shanghai when not
     given)."""
@@ -132,6 +160,12 @@ def action_name(action: str) -> str:
         "sync_members": QT_TRANSLATE_NOOP("labels", "同步客户"),
         "sync_staff": QT_TRANSLATE_NOOP("labels", "同步员工"),
         "sync_tags": QT_TRANSLATE_NOOP("labels", "同步标签库"),
+        "rewards_add_item": QT_TRANSLATE_NOOP("labels", "新增奖品"),
+        "rewards_edit_item": QT_TRANSLATE_NOOP("labels", "修改奖品"),
+        "rewards_import_codes": QT_TRANSLATE_NOOP("labels", "导入券码"),
+        "rewards_redeem": QT_TRANSLATE_NOOP("labels", "积分兑换"),
+        "rewards_issue": QT_TRANSLATE_NOOP("labels", "发放兑换"),
+        "rewards_cancel": QT_TRANSLATE_NOOP("labels", "取消兑换"),
     }
     return _t(names[action]) if action in names else action
 
@@ -158,6 +192,15 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "导入「{file}」：新增 {new} 位，更新 {updated} 位"),
     QT_TRANSLATE_NOOP("summaries", "积分发放「{reason}」：每位 {amount} 分（批次 {key}）"),
     QT_TRANSLATE_NOOP("summaries", "积分过期：{day}"),
+    QT_TRANSLATE_NOOP("summaries", "新增奖品“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "修改奖品“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "上架奖品“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "下架奖品“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "导入“{name}”的券码（{file}）"),
+    QT_TRANSLATE_NOOP("summaries", "客户 {member} 兑换“{name}”（{points} 积分）"),
+    QT_TRANSLATE_NOOP("summaries", "发放兑换 #{id}"),
+    QT_TRANSLATE_NOOP("summaries", "取消兑换 #{id}，积分退回"),
+    QT_TRANSLATE_NOOP("summaries", "表格积分「{file}」：{members} 位客户，发放 {given} 分，扣回 {taken} 分"),
     QT_TRANSLATE_NOOP("summaries", "撤销操作 #{id}（{n} 项）"),
     QT_TRANSLATE_NOOP("summaries", "新建标签组“{name}”"),
     QT_TRANSLATE_NOOP("summaries", "修改标签组为“{name}”"),

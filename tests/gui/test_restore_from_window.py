@@ -45,7 +45,7 @@ def test_restoring_a_backup_from_the_window_reopens_it_and_keeps_the_current_fil
         assert driver.run(task) is True
         assert session.closed and shell.session is not None and shell.session is not session
         assert shell.controllers and shell.controllers[0] is not old_controllers[0]
-        assert window.nav.count() == 6
+        assert window.nav.count() == 7
         assert _tag_group_names(shell, driver) == {"会员等级"}  # the backup's state
 
         listed = driver.run(shell.session.backups.list())
@@ -85,7 +85,7 @@ def test_a_damaged_backup_is_refused_and_the_workspace_opens_unchanged(
         assert len(refused) == 1 and "备份" in refused[0].message  # said, in its words
         assert shell.session is not None and not shell.session.closed
         assert _tag_group_names(shell, driver) == {"会员等级"}
-        assert window.nav.count() == 6
+        assert window.nav.count() == 7
     finally:
         shell.close()
         window.close()

@@ -56,7 +56,7 @@ def test_switching_workspaces_rebuilds_the_screens_and_leaves_nothing_behind(
         emulator = shell.demo_emulator
         demo_ws, demo_tasks = demo.db, shell.tasks
         members = demo.member_count()
-        assert members > 0 and window.nav.count() == 6
+        assert members > 0 and window.nav.count() == 7
         assert f"{members:,}" in window.members_label.text()
         assert "（演示）" in window.windowTitle()
         old: list[QObject] = [*shell.controllers, *shell.helpers,  # type: ignore[list-item]
@@ -81,7 +81,7 @@ def test_switching_workspaces_rebuilds_the_screens_and_leaves_nothing_behind(
         assert not any(shiboken6.isValid(t) for t in old_timers)
         assert shell.session is not None and shell.session.path == own
         assert not shell.session.is_demo and shell.demo_emulator is None
-        assert window.nav.count() == 6 and "（演示）" not in window.windowTitle()
+        assert window.nav.count() == 7 and "（演示）" not in window.windowTitle()
         assert window.members_label.text().endswith(" 0")
         roster = shell.controllers[0]
         assert roster.model.rowCount() == 0  # type: ignore[attr-defined]
