@@ -24,8 +24,11 @@ from .excel.reader import cleanup_stale_spills
 from .ops import Progress
 from .services import backups as backups_service
 from .services import workspaces
+from .services.levels import LevelsService
 from .services.points import PointsService
+from .services.points_excel import PointsExcel
 from .services.points_report import PointsReport
+from .services.points_rules import PointsRulesService
 from .services.rewards import RewardsService
 from .services.scheduler import AUTO_SYNC, BACKUP, Scheduler
 from .services.session import WorkspaceSession
@@ -40,9 +43,12 @@ from .ui.controllers.export_controller import ExportController
 from .ui.controllers.groups_controller import GroupsController
 from .ui.controllers.history_controller import HistoryController
 from .ui.controllers.import_controller import ImportController
+from .ui.controllers.levels_controller import LevelsController
 from .ui.controllers.points_controller import PointsController
+from .ui.controllers.points_sheet_controller import PointsSheetController
 from .ui.controllers.rewards_controller import RewardsController
 from .ui.controllers.roster_controller import RosterController
+from .ui.controllers.rules_controller import RulesController
 from .ui.controllers.settings_controller import SettingsController
 from .ui.controllers.tags_controller import TagsController
 from .ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
@@ -235,8 +241,15 @@ class App:
         points = PointsController(points_service, PointsReport(session.db, points_service),
                                   service, tasks, self.feedback, scope)
         rewards = RewardsController(RewardsService(session.db), tasks, self.feedback, scope)
+        sheets = PointsSheetController(PointsExcel(service), service, points.page.award, tasks,
+                                       self.feedback, scope)
         points.page.add_tab(QCoreApplication.translate("App", "奖品目录"), rewards.catalog_tab)
         points.page.add_tab(QCoreApplication.translate("App", "兑换记录"), rewards.redemptions_tab)
+        rules = RulesController(PointsRulesService(session.db), tasks, self.feedback, scope)
+        points.page.add_tab(QCoreApplication.translate("App", "规则"), rules.tab)
+        levels = LevelsController(LevelsService(session.db), tasks, self.feedback, scope)
+        points.page.add_tab(QCoreApplication.translate("App", "等级"), levels.tab)
+        levels.attach_member_panel(roster.page.detail)
         wecom = ConnectionController(session.connection, session.sync, outbox, tasks,
                                      self.feedback, scope)
         history = HistoryController(service, tasks, self.feedback, scope)
@@ -265,7 +278,9 @@ class App:
         importer.imported.connect(roster.remember_import)
         roster.page.export_requested.connect(
             lambda: exporter.choose_and_export(*roster.export_target()))
-        self.helpers = [importer, exporter, backups, rewards]  # rewards: tabs of the 积分 page
+        self.helpers = [importer, exporter, backups, rewards, sheets]  # the last two: in 积分
+        self.helpers.append(rules)  # the 规则 tab of 积分
+        self.helpers.append(levels)  # the 等级 tab of 积分 (and the member panel's level)
 
         def show_group_members(group_id: int) -> None:
             roster.filter_group(group_id, groups.group_name(group_id))
@@ -274,12 +289,16 @@ class App:
         for controller in self.controllers:
             bus.changed.connect(controller.workspace_changed)  # type: ignore[attr-defined]
         bus.changed.connect(rewards.workspace_changed)
+        bus.changed.connect(rules.workspace_changed)
+        bus.changed.connect(levels.workspace_changed)
         bus.changed.connect(self._on_change)
         await roster.start()
         groups.start()
         tags.start()
         points.start()
         rewards.start()
+        rules.start()
+        levels.start()
         wecom.start()
         history.start()
         prefs.start()

@@ -80,7 +80,7 @@ def _extensions() -> list[Any]:
     found = []
     for name in ("siyu_desktop.cli_excel", "siyu_desktop.cli_wecom", "siyu_desktop.cli_jobs",
                  "siyu_desktop.cli_workspace", "siyu_desktop.cli_points",
-                 "siyu_desktop.cli_rewards"):
+                 "siyu_desktop.cli_levels", "siyu_desktop.cli_rewards", "siyu_desktop.cli_rules"):
         try:
             found.append(importlib.import_module(name))
         except ModuleNotFoundError as exc:

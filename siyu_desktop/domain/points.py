@@ -289,6 +289,10 @@ class ExpiryPolicy:
             except ValueError:
                 raise LedgerError(f"{self.month} 月 {self.day} 日不是有效日期。",
                                   f"{self.month}-{self.day} is not a date.") from None
+            if (self.month, self.day) == (2, 29):  # most years have none: no expiry date then
+                raise LedgerError("2 月 29 日不是每年都有，请选 2 月 28 日或 3 月 1 日。",
+                                  "Not every year has a 29 February; choose 28 February or "
+                                  "1 March.")
             if not 0 <= self.grace_years <= 10:
                 raise LedgerError("宽限年数应在 0 到 10 之间。",
                                   "The years of grace must be between 0 and 10.")
@@ -299,10 +303,12 @@ class ExpiryPolicy:
         if self.kind is ExpiryKind.MONTHS_AFTER:
             return (f"获得后第 {self.months} 个月月底过期",
                     f"Points expire at the end of the {self.months}th month after earning")
-        later = "当年" if self.grace_years == 0 else f"{self.grace_years} 年后的"
-        later_en = "the same year" if self.grace_years == 0 else f"{self.grace_years} year(s) later"
-        return (f"每年 {self.month} 月 {self.day} 日清零{later}积分",
-                f"Points expire on {self.month}-{self.day}, {later_en}")
+        # points earned in year Y expire on month-day of year Y + grace_years
+        earned = "当年" if self.grace_years == 0 else f" {self.grace_years} 年前"
+        earned_en = ("earned that year" if self.grace_years == 0
+                     else f"earned {self.grace_years} year(s) before")
+        return (f"每年 {self.month} 月 {self.day} 日清零{earned}获得的积分",
+                f"Every year on {self.month}-{self.day}, the points {earned_en} expire")
 
 
 def policy_from_setting(raw: object) -> ExpiryPolicy:
@@ -312,6 +318,16 @@ def policy_from_setting(raw: object) -> ExpiryPolicy:
     return ExpiryPolicy(ExpiryKind(str(raw.get("kind", "months_after"))),
                         int(raw.get("months", 12)), int(raw.get("month", 12)),
                         int(raw.get("day", 31)), int(raw.get("grace_years", 1)))
+
+
+def policy_to_setting(policy: ExpiryPolicy) -> dict[str, object]:
+    """What ``policy_from_setting`` reads back: only the fields the kind uses."""
+    if policy.kind is ExpiryKind.NEVER:
+        return {"kind": str(policy.kind)}
+    if policy.kind is ExpiryKind.MONTHS_AFTER:
+        return {"kind": str(policy.kind), "months": policy.months}
+    return {"kind": str(policy.kind), "month": policy.month, "day": policy.day,
+            "grace_years": policy.grace_years}
 
 
 def expires_at(policy: ExpiryPolicy, earned_at: int, tz: ZoneInfo) -> int | None:

@@ -25,7 +25,8 @@ from ..store import points as store
 from ..store.audit import WriteContext
 from ..store.db import Workspace
 
-EXPIRY_SETTING = "points_expiry"
+EXPIRY_SETTING = store.EXPIRY_SETTING
+EXPIRY_BATCH = 20000  # members an expiry run plans and writes at a time (memory, not speed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,27 @@ class PointsService:
                                   english=f"Cannot read the date {text!r}.",
                                   english_hint="Write it like 2026-12-31.") from None
 
+    def _policy_summary(self, policy: P.ExpiryPolicy) -> str:
+        if policy.kind is P.ExpiryKind.NEVER:
+            return summaries.summary("积分到期规则改为：永不过期")
+        if policy.kind is P.ExpiryKind.MONTHS_AFTER:
+            return summaries.summary("积分到期规则改为：获得后第 {months} 个月月底过期",
+                                     months=policy.months)
+        if policy.grace_years == 0:
+            return summaries.summary("积分到期规则改为：每年 {month} 月 {day} 日清零当年获得的积分",
+                                     month=policy.month, day=policy.day)
+        return summaries.summary("积分到期规则改为：每年 {month} 月 {day} 日清零 {years} 年前获得的积分",
+                                 month=policy.month, day=policy.day, years=policy.grace_years)
+
+    async def set_policy(self, policy: P.ExpiryPolicy) -> bool:
+        """Make ``policy`` the workspace's expiry rule (audited, undoable): points earned from
+        now on get their expiry date from it; lots already earned keep theirs (the date is
+        part of each earning's hashed entry). False when it was already the rule."""
+        setting = P.policy_to_setting(policy)
+        result: bool = await self._write(store.save_policy, setting, action="points_policy",
+                                         summary=self._policy_summary(policy))
+        return result
+
     def plan_expiry_now(self, conn: sqlite3.Connection, day: date | str) -> ExpiryPlan:
         text, on = self._day(day)
         per = store.expiring(conn, on)
@@ -207,25 +229,28 @@ class PointsService:
         then loses what is left of it, one entry per member keyed by member and day, so a
         second run for the same day finds nothing to do."""
         text, on = self._day(day)
-        per = store.expiring(ctx.conn, on)
-        keys = [f"expire:{m}:{text}" for m in per]
-        done = store.existing_keys(ctx.conn, keys)
+        count, batches = store.expiring_batches(ctx.conn, on, EXPIRY_BATCH)
         reason = "积分过期"
-        planned: list[store.Planned] = []
         totals: list[tuple[int, int]] = []
-        for i, (m, draws) in enumerate(per.items()):
-            key = f"expire:{m}:{text}"
-            if key in done:
-                continue
-            total = sum(t for _, t in draws)
-            planned.append((P.Draft(m, -total, P.Kind.EXPIRE, reason, P.Source.SYSTEM, text,
-                                    "system", on, key), draws))
-            totals.append((m, total))
-            if i % 5000 == 0:
-                cancel.check()
-                if progress is not None:
-                    progress(Progress("plan", i, len(per)))
-        store.append(ctx, planned, progress=_writing(progress, cancel, len(planned)))
+        seen = 0
+        lots: dict[int, int] = {}  # taken from the lots once, after the last batch
+        for per in batches:  # one transaction still: a batch at a time only bounds memory
+            cancel.check()
+            done = store.existing_keys(ctx.conn, [f"expire:{m}:{text}" for m in per])
+            planned: list[store.Planned] = []
+            for m, draws in per.items():
+                key = f"expire:{m}:{text}"
+                if key in done:
+                    continue
+                total = sum(t for _, t in draws)
+                planned.append((P.Draft(m, -total, P.Kind.EXPIRE, reason, P.Source.SYSTEM,
+                                        text, "system", on, key), draws))
+                totals.append((m, total))
+            store.append(ctx, planned, lots_later=lots)
+            seen += len(per)
+            if progress is not None:
+                progress(Progress("write", seen, count, 1))
+        store.take_from_lots(ctx.conn, lots)
         cancel.check()
         totals.sort(key=lambda x: (-x[1], x[0]))
         return ExpiryPlan(text, len(totals), sum(t for _, t in totals), tuple(totals))

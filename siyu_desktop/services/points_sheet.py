@@ -256,7 +256,7 @@ def plan_rows(conn: sqlite3.Connection, plan: SheetPlan, cols: PointsColumns,
 
 def _refuse(plan: SheetPlan, r: _Row) -> None:
     plan.refused.append(Refused(r.number, "、".join(dict.fromkeys(c for c, _, _ in r.problems)),
-                                "；".join(zh for _, zh, _ in r.problems),
+                                "；".join(zh.rstrip("。") for _, zh, _ in r.problems) + "。",
                                 "; ".join(en for _, _, en in r.problems), r.cells, r.key))
 
 

@@ -20,7 +20,10 @@ import numpy as np
 
 from ..domain import points as P
 from ..domain import rewards as R
+from ..domain.points_rules import award_key
+from . import levels as levels_store
 from . import points as ledger
+from . import points_rules as rules_store
 from . import rewards as rewards_store
 
 DAY = 86400
@@ -116,7 +119,7 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
     seq_of_key: dict[str, int] = {}
     cancelled_one = False
     shop = _Shop()
-    for k, (at, _order, member, what, amount, reason, ref) in enumerate(events):
+    for at, _order, member, what, amount, reason, ref in events:
         if what == "expire":
             for acc in accounts.values():
                 draws = P.plan_expiry(acc, at)
@@ -147,8 +150,11 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
                         at, f"opening:{member}", P.expires_at(POLICY, at, tz))
         else:
             source = P.Source.RULE if what == "birthday" else P.Source.GAME
+            # paid by the demo's rules (rules_store.DEMO_RULES): their keys, so a rule run
+            # over the same games and birthdays finds them paid and pays nothing twice
+            rule_id = {"play": "participation", "rank": "rank", "birthday": "birthday"}[what]
             d = P.Draft(member, amount, P.Kind.EARN, reason, source, ref, "system", at,
-                        f"demo:{k}", P.expires_at(POLICY, at, tz))
+                        award_key(rule_id, ref, member), P.expires_at(POLICY, at, tz))
         seq = len(planned) + 1
         P.apply(acc, d, seq, draws)
         planned.append((d, draws))
@@ -187,6 +193,8 @@ def generate(conn: sqlite3.Connection, rng: np.random.Generator, opening: Sequen
     conn.executemany("UPDATE members SET points = ? WHERE id = ?",
                      ((acc.balance, m) for m, acc in accounts.items()))
     shop.write(conn, rng, now)
+    rules_store.seed_demo(conn, start)
+    levels_store.demo_history(conn, planned)  # the year's level changes, policy on
     return len(rows)
 
 

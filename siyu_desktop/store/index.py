@@ -50,6 +50,7 @@ class Changes:
     outbox_changed: bool = False  # items queued, sent, failed or given up
     channels_changed: bool = False  # the channel list (渠道) edited, merged or grown
     rewards_changed: bool = False  # the rewards catalog, its codes or redemptions
+    levels_changed: bool = False  # members' levels recomputed, or the level policy saved
     full_rebuild: bool = False
     # who started the write (``ops.INITIATOR`` when it was submitted): a screen's controller,
     # the scheduler; None when unknown, or when writes of several initiators were folded

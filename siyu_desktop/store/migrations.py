@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from .channels import adopt_member_values
 from .jobs import SCHEMA_V8
+from .levels import create_tables as create_level_tables
 from .points import opening_balances
+from .points_rules import create_tables as create_rule_tables
 from .rewards import create_tables as create_reward_tables
 
 SCHEMA_V1 = """
@@ -431,6 +433,21 @@ def _v11(conn: sqlite3.Connection) -> None:
     create_reward_tables(conn)
 
 
+# v12: the points earning rules (``store/points_rules.py``): one row per rule (its fields as
+# JSON, on or off), and an index on members' birth month-day for the birthday rule's daily run.
+# Only new things: safe to run twice.
+def _v12(conn: sqlite3.Connection) -> None:
+    create_rule_tables(conn)
+
+
+# v13: member levels (``store/levels.py``): each member's level since when and for what value,
+# and every level change with its reason, plus a partial covering index of the ledger's earnings
+# (``points_entries_earned``) for the grouped basis pass. Levels are computed once a policy is
+# saved (the setting ``points_levels``). Only new things: safe to run twice.
+def _v13(conn: sqlite3.Connection) -> None:
+    create_level_tables(conn)
+
+
 MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (1, _v1),
     (2, _v2),
@@ -443,6 +460,8 @@ MIGRATIONS: list[tuple[int, Callable[[sqlite3.Connection], None]]] = [
     (9, _v9),
     (10, _v10),
     (11, _v11),
+    (12, _v12),
+    (13, _v13),
 ]
 
 CURRENT_VERSION = MIGRATIONS[-1][0]

@@ -160,10 +160,12 @@ class AwardBatch:
 
 
 def recent_awards(conn: sqlite3.Connection, limit: int = 50) -> list[AwardBatch]:
-    """Batch awards (the audit's ``points_award`` operations), newest first."""
+    """Batch awards (the audit's ``points_award`` operations, and batch sheets imported:
+    ``points_sheet``), newest first."""
     return [AwardBatch(*r) for r in conn.execute(
         "SELECT id, at, actor, summary, changes, undone_at FROM audit_batches "
-        "WHERE action = 'points_award' AND changes > 0 ORDER BY id DESC LIMIT ?", (limit,))]
+        "WHERE action IN ('points_award', 'points_sheet') AND changes > 0 "
+        "ORDER BY id DESC LIMIT ?", (limit,))]
 
 
 def expiry_dates(conn: sqlite3.Connection, now: int) -> tuple[int | None, int | None]:

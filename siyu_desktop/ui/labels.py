@@ -26,6 +26,16 @@ def level_name(level: int) -> str:
     return _t(names[level]) if level in names else str(level)
 
 
+def level_basis_name(basis: str) -> str:
+    """What member levels are measured by (``domain.levels.LevelBasis``)."""
+    names = {
+        "lifetime": QT_TRANSLATE_NOOP("labels", "累计积分"),
+        "rolling_12m": QT_TRANSLATE_NOOP("labels", "近 12 个月积分"),
+        "spend": QT_TRANSLATE_NOOP("labels", "累计消费"),
+    }
+    return _t(names[basis]) if basis in names else basis
+
+
 def dimension_name(dimension: str) -> str:
     names = {
         "basic": QT_TRANSLATE_NOOP("labels", "基础"),
@@ -166,6 +176,12 @@ def action_name(action: str) -> str:
         "rewards_redeem": QT_TRANSLATE_NOOP("labels", "积分兑换"),
         "rewards_issue": QT_TRANSLATE_NOOP("labels", "发放兑换"),
         "rewards_cancel": QT_TRANSLATE_NOOP("labels", "取消兑换"),
+        "points_rule_add": QT_TRANSLATE_NOOP("labels", "新增积分规则"),
+        "points_rule_edit": QT_TRANSLATE_NOOP("labels", "修改积分规则"),
+        "points_rule_enable": QT_TRANSLATE_NOOP("labels", "启用积分规则"),
+        "points_rule_disable": QT_TRANSLATE_NOOP("labels", "停用积分规则"),
+        "points_rules_run": QT_TRANSLATE_NOOP("labels", "积分规则发放"),
+        "points_policy": QT_TRANSLATE_NOOP("labels", "修改积分到期规则"),
     }
     return _t(names[action]) if action in names else action
 
@@ -192,6 +208,10 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "导入「{file}」：新增 {new} 位，更新 {updated} 位"),
     QT_TRANSLATE_NOOP("summaries", "积分发放「{reason}」：每位 {amount} 分（批次 {key}）"),
     QT_TRANSLATE_NOOP("summaries", "积分过期：{day}"),
+    QT_TRANSLATE_NOOP("summaries", "积分到期规则改为：永不过期"),
+    QT_TRANSLATE_NOOP("summaries", "积分到期规则改为：获得后第 {months} 个月月底过期"),
+    QT_TRANSLATE_NOOP("summaries", "积分到期规则改为：每年 {month} 月 {day} 日清零当年获得的积分"),
+    QT_TRANSLATE_NOOP("summaries", "积分到期规则改为：每年 {month} 月 {day} 日清零 {years} 年前获得的积分"),
     QT_TRANSLATE_NOOP("summaries", "新增奖品“{name}”"),
     QT_TRANSLATE_NOOP("summaries", "修改奖品“{name}”"),
     QT_TRANSLATE_NOOP("summaries", "上架奖品“{name}”"),
@@ -200,6 +220,11 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "客户 {member} 兑换“{name}”（{points} 积分）"),
     QT_TRANSLATE_NOOP("summaries", "发放兑换 #{id}"),
     QT_TRANSLATE_NOOP("summaries", "取消兑换 #{id}，积分退回"),
+    QT_TRANSLATE_NOOP("summaries", "新增积分规则“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "修改积分规则“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "启用积分规则“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "停用积分规则“{name}”"),
+    QT_TRANSLATE_NOOP("summaries", "积分规则发放 {day}：{members} 位客户，共 {points} 分"),
     QT_TRANSLATE_NOOP("summaries", "表格积分「{file}」：{members} 位客户，发放 {given} 分，扣回 {taken} 分"),
     QT_TRANSLATE_NOOP("summaries", "撤销操作 #{id}（{n} 项）"),
     QT_TRANSLATE_NOOP("summaries", "新建标签组“{name}”"),
@@ -225,6 +250,14 @@ SUMMARY_TEMPLATES = (
     QT_TRANSLATE_NOOP("summaries", "同步客户：移除已删除的好友关系"),
     QT_TRANSLATE_NOOP("summaries", "同步：客户新增 {added}，更新 {updated}，关系 +{follows}；"
                                    "客户群 {groups} 个，进群 {joins}，退群 {leaves}"),
+    QT_TRANSLATE_NOOP("summaries",
+                      "会员等级规则：累计积分，银卡 {silver} / 金卡 {gold} / 黑金 {black}"),
+    QT_TRANSLATE_NOOP("summaries",
+                      "会员等级规则：近 12 个月积分，银卡 {silver} / 金卡 {gold} / 黑金 {black}"),
+    QT_TRANSLATE_NOOP("summaries",
+                      "会员等级规则：累计消费，银卡 {silver} / 金卡 {gold} / 黑金 {black} 元"),
+    QT_TRANSLATE_NOOP("summaries", "停用按规则定级"),
+    QT_TRANSLATE_NOOP("summaries", "按规则重新定级：升级 {up} 位，降级 {down} 位"),
 )
 
 

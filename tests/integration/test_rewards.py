@@ -302,7 +302,8 @@ def test_a_v10_file_gains_the_empty_catalog(tmp_path: Path) -> None:
     with Workspace.open(path, actor="tester") as ws:
         assert run(RewardsService(ws).items()) == []
         assert ws.reader().execute("SELECT count(*) FROM redemptions").fetchone()[0] == 0
-        assert ws.reader().execute("PRAGMA user_version").fetchone()[0] == 11
+        assert ws.reader().execute("PRAGMA user_version").fetchone()[0] == \
+            migrations.CURRENT_VERSION
 
 
 def test_the_cli_runs_a_redemption_s_life(demo_path: Path, tmp_path: Path, capsys: Any) -> None:

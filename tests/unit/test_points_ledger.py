@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -226,6 +227,23 @@ def test_never_expires_and_bad_policies_are_refused() -> None:
         P.ExpiryPolicy(months=0)
     with pytest.raises(P.LedgerError):
         P.ExpiryPolicy(P.ExpiryKind.YEARLY, month=2, day=30)
+
+
+def test_29_february_is_refused_as_a_yearly_day() -> None:
+    with pytest.raises(P.LedgerError) as refused:
+        P.ExpiryPolicy(P.ExpiryKind.YEARLY, month=2, day=29)
+    assert "2 月 29 日" in refused.value.message
+
+
+@given(st.sampled_from(list(P.ExpiryKind)), st.integers(1, 120), st.integers(1, 12),
+       st.integers(1, 28), st.integers(0, 10))
+def test_a_policy_reads_back_from_its_setting(kind: P.ExpiryKind, months: int, month: int,
+                                              day: int, grace: int) -> None:
+    policy = P.ExpiryPolicy(kind, months, month, day, grace)
+    back = P.policy_from_setting(json.loads(json.dumps(P.policy_to_setting(policy))))
+    assert back.kind is kind and back.describe() == policy.describe()
+    for at in (T0, T0 + 200 * 86400):
+        assert P.expires_at(back, at, TZ) == P.expires_at(policy, at, TZ)
 
 
 def test_drafts_refuse_wrong_signs_and_missing_keys() -> None:

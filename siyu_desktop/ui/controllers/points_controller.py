@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...domain.points import ExpiryPolicy
 from ...domain.points_periods import PeriodKind
 from ...domain.segments import Segment
 from ...errors import Cancelled, UserError
@@ -23,6 +24,7 @@ from ...services.types import Changes
 from ...services.workspace import WorkspaceService
 from .. import labels
 from ..dialogs.award_dialog import AwardDialog
+from ..dialogs.expiry_policy_dialog import ExpiryPolicyDialog
 from ..feedback import Feedback
 from ..i18n import english
 from ..pages.points_page import PointsPage
@@ -43,6 +45,7 @@ class PointsController(QObject):
         self.tasks, self.feedback = tasks, feedback
         self.page = PointsPage(parent)
         self.dialog: AwardDialog | None = None
+        self.policy_dialog: ExpiryPolicyDialog | None = None
         self.confirm: Confirm = self._ask
         self.expiry_preview: ExpiryPreview | None = None
         self._segments: dict[int, Segment] = {}
@@ -57,6 +60,7 @@ class PointsController(QObject):
         p.expiry.preview_requested.connect(self.preview_expiry)
         p.expiry.run_requested.connect(self.run_expiry)
         p.expiry.export_requested.connect(self.ask_export_file)
+        p.expiry.policy_requested.connect(self.open_policy)
         p.check.check_requested.connect(self.check)
         p.check.rebuild_requested.connect(self.rebuild)
         p.check.verify_requested.connect(self.verify)
@@ -276,6 +280,25 @@ class PointsController(QObject):
         if tab.day_text() == day:
             self.expiry_preview = preview
             tab.set_preview(preview)
+
+    def open_policy(self) -> ExpiryPolicyDialog:
+        dialog = ExpiryPolicyDialog(self.points.policy, self.points.tz, self.report.now(),
+                                    self.page)
+        dialog.accepted.connect(lambda: self.save_policy(dialog.policy()))
+        dialog.finished.connect(lambda *_: dialog.deleteLater())
+        self.policy_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_policy(self, policy: ExpiryPolicy) -> Task:
+        async def run() -> None:
+            if await self.points.set_policy(policy):
+                zh, en = policy.describe()
+                self.feedback.info(self.tr("到期规则已改为：{rule}。今后获得的积分按新规则定到期日，"
+                                           "已经获得的积分到期日不变。").format(
+                    rule=en if english() else zh))
+            await self._load_overview()
+        return self.tasks.run_write(run(), initiator=self)
 
     def ask_export_file(self) -> None:
         if self.expiry_preview is None:

@@ -29,6 +29,8 @@ from .points_tabs import n
 class AwardTab(QWidget):
     award_requested = Signal()
     undo_requested = Signal(int)  # audit batch id
+    sheet_requested = Signal()  # 从表格发放…
+    statement_requested = Signal()  # 导出积分明细…
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,8 +44,19 @@ class AwardTab(QWidget):
         self.award_button.setObjectName("awardButton")
         self.award_button.clicked.connect(self.award_requested)
         row.addWidget(self.award_button)
+        self.sheet_button = QPushButton(self.tr("从表格发放…"))
+        self.sheet_button.setToolTip(self.tr(
+            "Excel 或 CSV：每行一位客户（客户编号、手机号或客户 ID）和积分，可有「原因」「批次」列；"
+            "导入前先预览，有问题的行可以存下来改好再导入。"))
+        self.sheet_button.clicked.connect(self.sheet_requested)
+        row.addWidget(self.sheet_button)
         row.addStretch(1)
+        self.statement_button = QPushButton(self.tr("导出积分明细…"))
+        self.statement_button.clicked.connect(self.statement_requested)
+        row.addWidget(self.statement_button)
         layout.addLayout(row)
+        self.progress = ProgressRow()
+        layout.addWidget(self.progress)
         layout.addWidget(QLabel(self.tr("最近的批量发放")))
         columns: list[ColumnSpec[AwardBatch]] = [
             ColumnSpec(self.tr("时间"), lambda b: labels.fmt_time(b.at)),
@@ -111,6 +124,7 @@ class ExpiryTab(QWidget):
     preview_requested = Signal(str)  # YYYY-MM-DD
     export_requested = Signal()
     run_requested = Signal(str)
+    policy_requested = Signal()  # 修改到期规则…
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,9 +134,16 @@ class ExpiryTab(QWidget):
                                "同一天只会执行一次。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        rule = QHBoxLayout()
         self.policy = QLabel()
         self.policy.setWordWrap(True)
-        layout.addWidget(self.policy)
+        self.policy.setObjectName("expiryPolicy")
+        rule.addWidget(self.policy, 1)
+        self.policy_button = QPushButton(self.tr("修改到期规则…"))
+        self.policy_button.setObjectName("policyButton")
+        self.policy_button.clicked.connect(self.policy_requested)
+        rule.addWidget(self.policy_button)
+        layout.addLayout(rule)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("到期日")))
         self.day = QDateEdit()

@@ -28,10 +28,6 @@ from ..widgets.points_chart import FlowChart
 from ..widgets.tables import fit_columns, record_table
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PointsPage", text)
-
-
 def n(value: int) -> str:
     return f"{value:,}"
 
@@ -48,12 +44,17 @@ def period_name(p: Period, today: date) -> str:
     current = monday_of(today) if p.kind is PeriodKind.WEEK else today.replace(day=1)
     before = p.last + timedelta(days=1) == current
     if p.kind is PeriodKind.WEEK:
-        words = _t("本周") if here else _t("上周") if before else ""
+        words = (QCoreApplication.translate("PointsPage", "本周") if here
+                 else QCoreApplication.translate("PointsPage", "上周") if before else "")
         dates = f"{p.first:%Y-%m-%d} – {p.last:%m-%d}"
     else:
-        words = _t("本月") if here else _t("上月") if before else ""
+        words = (QCoreApplication.translate("PointsPage", "本月") if here
+                 else QCoreApplication.translate("PointsPage", "上月") if before else "")
         dates = f"{p.first:%Y-%m}"
-    return _t("{words}（{dates}）").format(words=words, dates=dates) if words else dates
+    if not words:
+        return dates
+    return QCoreApplication.translate("PointsPage", "{words}（{dates}）").format(words=words,
+                                                                             dates=dates)
 
 
 class StatBox(QFrame):

@@ -115,7 +115,7 @@ class CatalogTab(QWidget):
         self.proxy.sort(-1)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        fit_columns(self.table, {0: 200, 1: 90, 2: 80, 3: 80, 4: 90, 5: 80, 6: 190, 7: 70},
+        fit_columns(self.table, {0: 200, 1: 90, 2: 80, 3: 80, 4: 150, 5: 80, 6: 170, 7: 70},
                     {1: [labels.reward_kind_name(k) for k in R.ItemKind]})
         self.stack, self.empty = _stacked(self.table, self.tr(
             "还没有奖品。点“新增奖品”添加优惠券、实物或积分+现金的奖品。"))
@@ -284,7 +284,8 @@ class RedemptionsTab(QWidget):
         self.model: RecordTableModel[R.Redemption] = RecordTableModel(columns, self)
         self.proxy, self.table = _table(self.model, "redemptions")
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        fit_columns(self.table, {0: 60, 1: 130, 2: 150, 3: 170, 4: 70, 5: 80, 6: 70, 7: 130,
+        self.table.horizontalHeader().setStretchLastSection(True)  # 备注 takes what is left
+        fit_columns(self.table, {0: 60, 1: 130, 2: 140, 3: 140, 4: 60, 5: 70, 6: 64, 7: 120,
                                  8: 130},
                     {6: [labels.redemption_status_name(s) for s in R.Status]})
         self.stack, self.empty = _stacked(self.table, self.tr(

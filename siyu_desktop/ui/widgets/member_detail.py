@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import points as points_domain
 from ...domain.members import Follow
+from ...services.levels import MemberLevel
 from ...services.workspace import MemberDetail, MemberPoints
 from .. import labels
 
@@ -68,6 +69,10 @@ def _describe_change(table: str, before: object, after: object) -> str:
     if table == "points_entries":
         amount = int((a or b).get("amount", 0))
         return QCoreApplication.translate("MemberDetailPanel", "积分") + f" {amount:+,}"
+    if table == "level_changes" and isinstance(after, dict):
+        return QCoreApplication.translate("MemberDetailPanel", "等级") + \
+            f" {labels.level_name(int(a.get('old_level', 0)))} → " \
+            f"{labels.level_name(int(a.get('new_level', 0)))}：{a.get('reason', '')}"
     if table == "redemptions":
         row = a or b
         return QCoreApplication.translate("MemberDetailPanel", "兑换") + \
@@ -81,6 +86,7 @@ def _describe_change(table: str, before: object, after: object) -> str:
 class MemberDetailPanel(QWidget):
     save_requested = Signal(int, object)  # member id, {"level": ..., "note": ...}
     remark_requested = Signal(int, int, str)  # member id, staff id, new remark
+    member_shown = Signal(int)  # a member (again) on the panel: their level is loaded apart
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +147,11 @@ class MemberDetailPanel(QWidget):
     def _build_points_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        self.level_summary = QLabel()
+        self.level_summary.setObjectName("levelSummary")
+        self.level_summary.setWordWrap(True)
+        self.level_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.level_summary)
         self.points_summary = QLabel()
         self.points_summary.setObjectName("pointsSummary")
         self.points_summary.setWordWrap(True)
@@ -244,6 +255,7 @@ class MemberDetailPanel(QWidget):
                 value.clear()
             self.follows.clear()
             self._show_points(None)
+            self.set_level(None)
             self._update_remark_editor()
             self.tabs.setEnabled(False)
             return
@@ -268,6 +280,43 @@ class MemberDetailPanel(QWidget):
                                  f"{_describe_change(entry.entity, entry.before, entry.after)}")
         if not detail.history:
             self.history.addItem(self.tr("（暂无变更）"))
+        if not keep:
+            self.set_level(None)
+        self.member_shown.emit(detail.member.id)
+
+    def set_level(self, info: MemberLevel | None) -> None:
+        """The shown member's level (on the 积分 tab): since when, the basis value, the level's
+        benefits and what is missing for the next level; None clears it."""
+        if info is None or info.member_id != self._member_id:
+            self.level_summary.clear()
+            self.level_edit.setEnabled(True)
+            self.level_edit.setToolTip("")
+            return
+        name = labels.level_name(info.level)
+        lines = [self.tr("等级：{level}（{since} 起）").format(
+            level=name, since=labels.fmt_time(info.since, False)) if info.since
+            else self.tr("等级：{level}").format(level=name)]
+        basis = labels.level_basis_name(str(info.basis))
+        if info.value is not None:
+            value = self.tr("{basis} {value}").format(basis=basis, value=f"{info.value:,}")
+            if info.next_level is not None and info.to_next is not None:
+                value += self.tr("，距{level}还差 {n}").format(
+                    level=labels.level_name(info.next_level), n=f"{info.to_next:,}")
+            lines.append(value)
+        b = info.benefits
+        none = self.tr("无")
+        lines.append(self.tr("权益：每月券 {coupons} 张 · 生日：{birthday} · 新春：{new_year}").format(
+            coupons=b.coupons_per_month, birthday=b.birthday_gift or none,
+            new_year=b.new_year_gift or none))
+        if not info.enabled:
+            lines.append(self.tr("（未启用按规则定级：等级是导入或手工设置的）"))
+        elif info.computed is not None and info.computed != info.level:
+            lines.append(self.tr("（按规则应为{level}，稍后自动更新）").format(
+                level=labels.level_name(info.computed)))
+        self.level_summary.setText("\n".join(lines))
+        self.level_edit.setEnabled(not info.enabled)
+        self.level_edit.setToolTip(self.tr("已开启按规则定级：等级由积分决定，在“积分 → 等级”里修改规则。")
+                                   if info.enabled else "")
 
     def _show_read_only(self, detail: MemberDetail) -> None:
         m = detail.member
